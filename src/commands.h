@@ -1,0 +1,35 @@
+/* commands — what the subcommands share, and the commands that live in their
+ * own files (show, kiosk, pdf, print). Each returns an exit status of DESIGN §2. */
+#ifndef MOTCUA_COMMANDS_H
+#define MOTCUA_COMMANDS_H
+
+#include <stdbool.h>
+
+#include "core/catalog.h"
+#include "core/config.h"
+#include "core/store.h"
+
+typedef struct motcua_env {
+	const char *store_dir;   /* --store, or NULL */
+	const char *config_path; /* --config, or NULL */
+	config cfg;
+	store st;
+	catalog *cat;            /* open after motcua_env_open(env, true) */
+} motcua_env;
+
+/* Loads the configuration, opens the store and, when need_catalog, fills an
+ * empty store from the sample bundle and opens the catalogue. Returns 0 or an
+ * exit status, after printing why. */
+int motcua_env_open(motcua_env *env, bool need_catalog);
+void motcua_env_close(motcua_env *env);
+
+/* Path of a file shipped in data/ ($MOTCUA_DATADIR, the source tree when run
+ * from the build folder, else the installed data folder). Static buffer. */
+const char *motcua_data_path(const char *rel);
+
+int cmd_show(motcua_env *env, int argc, char **argv);  /* src/cmd_show.c */
+int cmd_kiosk(motcua_env *env, int argc, char **argv); /* src/cmd_kiosk.c */
+int cmd_pdf(motcua_env *env, int argc, char **argv);   /* src/cmd_pdf.c */
+int cmd_print(motcua_env *env, int argc, char **argv); /* src/cmd_pdf.c */
+
+#endif

@@ -1,0 +1,50 @@
+/* bundle — read, validate and write the catalogue bundle of DESIGN §3.
+ *
+ * bundle_read() turns a bundle folder into a catalog_data and lists every
+ * problem with the file and the line where its record starts; it never
+ * touches the store. bundle_write() is its inverse, used by export. */
+#ifndef MOTCUA_BUNDLE_H
+#define MOTCUA_BUNDLE_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* Limits of DESIGN §3. */
+#define BUNDLE_MAX_CSV (32u << 20)
+#define BUNDLE_MAX_CELL (64u << 10)
+#define BUNDLE_MAX_PROCS 20000
+#define BUNDLE_MAX_FORM (20u << 20)
+#define BUNDLE_MAX_IMAGE (20u << 20)
+#define BUNDLE_MAX_TOTAL (256u << 20)
+
+typedef struct bundle_opts {
+	const char *public_key;  /* minisign public key (base64 line); NULL/"" = not required */
+	long installed_version;  /* phien_ban of the installed catalogue; 0 = none */
+	bool allow_downgrade;    /* accept phien_ban <= installed_version */
+} bundle_opts;
+
+/* Reads the bundle in folder dir into d (zeroed by the caller; freed with
+ * catalog_data_clear whatever the result). Every problem goes to diag, file
+ * names as found in the bundle. Returns true when there is no error
+ * (warnings allowed). */
+bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag_list *diag);
+
+/* Writes d as a bundle into dir (created if missing; existing bundle files
+ * are overwritten). Output is canonical: UTF-8 without BOM, comma, LF, fixed
+ * column order, so export → import → export gives identical bytes.
+ * Returns 0 or a negative errno, reported in diag. */
+int bundle_write(const char *dir, const catalog_data *d, diag_list *diag);
+
+/* What an import would change, by procedure code. */
+typedef struct bundle_diff {
+	char **added, **changed, **removed; /* "CODE\tNAME" strings */
+	size_t n_added, n_changed, n_removed;
+	bool hotlines_changed, indices_changed, news_changed, faq_changed, feedback_changed;
+} bundle_diff;
+
+void bundle_diff_compute(const catalog_data *old_cat, const catalog_data *new_cat, bundle_diff *out);
+void bundle_diff_clear(bundle_diff *d);
+
+#endif

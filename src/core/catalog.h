@@ -1,0 +1,76 @@
+/* catalog — the catalogue SQLite file (DESIGN §4): schema, writing, queries, search.
+ *
+ * The only code that speaks SQL to the catalogue. A catalog handle is opened
+ * read-only; catalog_write() builds a complete new file. Search runs over an
+ * FTS5 index of folded text (text_fold), prefix-matching the last word, with
+ * the procedure name weighted above keywords, field and documents; a code typed
+ * in full or in part finds its procedure. */
+#ifndef MOTCUA_CATALOG_H
+#define MOTCUA_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+typedef struct catalog catalog;
+
+/* Opens the file at path read-only. On failure returns NULL and, when err is
+ * non-NULL, a malloc'd message in *err. */
+catalog *catalog_open(const char *path, char **err);
+/* catalog_close(NULL) is a no-op. */
+void catalog_close(catalog *c);
+
+/* Writes d as a new catalogue file at path (replacing any file there) inside
+ * one transaction, then runs PRAGMA integrity_check. Does not fsync or rename:
+ * that is the store's job. Returns 0, or -1 with *err set (malloc'd). */
+int catalog_write(const char *path, const catalog_data *d, char **err);
+
+/* Reads the whole catalogue into d (zeroed by the caller), blobs included.
+ * Records come back in the order they were written. Returns 0 or -1. */
+int catalog_load(catalog *c, catalog_data *d);
+
+/* Bundle metadata; owned by c. */
+const bundle_info *catalog_info(catalog *c);
+/* Number of procedures. */
+size_t catalog_count(catalog *c);
+
+/* A procedure as listed: owned strings, free with catalog_summaries_free. */
+typedef struct proc_summary {
+	char *code, *name, *field, *status;
+} proc_summary;
+void catalog_summaries_free(proc_summary *v, size_t n);
+
+typedef struct field_count {
+	char *field;
+	size_t count;
+} field_count;
+void catalog_fields_free(field_count *v, size_t n);
+
+/* Fields (lĩnh vực) in alphabetical order of their folded name, with counts.
+ * Returns the count; *out is malloc'd. */
+size_t catalog_fields(catalog *c, field_count **out);
+/* Procedures of one field, by name. */
+size_t catalog_list_field(catalog *c, const char *field, proc_summary **out);
+/* Procedures whose status (trang_thai) is set: new and amended first. */
+size_t catalog_list_changed(catalog *c, proc_summary **out);
+/* Search, best first, at most limit results. An empty query finds nothing. */
+size_t catalog_search(catalog *c, const char *query, size_t limit, proc_summary **out);
+
+/* One whole procedure, or NULL when the code is unknown. Free with procedure_free. */
+procedure *catalog_get(catalog *c, const char *code);
+/* FAQ of one procedure, in bundle order; *out holds owned strings, free
+ * with catalog_faqs_free. */
+size_t catalog_faqs(catalog *c, const char *code, faq **out);
+void catalog_faqs_free(faq *v, size_t n);
+
+/* The small tables, whole: hotlines (by thu_tu, then bundle order), feedback
+ * (newest first), indices (bundle order), news (newest first). They are
+ * loaded into d's matching arrays; d is zeroed by the caller and freed with
+ * catalog_data_clear. Procedures and blobs are not loaded. */
+int catalog_load_extras(catalog *c, catalog_data *d);
+
+/* One blob ("forms/x.pdf"); returns NULL when missing. *size set. Caller frees. */
+unsigned char *catalog_blob(catalog *c, const char *name, size_t *size);
+
+#endif

@@ -1,0 +1,2 @@
+/* placeholder until the csv module lands */
+#include "csv.h"

@@ -1,0 +1,45 @@
+/* csv — RFC 4180 reader for the bundle's files, as Excel and LibreOffice write them.
+ *
+ * Handles a UTF-8 BOM, CRLF or LF, quoted cells with doubled quotes and line
+ * breaks, and detects the delimiter (',', ';' or tab) from the header row.
+ * It does not check encoding; callers validate UTF-8 first. */
+#ifndef MOTCUA_CSV_H
+#define MOTCUA_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct csv_row {
+	char **cells; /* n cells, each NUL-terminated and owned by the row */
+	size_t n;
+	int line;     /* 1-based line of the file where the record starts */
+} csv_row;
+
+typedef struct csv_table {
+	csv_row *rows; /* rows[0] is the header */
+	size_t n_rows;
+	char delimiter;
+} csv_table;
+
+typedef enum csv_error {
+	CSV_OK = 0,
+	CSV_UNTERMINATED_QUOTE, /* a quoted cell runs to the end of the file */
+	CSV_BAD_QUOTE,          /* text after a closing quote before the delimiter */
+	CSV_CELL_TOO_LONG,      /* a cell over max_cell bytes */
+} csv_error;
+
+/* Parses buf[0..len) into t (which the caller frees with csv_table_free).
+ * Blank lines (no cells, or one empty cell) are skipped. On an error returns
+ * it, with *err_line the line where the faulty record starts, and t holds the
+ * rows read before it. max_cell = 0 means no limit. */
+csv_error csv_parse(const char *buf, size_t len, size_t max_cell, csv_table *t, int *err_line);
+
+/* csv_table_free on a zeroed table is a no-op. */
+void csv_table_free(csv_table *t);
+
+/* Appends one cell to out as CSV, quoting when it holds the delimiter, a quote,
+ * CR or LF, or leading/trailing spaces. Used by export. out is a growing
+ * malloc'd buffer (*out, *len, *cap). */
+void csv_write_cell(char **out, size_t *len, size_t *cap, const char *cell, char delimiter);
+
+#endif

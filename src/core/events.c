@@ -1,0 +1,2 @@
+/* placeholder until the events store lands */
+#include "model.h"

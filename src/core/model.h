@@ -1,0 +1,130 @@
+/* model — the catalogue as plain data.
+ *
+ * One in-memory shape shared by the bundle reader (which fills it from CSV),
+ * the catalogue store (which writes it to and reads it from SQLite), the
+ * bundle writer (export), the PDF sheet and the kiosk. Every string is
+ * NFC-normalised UTF-8 owned by the struct that holds it; NULL and "" both
+ * mean "empty". Free with the matching *_clear / *_free function. */
+#ifndef MOTCUA_MODEL_H
+#define MOTCUA_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One line of a "list" cell: `text` or `text | extra`. */
+typedef struct item {
+	char *text;
+	char *extra; /* NULL when the line had no " | " part */
+} item;
+
+typedef struct item_list {
+	item *v;
+	size_t n, cap;
+} item_list;
+
+/* One administrative procedure; field comments give the bundle column. */
+typedef struct procedure {
+	char *code;           /* ma_thu_tuc */
+	char *name;           /* ten_thu_tuc */
+	char *field;          /* linh_vuc */
+	char *level;          /* cap_thuc_hien */
+	item_list steps;      /* trinh_tu */
+	item_list channels;   /* cach_thuc: channel | description */
+	item_list documents;  /* thanh_phan_ho_so: document | quantity */
+	char *doc_count;      /* so_luong_ho_so */
+	char *deadline;       /* thoi_han */
+	char *fees;           /* phi_le_phi */
+	char *subjects;       /* doi_tuong */
+	char *agency;         /* co_quan_thuc_hien */
+	char *result;         /* ket_qua */
+	char *conditions;     /* yeu_cau_dieu_kien */
+	item_list legal;      /* can_cu_phap_ly */
+	item_list forms;      /* mau_don: name | forms/FILE.pdf */
+	char *decision;       /* quyet_dinh_cong_bo */
+	char *status;         /* trang_thai: "mới", "sửa đổi", "bổ sung" or empty */
+	char *effective_date; /* ngay_hieu_luc, dd/mm/yyyy */
+	char *online_level;   /* muc_do_dvc: "toàn trình", "một phần" or empty */
+	char *url;            /* url */
+	char *keywords;       /* tu_khoa */
+} procedure;
+
+typedef struct faq {
+	char *code, *question, *answer;
+} faq;
+
+typedef struct hotline {
+	char *agency, *topic, *phone, *email, *address, *hours;
+	int order; /* thu_tu; 0 when not given */
+} hotline;
+
+typedef struct feedback {
+	char *date; /* dd/mm/yyyy */
+	char *content, *agency, *answer, *code;
+} feedback;
+
+typedef struct index_row {
+	char *index;     /* "PAPI", "SIPAS" or "PAR INDEX" */
+	int year;
+	char *unit;      /* don_vi */
+	char *dimension; /* hang_muc; NULL/"" = the total */
+	double score;
+	double max;      /* diem_toi_da; < 0 when not given */
+	char *rank;      /* xep_hang, as published ("25/63") */
+	char *note;      /* ghi_chu */
+} index_row;
+
+typedef struct news {
+	char *date, *title, *body, *image;
+} news;
+
+/* A blank form or picture carried by the bundle, kept as bytes. */
+typedef struct blob {
+	char *name; /* "forms/x.pdf", "images/y.png" — as referenced, lower-case folder */
+	unsigned char *data;
+	size_t size;
+} blob;
+
+typedef struct bundle_info {
+	char *unit;      /* don_vi */
+	long version;    /* phien_ban */
+	char *date;      /* ngay_ban_hanh, dd/mm/yyyy */
+	char *author;    /* nguoi_lap */
+	char *signer;    /* the minisign trusted comment, when signed */
+} bundle_info;
+
+/* A whole catalogue. */
+typedef struct catalog_data {
+	bundle_info info;
+	procedure *procs;  size_t n_procs, cap_procs;
+	faq *faqs;         size_t n_faqs, cap_faqs;
+	hotline *hotlines; size_t n_hotlines, cap_hotlines;
+	feedback *feedbacks; size_t n_feedbacks, cap_feedbacks;
+	index_row *indices; size_t n_indices, cap_indices;
+	news *news;        size_t n_news, cap_news;
+	blob *blobs;       size_t n_blobs, cap_blobs;
+} catalog_data;
+
+/* Appends an item (copies both strings; extra may be NULL). */
+void item_list_add(item_list *l, const char *text, const char *extra);
+void item_list_clear(item_list *l);
+
+void procedure_clear(procedure *p);
+/* procedure_free(NULL) is a no-op; frees a heap procedure and its strings. */
+void procedure_free(procedure *p);
+
+/* Appends a zeroed record and returns it; the pointer is valid until the next add. */
+procedure *catalog_data_add_proc(catalog_data *d);
+faq *catalog_data_add_faq(catalog_data *d);
+hotline *catalog_data_add_hotline(catalog_data *d);
+feedback *catalog_data_add_feedback(catalog_data *d);
+index_row *catalog_data_add_index(catalog_data *d);
+news *catalog_data_add_news(catalog_data *d);
+blob *catalog_data_add_blob(catalog_data *d);
+
+/* Frees everything inside d and zeroes it. */
+void catalog_data_clear(catalog_data *d);
+
+/* True when s is NULL or "". */
+static inline bool str_empty(const char *s) { return !s || !*s; }
+
+#endif

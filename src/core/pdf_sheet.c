@@ -1,0 +1,2 @@
+/* placeholder until the PDF sheet lands */
+#include "model.h"

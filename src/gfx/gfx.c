@@ -1,0 +1,2 @@
+/* placeholder until gfx lands */
+#include "core/model.h"

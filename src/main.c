@@ -1,0 +1,319 @@
+/* motcua — one binary, subcommands (DESIGN §2).
+ *
+ * Exit status: 0 ok, 1 invalid input data (nothing changed), 2 usage error,
+ * 3 system or I/O error. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/bundle.h"
+#include "core/catalog.h"
+#include "core/config.h"
+#include "core/diag.h"
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/xalloc.h"
+#include "commands.h"
+
+#ifndef MOTCUA_DATADIR
+#define MOTCUA_DATADIR "/usr/local/share/motcua"
+#endif
+#ifndef MOTCUA_SOURCE_DATADIR
+#define MOTCUA_SOURCE_DATADIR ""
+#endif
+
+const char *motcua_data_path(const char *rel)
+{
+	static char buf[4096];
+	const char *env = getenv("MOTCUA_DATADIR");
+	const char *dirs[] = {env, MOTCUA_SOURCE_DATADIR, MOTCUA_DATADIR};
+	struct stat st;
+	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+		if (!dirs[i] || !*dirs[i])
+			continue;
+		snprintf(buf, sizeof buf, "%s/%s", dirs[i], rel);
+		if (stat(buf, &st) == 0)
+			return buf;
+	}
+	snprintf(buf, sizeof buf, "%s/%s", MOTCUA_DATADIR, rel);
+	return buf;
+}
+
+static void usage(FILE *out)
+{
+	fputs(_("usage: motcua [--store DIR] [--config FILE] COMMAND [ARGS]\n"
+		"commands:\n"
+		"  kiosk [--windowed] [--size WxH] [--rotate 0|90|180|270]\n"
+		"  kiosk --headless --size WxH --script FILE --shots DIR\n"
+		"  check DIR          validate a bundle and show what an import would change\n"
+		"  import DIR         validate a bundle, then replace the catalogue\n"
+		"  export DIR         write the current catalogue as a bundle\n"
+		"  rollback           put back the catalogue the last import replaced\n"
+		"  search QUERY       print matches, best first, CODE<TAB>NAME\n"
+		"  show CODE          print one procedure\n"
+		"  pdf CODE -o FILE   write the procedure sheet\n"
+		"  print CODE [--printer NAME]   print the sheet through CUPS\n"),
+	      out);
+}
+
+/* Shared set-up for every command that reads the catalogue. */
+int motcua_env_open(motcua_env *env, bool need_catalog)
+{
+	diag_list diag = {0};
+	if (config_load(&env->cfg, env->config_path, &diag) < 0) {
+		diag_print(&diag, stderr);
+		diag_clear(&diag);
+		return 1;
+	}
+	if (store_open(&env->st, env->store_dir) < 0) {
+		diag_print(&diag, stderr);
+		diag_clear(&diag);
+		return 3;
+	}
+	if (need_catalog && !store_has_catalog(&env->st) &&
+	    store_ensure(&env->st, motcua_data_path("motcua"), &diag) < 0) {
+		diag_print(&diag, stderr);
+		diag_clear(&diag);
+		return 3;
+	}
+	diag_print(&diag, stderr);
+	diag_clear(&diag);
+	if (need_catalog) {
+		char *err = NULL;
+		env->cat = catalog_open(env->st.catalog_path, &err);
+		if (!env->cat) {
+			fprintf(stderr, "%s: %s: %s\n", env->st.catalog_path, _("error"), err ? err : "?");
+			free(err);
+			return 3;
+		}
+	}
+	return 0;
+}
+
+void motcua_env_close(motcua_env *env)
+{
+	catalog_close(env->cat);
+	store_close(&env->st);
+	config_clear(&env->cfg);
+}
+
+static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_import)
+{
+	bool allow_downgrade = false;
+	const char *dir = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--allow-downgrade"))
+			allow_downgrade = true;
+		else if (!dir)
+			dir = argv[i];
+		else
+			return 2;
+	}
+	if (!dir) {
+		usage(stderr);
+		return 2;
+	}
+	int rc = motcua_env_open(env, false);
+	if (rc)
+		return rc;
+	bundle_opts opts = {
+		.public_key = env->cfg.public_key,
+		.installed_version = store_installed_version(&env->st),
+		.allow_downgrade = allow_downgrade,
+	};
+	catalog_data d = {0}, old = {0};
+	diag_list diag = {0};
+	bool ok = bundle_read(dir, &opts, &d, &diag);
+	diag_print(&diag, stderr);
+	if (!ok) {
+		fprintf(stderr, _("%s: %zu error(s); nothing was changed\n"), dir, diag.errors);
+		rc = 1;
+		goto end;
+	}
+	if (store_has_catalog(&env->st)) {
+		catalog *c = catalog_open(env->st.catalog_path, NULL);
+		if (c) {
+			catalog_load(c, &old);
+			catalog_close(c);
+		}
+	}
+	bundle_diff diff = {0};
+	bundle_diff_compute(&old, &d, &diff);
+	printf(_("%zu procedures; %zu added, %zu changed, %zu removed\n"), d.n_procs, diff.n_added,
+	       diff.n_changed, diff.n_removed);
+	for (size_t i = 0; i < diff.n_added; i++)
+		printf("+ %s\n", diff.added[i]);
+	for (size_t i = 0; i < diff.n_changed; i++)
+		printf("~ %s\n", diff.changed[i]);
+	for (size_t i = 0; i < diff.n_removed; i++)
+		printf("- %s\n", diff.removed[i]);
+	bundle_diff_clear(&diff);
+	if (do_import) {
+		diag_clear(&diag);
+		if (store_install(&env->st, &d, &diag) < 0) {
+			diag_print(&diag, stderr);
+			rc = 3;
+			goto end;
+		}
+		printf(_("imported version %ld\n"), d.info.version);
+	}
+end:
+	diag_clear(&diag);
+	catalog_data_clear(&d);
+	catalog_data_clear(&old);
+	return rc;
+}
+
+static int cmd_export(motcua_env *env, int argc, char **argv)
+{
+	if (argc != 2) {
+		usage(stderr);
+		return 2;
+	}
+	int rc = motcua_env_open(env, true);
+	if (rc)
+		return rc;
+	catalog_data d = {0};
+	diag_list diag = {0};
+	if (catalog_load(env->cat, &d) < 0) {
+		fprintf(stderr, "%s: %s\n", env->st.catalog_path, _("cannot read the catalogue"));
+		rc = 3;
+	} else if (bundle_write(argv[1], &d, &diag) < 0) {
+		rc = 3;
+	}
+	diag_print(&diag, stderr);
+	diag_clear(&diag);
+	catalog_data_clear(&d);
+	return rc;
+}
+
+static int cmd_rollback(motcua_env *env, int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1) {
+		usage(stderr);
+		return 2;
+	}
+	int rc = motcua_env_open(env, false);
+	if (rc)
+		return rc;
+	diag_list diag = {0};
+	if (store_rollback(&env->st, &diag) < 0)
+		rc = 3;
+	else
+		printf(_("restored version %ld\n"), store_installed_version(&env->st));
+	diag_print(&diag, stderr);
+	diag_clear(&diag);
+	return rc;
+}
+
+static int cmd_search(motcua_env *env, int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	/* Several words without quotes are one query. */
+	size_t len = 0;
+	for (int i = 1; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *q = xcalloc(1, len + 1);
+	for (int i = 1; i < argc; i++) {
+		strcat(q, argv[i]);
+		if (i + 1 < argc)
+			strcat(q, " ");
+	}
+	int rc = motcua_env_open(env, true);
+	if (rc == 0) {
+		proc_summary *res = NULL;
+		size_t n = catalog_search(env->cat, q, 50, &res);
+		for (size_t i = 0; i < n; i++)
+			printf("%s\t%s\n", res[i].code, res[i].name);
+		catalog_summaries_free(res, n);
+	}
+	free(q);
+	return rc;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(motcua_env *env, int argc, char **argv);
+} commands[] = {
+	{"check", NULL}, /* handled below: shares its body with import */
+	{"import", NULL},
+	{"export", cmd_export},
+	{"rollback", cmd_rollback},
+	{"search", cmd_search},
+	{"show", cmd_show},
+	{"kiosk", cmd_kiosk},
+	{"pdf", cmd_pdf},
+	{"print", cmd_print},
+};
+
+int main(int argc, char **argv)
+{
+	i18n_init();
+	motcua_env env = {0};
+	static const struct option opts[] = {
+		{"store", required_argument, NULL, 's'},
+		{"config", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	/* Global options come before the command; "+" stops at the first non-option. */
+	int ch;
+	while ((ch = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 's': env.store_dir = optarg; break;
+		case 'c': env.config_path = optarg; break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	int sub_argc = argc - optind;
+	char **sub_argv = argv + optind;
+	char *kiosk_argv[] = {"kiosk", NULL};
+	if (sub_argc == 0) {
+		sub_argc = 1;
+		sub_argv = kiosk_argv;
+	}
+	/* --store / --config may also follow the command. */
+	int kept = 1;
+	for (int i = 1; i < sub_argc; i++) {
+		if ((!strcmp(sub_argv[i], "--store") || !strcmp(sub_argv[i], "--config")) &&
+		    i + 1 < sub_argc) {
+			if (sub_argv[i][2] == 's')
+				env.store_dir = sub_argv[i + 1];
+			else
+				env.config_path = sub_argv[i + 1];
+			i++;
+		} else if (!strncmp(sub_argv[i], "--store=", 8)) {
+			env.store_dir = sub_argv[i] + 8;
+		} else if (!strncmp(sub_argv[i], "--config=", 9)) {
+			env.config_path = sub_argv[i] + 9;
+		} else {
+			sub_argv[kept++] = sub_argv[i];
+		}
+	}
+	sub_argc = kept;
+
+	const char *name = sub_argv[0];
+	int rc = -1;
+	if (!strcmp(name, "check") || !strcmp(name, "import")) {
+		rc = cmd_check_or_import(&env, sub_argc, sub_argv, name[0] == 'i');
+	} else {
+		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+			if (commands[i].fn && !strcmp(name, commands[i].name))
+				rc = commands[i].fn(&env, sub_argc, sub_argv);
+	}
+	if (rc < 0) {
+		fprintf(stderr, _("motcua: unknown command '%s'\n"), name);
+		usage(stderr);
+		rc = 2;
+	}
+	motcua_env_close(&env);
+	return rc;
+}

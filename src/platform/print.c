@@ -1,0 +1,2 @@
+/* placeholder until printing lands */
+#include "core/model.h"
