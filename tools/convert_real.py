@@ -121,7 +121,7 @@ FEEDBACK = [
      "Trường hợp người đi đăng ký khai sinh cho trẻ em là ông, bà, người thân thích khác thì không phải có văn bản ủy quyền của cha, mẹ trẻ em, nhưng phải thống nhất với cha, mẹ trẻ em về các nội dung khai sinh."),
     ("07/05/2026", "Tôi đề nghị cán bộ không bắt người dân nộp thêm giấy tờ ngoài quy định khi đăng ký hộ tịch.",
      "Bộ phận tiếp nhận và trả kết quả xã Chiềng Sơn", "1.001193",
-     "Người tiếp nhận có trách nhiệm tiếp nhận đúng, đủ hồ sơ đăng ký hộ tịch theo quy định của pháp luật hộ tịch, không được yêu cầu người đăng ký hộ tịch nộp thêm giấy tờ mà pháp luật hộ tịch không quy định phải nộp ."),
+     "Người tiếp nhận có trách nhiệm tiếp nhận đúng, đủ hồ sơ đăng ký hộ tịch theo quy định của pháp luật hộ tịch, không được yêu cầu người đăng ký hộ tịch nộp thêm giấy tờ mà pháp luật hộ tịch không quy định phải nộp."),
     ("16/06/2026", "Khi đi chứng thực bản sao, tôi chỉ mang bản chính, không mang bản photo thì có được chứng thực không?",
      "Bộ phận tiếp nhận và trả kết quả xã Chiềng Sơn", "2.000815",
      "Trường hợp người yêu cầu chứng thực chỉ xuất trình bản chính thì cơ quan, tổ chức tiến hành chụp từ bản chính để thực hiện chứng thực, trừ trường hợp cơ quan, tổ chức không có phương tiện để chụp."),
@@ -221,7 +221,9 @@ def clean_line(s):
     """NFC, no zero-width marks, tabs/nbsp as spaces, one space between words."""
     s = unicodedata.normalize("NFC", s).translate(ZERO_WIDTH)
     s = s.replace("\xa0", " ").replace("\t", " ")
-    return re.sub(r" {2,}", " ", s).strip()
+    s = re.sub(r" {2,}", " ", s)
+    s = re.sub(r" +([.,;:])(?=\s|$)", r"\1", s)     # "phải nộp ." -> "phải nộp."
+    return s.strip()
 
 
 def flat(s):
@@ -704,7 +706,8 @@ def write_csv(path, header, rows):
 
 
 def official_text(rec):
-    return norm_ws(" ".join(v for k, v in rec.items() if k not in ("raw_text", "detail_url")))
+    """The record's text, cleaned the way the cells are (for the verbatim checks)."""
+    return norm_ws(clean_line(norm_ws(rec["raw_text"])))
 
 
 def main(argv):
@@ -727,13 +730,14 @@ def main(argv):
 
     # checks on the hand-made content: answers are verbatim record text
     ok = True
-    texts = {c: official_text(r) for c, r in recs.items()}
+    texts = {p["ma_thu_tuc"]: norm_ws(" ".join(p.values())) + " " + official_text(recs[p["ma_thu_tuc"]])
+             for p in procs}
     for c, q, a in FAQ:
-        if norm_ws(a) not in texts.get(c, ""):
+        if norm_ws(clean_line(a)) not in texts.get(c, ""):
             sys.stderr.write("faq: answer for %s is not verbatim record text: %r\n" % (c, a[:60]))
             ok = False
     for d, q, ag, c, a in FEEDBACK:
-        if norm_ws(a) not in texts.get(c, ""):
+        if norm_ws(clean_line(a)) not in texts.get(c, ""):
             sys.stderr.write("feedback: answer for %s is not verbatim record text: %r\n" % (c, a[:60]))
             ok = False
     seed = sorted(glob.glob(os.path.join(in_dir, "..", "..", "seed", "000_*.txt")))

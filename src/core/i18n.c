@@ -27,22 +27,19 @@ static void set_utf8_locale(void)
 	setlocale(LC_NUMERIC, "C");
 }
 
-/* Installed, the catalogue is LOCALEDIR/vi/LC_MESSAGES/motcua.mo. Run from
- * the build folder, meson leaves it as po/vi/LC_MESSAGES/motcua-vi.mo, so the
- * domain is named after that file there. */
-static const char *pick_domain(const char **dir)
+/* The translations: $MOTCUA_LOCALEDIR, else the build folder's po/ when run
+ * uninstalled (meson builds po/vi/LC_MESSAGES/motcua.mo there), else the
+ * installed locale folder. */
+static const char *pick_localedir(void)
 {
 	const char *env = getenv("MOTCUA_LOCALEDIR");
 	struct stat st;
-	*dir = MOTCUA_LOCALEDIR;
-	if (env && *env) {
-		*dir = env;
-	} else if (*MOTCUA_BUILD_LOCALEDIR &&
-		   stat(MOTCUA_BUILD_LOCALEDIR "/vi/LC_MESSAGES/motcua-vi.mo", &st) == 0) {
-		*dir = MOTCUA_BUILD_LOCALEDIR;
-		return "motcua-vi";
-	}
-	return "motcua";
+	if (env && *env)
+		return env;
+	if (*MOTCUA_BUILD_LOCALEDIR &&
+	    stat(MOTCUA_BUILD_LOCALEDIR "/vi/LC_MESSAGES/motcua.mo", &st) == 0)
+		return MOTCUA_BUILD_LOCALEDIR;
+	return MOTCUA_LOCALEDIR;
 }
 
 static bool is_c_locale(const char *v) { return v && (!strcmp(v, "C") || !strcmp(v, "POSIX")); }
@@ -58,11 +55,9 @@ void i18n_init(void)
 	else if ((lc_all && *lc_all) ? is_c_locale(lc_all) : is_c_locale(lang))
 		l = I18N_EN;
 	set_utf8_locale();
-	const char *dir;
-	const char *domain = pick_domain(&dir);
-	bindtextdomain(domain, dir);
-	bind_textdomain_codeset(domain, "UTF-8");
-	textdomain(domain);
+	bindtextdomain("motcua", pick_localedir());
+	bind_textdomain_codeset("motcua", "UTF-8");
+	textdomain("motcua");
 	i18n_set_lang(l);
 }
 
