@@ -11,7 +11,7 @@ msgfmt -c -o /dev/null "$MOTCUA_SRC/po/vi.po" 2>"$TMP/msgfmt" || { fail "po/vi.p
 if ! msgcmp "$MOTCUA_SRC/po/vi.po" "$pot" 2>"$TMP/cmp"; then
 	fail "po/vi.po lacks translations of:"
 	sed -n 's/^.*\.pot:\([0-9]*\): this message is used but not defined.*/\1/p' "$TMP/cmp" |
-		while read -r n; do sed -n "${n}p" "$pot"; done | head -40 >&2
+		while read -r n; do sed -n "$((n - 1))p" "$pot"; done | head -40 >&2
 fi
 # Entries present but left empty or fuzzy.
 untranslated=$(msgattrib --untranslated --no-obsolete "$MOTCUA_SRC/po/vi.po" | grep -c '^msgid "[^"]' || true)
