@@ -51,34 +51,48 @@ PROC_COLUMNS = [
 NO_DEADLINE = ("Cổng Dịch vụ công quốc gia chưa công bố thời hạn giải quyết "
                "của thủ tục này; đề nghị hỏi cán bộ tiếp nhận hồ sơ.")
 
-# Extra search words, plain and modest: words people actually say that the
-# official name does not contain.  Keyed by a substring of the (lower-case)
-# procedure name; all matching entries are joined.
-KEYWORDS = [
-    ("khai sinh", "giấy khai sinh, làm giấy khai sinh, sinh con"),
-    ("khai tử", "giấy chứng tử, báo tử, người chết"),
-    ("kết hôn", "giấy đăng ký kết hôn, lấy vợ, lấy chồng, cưới"),
-    ("nhận cha, mẹ, con", "nhận con, xác nhận cha con, nhận cha"),
-    ("giám hộ", "người giám hộ"),
-    ("tình trạng hôn nhân", "giấy xác nhận độc thân, xác nhận độc thân"),
-    ("thay đổi, cải chính", "sửa tên, đổi tên, sửa ngày sinh, đổi dân tộc"),
-    ("nuôi con nuôi", "con nuôi, xin con nuôi"),
-    ("chứng thực bản sao", "công chứng giấy tờ, sao y, photo công chứng"),
-    ("chứng thực chữ ký", "công chứng chữ ký, ký chứng thực, điểm chỉ"),
-    ("bản sao từ sổ gốc", "xin bản sao, sao lục"),
-    ("di chúc", "lập di chúc, chúc thư"),
-    ("di sản", "thừa kế, chia thừa kế"),
-    ("giao dịch", "hợp đồng, công chứng hợp đồng"),
-    ("thường trú", "hộ khẩu, nhập hộ khẩu"),
-    ("xóa đăng ký thường trú", "cắt hộ khẩu, xóa hộ khẩu"),
-    ("tạm trú", "đăng ký tạm trú, sổ tạm trú, ở trọ"),
-    ("tạm vắng", "đi vắng, đi làm ăn xa"),
-    ("tách hộ", "tách hộ khẩu, tách sổ hộ khẩu"),
-    ("lưu trú", "khai báo lưu trú, khách ở nhờ, khách trọ"),
-    ("hòa giải viên", "hòa giải, tổ hòa giải"),
-    ("xác nhận thông tin về cư trú", "giấy xác nhận cư trú, CT07"),
-    ("bảo hiểm y tế", "thẻ bảo hiểm y tế, thẻ BHYT trẻ em"),
-]
+# Extra search words, plain and modest: words people say at the desk that the
+# official name does not contain.  Words already in the name are dropped.
+KEYWORDS = {
+    "1.001193": "giấy khai sinh, làm giấy khai sinh, sinh con",
+    "1.000110": "giấy khai sinh", "2.000528": "giấy khai sinh", "1.003583": "giấy khai sinh",
+    "1.004772": "giấy khai sinh", "1.000893": "giấy khai sinh",
+    "1.004884": "giấy khai sinh, làm lại giấy khai sinh", "2.000522": "giấy khai sinh, làm lại giấy khai sinh",
+    "1.000689": "giấy khai sinh, nhận con", "1.001695": "giấy khai sinh, nhận con",
+    "1.001022": "nhận con, nhận cha, nhận mẹ", "1.000080": "nhận con, nhận cha, nhận mẹ",
+    "2.000779": "nhận con, nhận cha, nhận mẹ",
+    "1.000656": "giấy chứng tử, báo tử", "1.000419": "giấy chứng tử, báo tử",
+    "1.001766": "giấy chứng tử, báo tử", "1.004827": "giấy chứng tử, báo tử",
+    "1.005461": "giấy chứng tử, trích lục khai tử", "2.000497": "giấy chứng tử, trích lục khai tử",
+    "1.000894": "giấy đăng ký kết hôn, cưới", "1.000593": "giấy đăng ký kết hôn, cưới",
+    "1.000094": "giấy đăng ký kết hôn, cưới", "2.000806": "giấy đăng ký kết hôn, cưới",
+    "1.004746": "giấy đăng ký kết hôn", "2.000513": "giấy đăng ký kết hôn",
+    "2.002189": "kết hôn ở nước ngoài, ghi chú kết hôn",
+    "2.000554": "ly hôn ở nước ngoài, ghi chú ly hôn",
+    "2.000547": "ghi chú hộ tịch",
+    "1.004837": "người giám hộ", "1.001669": "người giám hộ", "1.004845": "người giám hộ",
+    "2.000756": "người giám hộ",
+    "1.004859": "sửa tên, đổi tên, cải chính, đổi dân tộc",
+    "2.000748": "sửa tên, đổi tên, cải chính, đổi dân tộc",
+    "1.004873": "xác nhận độc thân, giấy độc thân",
+    "2.000635": "xin lại giấy khai sinh, bản sao khai sinh",
+    "2.000815": "công chứng giấy tờ, sao y, photo công chứng",
+    "2.000884": "công chứng chữ ký, điểm chỉ",
+    "2.000992": "chứng thực bản dịch, dịch thuật", "2.001008": "chứng thực bản dịch, dịch thuật",
+    "2.000913": "hợp đồng, công chứng hợp đồng", "2.000927": "hợp đồng, công chứng hợp đồng",
+    "2.001035": "hợp đồng, công chứng hợp đồng, mua bán đất, thế chấp",
+    "2.000942": "sao hợp đồng",
+    "2.001016": "thừa kế, từ chối thừa kế", "2.001019": "lập di chúc",
+    "2.001406": "thừa kế, chia thừa kế",
+    "1.004222": "hộ khẩu, nhập hộ khẩu", "1.003197": "cắt hộ khẩu, xóa hộ khẩu",
+    "1.004194": "ở trọ, thuê nhà", "1.002755": "ở trọ",
+    "1.003677": "đi vắng, đi làm ăn xa", "1.010038": "tách hộ khẩu",
+    "1.010041": "giấy xác nhận cư trú, CT07", "2.001159": "khai báo lưu trú, khách ở nhờ",
+    "1.010039": "sửa thông tin cư trú",
+    "2.000986": "giấy khai sinh, hộ khẩu, thẻ BHYT trẻ em",
+    "2.001023": "giấy khai sinh, thẻ BHYT trẻ em",
+    "2.001263": "xin con nuôi, nhận con nuôi", "2.001255": "xin con nuôi",
+}
 
 # FAQ: (code, question, answer).  Questions are ours; every answer must be
 # verbatim text of the record (checked below, whitespace-insensitively).
@@ -94,7 +108,7 @@ FAQ = [
     ("1.001193", "Chưa xác định được cha của cháu thì ghi họ, dân tộc của cháu thế nào?",
      "Trường hợp trẻ chưa xác định được cha thì họ, dân tộc, quê quán, quốc tịch của con được xác định theo họ, dân tộc, quê quán, quốc tịch của mẹ; phần ghi về cha của trẻ để trống."),
     ("1.000656", "Người nhà mất thì bao lâu phải đi đăng ký khai tử?",
-     "Trong thời hạn 15 ngày kể từ ngày có người chết thì vợ, chồng hoặc con, cha, mẹ hoặc người thân thích khác của người chết có trách nhiệm đi đăng ký khai tử"),
+     "Trong thời hạn 15 ngày kể từ ngày có người chết thì vợ, chồng hoặc con, cha, mẹ hoặc người thân thích khác của người chết có trách nhiệm đi đăng ký khai tử; trường hợp người chết không có người thân thích thì đại diện của cơ quan, tổ chức, cá nhân liên quan có trách nhiệm đi khai tử."),
     ("2.000815", "Bản chính bị rách nát, không đọc được thì có chứng thực bản sao được không?",
      "Bản chính bị hư hỏng, cũ nát, không xác định được nội dung."),
     ("2.000815", "Bản sao có nhiều trang thì chứng thực thế nào?",
@@ -116,18 +130,18 @@ FAQ = [
 # Published feedback and answers.  The questions are ILLUSTRATIVE (see
 # data/README.md); each answer is verbatim official text of the record.
 FEEDBACK = [
-    ("12/03/2026", "Gia đình tôi đăng ký khai sinh cho cháu đã lâu, nay ông nội cháu đi làm thủ tục thì cán bộ có yêu cầu giấy ủy quyền của bố mẹ cháu không?",
-     "Bộ phận tiếp nhận và trả kết quả xã Chiềng Sơn", "1.001193",
-     "Trường hợp người đi đăng ký khai sinh cho trẻ em là ông, bà, người thân thích khác thì không phải có văn bản ủy quyền của cha, mẹ trẻ em, nhưng phải thống nhất với cha, mẹ trẻ em về các nội dung khai sinh."),
+    ("12/03/2026", "Tôi đang đi làm ăn xa, có phải về xã nơi thường trú để đăng ký kết hôn không?",
+     "Bộ phận tiếp nhận và trả kết quả xã Chiềng Sơn", "1.000894",
+     "Cá nhân có quyền lựa chọn thực hiện thủ tục hành chính về hộ tịch tại cơ quan đăng ký hộ tịch nơi cư trú; nơi cư trú của cá nhân được xác định theo quy định của pháp luật về cư trú. Trường hợp cá nhân lựa chọn thực hiện thủ tục hành chính về hộ tịch không phải tại Ủy ban nhân dân cấp xã nơi thường trú hoặc nơi tạm trú thì Ủy ban nhân dân cấp xã nơi tiếp nhận yêu cầu có trách nhiệm hỗ trợ người dân nộp hồ sơ đăng ký hộ tịch trực tuyến đến đúng cơ quan có thẩm quyền theo quy định."),
     ("07/05/2026", "Tôi đề nghị cán bộ không bắt người dân nộp thêm giấy tờ ngoài quy định khi đăng ký hộ tịch.",
      "Bộ phận tiếp nhận và trả kết quả xã Chiềng Sơn", "1.001193",
      "Người tiếp nhận có trách nhiệm tiếp nhận đúng, đủ hồ sơ đăng ký hộ tịch theo quy định của pháp luật hộ tịch, không được yêu cầu người đăng ký hộ tịch nộp thêm giấy tờ mà pháp luật hộ tịch không quy định phải nộp."),
     ("16/06/2026", "Khi đi chứng thực bản sao, tôi chỉ mang bản chính, không mang bản photo thì có được chứng thực không?",
      "Bộ phận tiếp nhận và trả kết quả xã Chiềng Sơn", "2.000815",
      "Trường hợp người yêu cầu chứng thực chỉ xuất trình bản chính thì cơ quan, tổ chức tiến hành chụp từ bản chính để thực hiện chứng thực, trừ trường hợp cơ quan, tổ chức không có phương tiện để chụp."),
-    ("21/08/2026", "Tôi đăng ký thường trú cho con mới sinh, có phải mang theo giấy khai sinh của cháu không?",
-     "Công an xã Chiềng Sơn", "1.004222",
-     "Không yêu cầu xuất trình Giấy khai sinh đối với trường hợp trẻ em mới sinh đăng ký thường trú lần đầu."),
+    ("21/08/2026", "Người thân ở xa đến nhà tôi chơi vài hôm thì có phải báo công an xã không, báo lúc nào?",
+     "Công an xã Chiềng Sơn", "2.001159",
+     "Việc thông báo lưu trú được thực hiện trước 23 giờ của ngày bắt đầu lưu trú; trường hợp người đến lưu trú sau 23 giờ thì việc thông báo lưu trú được thực hiện trước 08 giờ ngày hôm sau; trường hợp ông, bà, cha, mẹ, vợ, chồng, con, cháu, anh, chị, em ruột đến lưu trú nhiều lần thì chỉ cần thông báo lưu trú một lần."),
     ("09/10/2026", "Người cao tuổi trong gia đình tôi muốn xác nhận thông tin cư trú thì bao lâu có kết quả?",
      "Công an xã Chiềng Sơn", "1.010041",
      "Kể từ ngày nhận được hồ sơ hợp lệ, cơ quan đăng ký cư trú có trách nhiệm cấp xác nhận thông tin về cư trú cho công dân trong thời hạn 01 ngày làm việc với trường hợp thông tin có trong Cơ sở dữ liệu quốc gia về dân cư."),
@@ -226,6 +240,14 @@ def clean_line(s):
     return s.strip()
 
 
+GLUED = re.compile(r"(?<=[a-zà-ỹđ])([.;])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+
+
+def unglue(s):
+    """A sentence glued to the next one by the scraper: "đã đăng ký.Miễn" -> "đã đăng ký. Miễn"."""
+    return GLUED.sub(r"\1 ", s)
+
+
 def flat(s):
     """A one-line version of s (line breaks become spaces)."""
     return clean_line(re.sub(r"\s*\n\s*", " ", s))
@@ -243,7 +265,7 @@ def lines_of(s):
         ln = clean_line(raw)
         if not ln:
             continue
-        if out and not re.search(r"[.:;!?)\"”]$", out[-1]) and re.match(r"[a-zđà-ỹ]", ln):
+        if out and not re.search(r"[.:;!?)\"”]$", out[-1]) and ln[0].islower():
             out[-1] = out[-1] + " " + ln
         else:
             out.append(ln)
@@ -400,8 +422,8 @@ def parse_channels(code, text):
                 row["note"] = flat(inner)
         desc = rest
         # a closing parenthesis glued to the next word: ")Lệ phí" -> ") Lệ phí"
-        row["note"] = re.sub(r"\)(?=[A-Za-zĐđÀ-ỹ])", ") ", row["note"])
-        row["desc"] = flat(desc)
+        row["note"] = unglue(re.sub(r"\)(?=[A-Za-zĐđÀ-ỹ])", ") ", row["note"]))
+        row["desc"] = strip_bullet(unglue(flat(desc)))
         rows.append(row)
     return rows
 
@@ -476,7 +498,21 @@ def deadline(code, rows, cach_text):
             if stop:
                 seg = seg[:stop.start()]
             return "\n".join(lines_of(seg))
-    # 2. the table's time column
+    # 2. one channel listed twice with different times (1.010041): the
+    #    description's own deadline sentence of each row
+    chans = [r["channel"] for r in rows if r["time"]]
+    if len(chans) != len(set(chans)):
+        sents = []
+        for r in rows:
+            for sent in re.split(r"(?<=\.)\s+", r["desc"]):
+                sent = strip_bullet(sent)
+                if re.search(r"thời hạn|trong thời gian|kéo dài", sent, re.I):
+                    if sent not in sents:
+                        sents.append(sent)
+                    break
+        if len(sents) >= len({r["time"] for r in rows if r["time"]}):
+            return "\n".join(sents)
+    # 3. the table's time column
     return grouped(rows, lambda r: r["time"])
 
 
@@ -496,6 +532,7 @@ def fees(rows):
 
 DOC_HEAD = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 QTY_RE = re.compile(r"(\d+ bản chính(?:,\s*\d+ bản sao)?|\d+ bản sao)")
+NOTE_BULLET = re.compile(r"(?<=[.;:])\s*-\s*(?=[A-ZĐÀ-Ỹ])")
 FORM_RE = re.compile(r"(\d+\.{1,2}[A-Za-z0-9]+(?: \(\d+\))?\.(?:docx?|pdf|xlsx?))$")
 
 
@@ -520,11 +557,14 @@ def documents(code, text):
             f = FORM_RE.search(doc)
             if f:
                 doc = doc[:f.start()].rstrip() + " (Mẫu đơn, tờ khai: %s)" % f.group(1)
-            doc = strip_bullet(doc)
-            if not doc:
+            # notes whose bullets the scraper ran together: "*Lưu ý: - A. - B."
+            pieces = [strip_bullet(x) for x in NOTE_BULLET.split(doc)]
+            pieces = [x for x in pieces if x]
+            if not pieces:
                 warn(code, "thanh_phan: quantity without a document")
                 continue
-            items.append("%s | %s" % (doc, re.sub(r",\s*", ", ", m.group(1))))
+            items.extend(pieces[:-1])
+            items.append("%s | %s" % (pieces[-1], re.sub(r",\s*", ", ", m.group(1))))
         tail = part[pos:]
         if n + 1 < len(parts):
             heading(tail)
@@ -632,18 +672,12 @@ def results(text):
 def plain(text):
     if is_empty(text):
         return ""
-    return "\n".join(strip_bullet(l) if False else l for l in lines_of(text))
+    return "\n".join(lines_of(text))
 
 
-def keywords(name):
+def keywords(code, name):
     low = name.lower()
-    words = []
-    for key, extra in KEYWORDS:
-        if key in low:
-            for w in extra.split(", "):
-                if w not in words and w not in low:
-                    words.append(w)
-    return ", ".join(words)
+    return ", ".join(w for w in KEYWORDS.get(code, "").split(", ") if w and w.lower() not in low)
 
 
 def doc_count(text):
@@ -686,8 +720,11 @@ def convert(rec):
         "ngay_hieu_luc": "",
         "muc_do_dvc": "",
         "url": rec["detail_url"].strip(),
-        "tu_khoa": keywords(rec["ten_thu_tuc"]),
+        "tu_khoa": keywords(code, rec["ten_thu_tuc"]),
     }
+    for k in p:
+        if k != "url":
+            p[k] = unglue(p[k])
     if not p["phi_le_phi"]:
         warn(code, "no fee in the record")
     if any(r["unit_inferred"] for r in rows):
