@@ -29,7 +29,7 @@ typedef enum csv_error {
 } csv_error;
 
 /* Parses buf[0..len) into t (which the caller frees with csv_table_free).
- * Blank lines (no cells, or one empty cell) are skipped. On an error returns
+ * Blank lines (every cell empty, as in ";;;") are skipped. On an error returns
  * it, with *err_line the line where the faulty record starts, and t holds the
  * rows read before it. max_cell = 0 means no limit. */
 csv_error csv_parse(const char *buf, size_t len, size_t max_cell, csv_table *t, int *err_line);

@@ -2,6 +2,7 @@
 
 #include <assert.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -48,24 +49,89 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 	return true;
 }
 
-static bool text_is_ascii(const char *s)
+/* NFC quick check. Catalogue text is nearly always NFC already, and
+ * utf8proc_map decomposes and recomposes everything (~25 MB/s), so a string
+ * made only of "inert" code points is copied as it is. A code point is inert
+ * when no neighbour can change it under NFC: combining class 0, NFC of it
+ * alone is itself, and neither it nor the first code point of its
+ * decomposition can be the second element of a composition. The table covers
+ * the scripts below U+2000 (Latin with all of Vietnamese, Greek, Cyrillic);
+ * anything else takes the full path. */
+#define NFC_TABLE_END 0x2000
+static unsigned char nfc_inert[NFC_TABLE_END];
+static once_flag nfc_table_once = ONCE_FLAG_INIT;
+
+static size_t text_canonical_decompose(utf8proc_int32_t c, utf8proc_int32_t buf[static 8])
 {
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return false;
-	return true;
+	utf8proc_int32_t boundclass = 0;
+	utf8proc_ssize_t n = utf8proc_decompose_char(c, buf, 8, UTF8PROC_DECOMPOSE, &boundclass);
+	return n > 0 && n <= 8 ? (size_t)n : 0;
+}
+
+static void text_nfc_table_init(void)
+{
+	static unsigned char second[NFC_TABLE_END];
+	utf8proc_int32_t buf[8];
+	/* Canonical decompositions exist only in planes 0 and 1 and in the CJK
+	 * compatibility block of plane 2; utf8proc decomposes Hangul syllables
+	 * by algorithm here too, which marks the vowel and final jamo. */
+	for (utf8proc_int32_t c = 0; c < 0x30000; c++) {
+		if (c == 0xD800)
+			c = 0xE000;
+		if (c == 0x20000)
+			c = 0x2F800;
+		size_t n = text_canonical_decompose(c, buf);
+		for (size_t i = 1; i < n; i++)
+			if (buf[i] < NFC_TABLE_END)
+				second[buf[i]] = 1;
+	}
+	for (utf8proc_int32_t c = 0; c < NFC_TABLE_END; c++) {
+		if (utf8proc_get_property(c)->combining_class || second[c])
+			continue;
+		size_t n = text_canonical_decompose(c, buf);
+		if (n == 1 && buf[0] == c) {
+			nfc_inert[c] = 1;
+			continue;
+		}
+		if (!n || buf[0] >= NFC_TABLE_END || second[buf[0]])
+			continue;
+		utf8proc_uint8_t one[8];
+		utf8proc_ssize_t k = utf8proc_encode_char(c, one);
+		one[k] = 0;
+		utf8proc_uint8_t *back = NULL;
+		utf8proc_int32_t again;
+		if (utf8proc_map(one, 0, &back,
+		                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE) == k &&
+		    utf8proc_iterate(back, k, &again) == k && again == c)
+			nfc_inert[c] = 1;
+		free(back);
+	}
 }
 
 char *text_nfc(const char *s)
 {
 	assert(s);
-	if (text_is_ascii(s))
-		return xstrdup(s);
+	call_once(&nfc_table_once, text_nfc_table_init);
+	for (const char *p = s; *p;) {
+		if ((unsigned char)*p < 0x80) {
+			p++;
+			continue;
+		}
+		utf8proc_int32_t c;
+		size_t k = text_decode(p, -1, &c);
+		if (!k || c >= NFC_TABLE_END || !nfc_inert[c])
+			goto full;
+		p += k;
+	}
+	return xstrdup(s);
+full:;
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
-					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-	if (n == UTF8PROC_ERROR_NOMEM)
-		xmalloc(SIZE_MAX); /* aborts with the usual out-of-memory message */
+	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n == UTF8PROC_ERROR_NOMEM) {
+		fputs("motcua: out of memory\n", stderr);
+		abort();
+	}
 	if (n < 0)
 		return NULL;
 	return (char *)out;
@@ -84,8 +150,8 @@ char *text_nfc(const char *s)
  * folds are computed once with utf8proc into a small table, so the per-key
  * cost there is a table load rather than a decomposition. */
 
-#define FOLD_OPTS                                                                          \
-	(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |   \
+#define FOLD_OPTS                                                                                  \
+	(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |           \
 	 UTF8PROC_IGNORE)
 
 /* Table entries: a letter/digit byte < 0x80, FOLD_SEP (becomes a space),
@@ -118,8 +184,8 @@ static size_t text_fold_char(utf8proc_int32_t c, utf8proc_int32_t out[static 24]
 {
 	utf8proc_int32_t buf[24];
 	utf8proc_int32_t boundclass = 0;
-	utf8proc_ssize_t n = utf8proc_decompose_char(c, buf, 24, (utf8proc_option_t)FOLD_OPTS,
-						     &boundclass);
+	utf8proc_ssize_t n =
+	    utf8proc_decompose_char(c, buf, 24, (utf8proc_option_t)FOLD_OPTS, &boundclass);
 	if (n < 0 || n > 24) /* not a valid code point, or a decomposition longer than any known */
 		return 0;
 	size_t k = 0;
@@ -188,7 +254,7 @@ char *text_fold(const char *s)
 	assert(s);
 	call_once(&fold_table_once, text_fold_table_init);
 	size_t n = strlen(s);
-	fold_buf b = { .s = xmalloc(n + 1), .cap = n + 1 };
+	fold_buf b = {.s = xmalloc(n + 1), .cap = n + 1};
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
 		if (*p < 0x80) {
@@ -313,12 +379,15 @@ typedef struct wrap_ctx {
 	size_t n, cap;
 } wrap_ctx;
 
-static bool wrap_is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+static bool wrap_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
 
 static void wrap_emit(wrap_ctx *w, size_t start, size_t end)
 {
 	w->lines = xgrow(w->lines, &w->cap, w->n + 1, sizeof *w->lines);
-	w->lines[w->n++] = (text_line){ start, end - start };
+	w->lines[w->n++] = (text_line){start, end - start};
 }
 
 static double wrap_measure(wrap_ctx *w, size_t start, size_t end)
@@ -396,6 +465,8 @@ static void wrap_paragraph(wrap_ctx *w, size_t a, size_t b)
 		} else if (fit > ls) {
 			wrap_emit(w, ls, fit); /* the word starts the next line */
 			ls = fit = i = ws;
+		} else if (ls < ws) {
+			ls = fit = i = ws; /* indentation that leaves no room goes */
 		} else {
 			ls = wrap_split(w, ls, we);
 			fit = i = we;
@@ -405,10 +476,10 @@ static void wrap_paragraph(wrap_ctx *w, size_t a, size_t b)
 }
 
 size_t text_wrap(const char *s, double max_width, text_measure_fn measure, void *ctx,
-		 text_line **lines)
+                 text_line **lines)
 {
 	assert(s && measure);
-	wrap_ctx w = { .s = s, .max = max_width, .measure = measure, .mctx = ctx };
+	wrap_ctx w = {.s = s, .max = max_width, .measure = measure, .mctx = ctx};
 	size_t len = strlen(s);
 	for (size_t pos = 0; pos < len;) {
 		const char *nl = memchr(s + pos, '\n', len - pos);
