@@ -1,3 +1,1245 @@
-/* placeholder until the bundle module lands */
+/* bundle — reading and validating a catalogue bundle (DESIGN §3).
+ *
+ * The reader walks the column tables of bundle_schema.h: every cell is
+ * NFC-normalised and trimmed, checked by its column's kind and stored in the
+ * model's record. Problems never stop the reading: each goes to the diag list
+ * with the file name as found on the stick and the line where its record
+ * starts, so staff can fix a bundle in one pass. */
 #include "bundle.h"
-bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag_list *diag) { (void)opts; (void)d; diag_error(diag, dir, 0, "bundle reading is not built yet"); return false; }
+
+#include <assert.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "bundle_schema.h"
+#include "csv.h"
+#include "i18n.h"
+#include "signature.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define MAX_COLUMNS 32
+#define MAX_INI (64u << 10)
+#define MIB (1u << 20)
+
+/* forms/ or images/, listed the first time a record refers to it. */
+typedef struct folder {
+	const char *name; /* canonical: "forms" */
+	bool opened;
+	int fd;       /* -1 when the bundle has no such folder */
+	char *found;  /* the folder's name as found: "Forms" */
+	char **names; /* its entries as found */
+	char **keys;  /* their case-folded NFC forms, NULL when not UTF-8 */
+	size_t n;
+} folder;
+
+typedef struct code_line {
+	const char *code; /* owned by the procedure */
+	int line;
+} code_line;
+
+/* A reference that failed once: the same message for every later use. */
+typedef struct bad_ref {
+	char *name, *message;
+} bad_ref;
+
+typedef struct reader {
+	const char *dir;
+	const bundle_opts *opts;
+	catalog_data *d;
+	diag_list *diag;
+	int fd;
+	char **root; /* entries of the bundle folder, as found */
+	size_t n_root;
+	bool cp1258;
+	size_t total; /* bytes read, for the bundle limit */
+	bool total_reported;
+	folder forms, images;
+	code_line *codes; /* sorted by code once procedures.csv is read */
+	size_t n_codes, cap_codes;
+	bool have_codes;
+	bad_ref *bad;
+	size_t n_bad, cap_bad;
+} reader;
+
+/* --- small parsers, shared by bundle.ini and the CSV cells --- */
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+static bool is_alnum(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int line_at(const char *buf, size_t off)
+{
+	int line = 1;
+	for (size_t i = 0; i < off; i++)
+		line += buf[i] == '\n';
+	return line;
+}
+
+/* National code d.dddddd, then any number of ".suffix" parts of letters and
+ * digits (a province's local code such as 1.001193.000.00.00.H52). */
+static bool code_valid(const char *s)
+{
+	if (!is_digit(s[0]) || s[1] != '.')
+		return false;
+	for (int i = 2; i < 8; i++)
+		if (!is_digit(s[i]))
+			return false;
+	s += 8;
+	while (*s) {
+		if (*s++ != '.')
+			return false;
+		size_t n = 0;
+		for (; is_alnum(*s); s++)
+			n++;
+		if (!n)
+			return false;
+	}
+	return true;
+}
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* d/m/yyyy or dd/mm/yyyy (also with '-' or '.', as people type them), a real
+ * calendar date; written back canonical "dd/mm/yyyy" into out. */
+static bool date_parse(const char *s, char out[11])
+{
+	int part[3] = {0}, digits[3] = {0};
+	char sep = 0;
+	for (int k = 0; k < 3; k++) {
+		for (; is_digit(*s) && digits[k] < 5; s++, digits[k]++)
+			part[k] = part[k] * 10 + (*s - '0');
+		if (k < 2) {
+			if (*s != '/' && *s != '-' && *s != '.')
+				return false;
+			if (sep && *s != sep)
+				return false;
+			sep = *s++;
+		}
+	}
+	if (*s || digits[0] < 1 || digits[0] > 2 || digits[1] < 1 || digits[1] > 2 ||
+	    digits[2] != 4)
+		return false;
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int d = part[0], m = part[1], y = part[2];
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
+		return false;
+	if (d > mdays[m - 1] + (m == 2 && leap(y)))
+		return false;
+	const int v[8] = {d / 10,   d % 10,       m / 10,      m % 10,
+	                  y / 1000, y / 100 % 10, y / 10 % 10, y % 10};
+	char *o = out;
+	for (int i = 0; i < 8; i++) {
+		*o++ = (char)('0' + v[i]);
+		if (i == 1 || i == 3)
+			*o++ = '/';
+	}
+	*o = '\0';
+	return true;
+}
+
+/* A decimal number as Excel writes it in either locale: 43,61 or 43.61. */
+static bool number_parse(const char *s, double *out)
+{
+	char buf[64];
+	size_t n = 0, digits = 0;
+	bool sep = false;
+	for (; *s; s++) {
+		if (n + 1 >= sizeof buf)
+			return false;
+		if (is_digit(*s)) {
+			digits++;
+			buf[n++] = *s;
+		} else if ((*s == ',' || *s == '.') && !sep) {
+			sep = true;
+			buf[n++] = '.';
+		} else {
+			return false;
+		}
+	}
+	if (!digits)
+		return false;
+	buf[n] = '\0';
+	*out = strtod(buf, NULL);
+	return true;
+}
+
+static bool int_parse(const char *s, long lo, long hi, long *out)
+{
+	long v = 0;
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		if (!is_digit(*s) || v > (LONG_MAX - 9) / 10)
+			return false;
+		v = v * 10 + (*s - '0');
+	}
+	if (v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool phone_valid(const char *s)
+{
+	int digits = 0;
+	for (; *s; s++) {
+		if (is_digit(*s))
+			digits++;
+		else if (!strchr(" .-+()", *s))
+			return false;
+	}
+	return digits >= 3 && digits <= 15;
+}
+
+static bool url_valid(const char *s)
+{
+	size_t p = !strncasecmp(s, "https://", 8) ? 8 : !strncasecmp(s, "http://", 7) ? 7 : 0;
+	if (!p || !s[p])
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ')
+			return false;
+	return true;
+}
+
+/* Case-folded NFC, for matching file names the way FAT and staff do. */
+static char *name_key(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	                     UTF8PROC_CASEFOLD) < 0)
+		return NULL;
+	return (char *)out;
+}
+
+/* True when s (valid UTF-8) may change under NFC. Normalising every cell
+ * was half the time of reading a large bundle, and nearly all cells are
+ * precomposed Vietnamese: code points below U+0300 (ASCII, Latin-1, Latin
+ * Extended-A/B), the Latin Extended Additional block U+1E00–U+1EFF (ạ…ỹ),
+ * general punctuation U+2010–U+2027 and the currency signs; none of these has a
+ * canonical decomposition that NFC would undo, and none combines with a
+ * neighbour unless a combining mark (U+0300 and up) follows. Anything else
+ * takes the full text_nfc(). */
+static bool nfc_needed(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		unsigned cp;
+		if ((*p & 0xE0) == 0xC0) {
+			cp = (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+			p += 2;
+		} else if ((*p & 0xF0) == 0xE0) {
+			cp = (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 |
+			     (p[2] & 0x3F);
+			p += 3;
+		} else {
+			return true;
+		}
+		if (!(cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+		      (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x20A0 && cp <= 0x20C0)))
+			return true;
+	}
+	return false;
+}
+
+/* A cell as stored: NFC, line breaks as LF, trimmed. */
+static char *cell_normalise(const char *cell)
+{
+	char *s = nfc_needed(cell) ? text_nfc(cell) : NULL;
+	if (!s)
+		s = xstrdup(cell);
+	char *w = s;
+	for (const char *q = s; *q; q++) {
+		if (*q == '\r') {
+			*w++ = '\n';
+			if (q[1] == '\n')
+				q++;
+		} else {
+			*w++ = *q;
+		}
+	}
+	*w = '\0';
+	text_trim(s);
+	return s;
+}
+
+static bool cell_blank(const char *s)
+{
+	for (; *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return false;
+	return true;
+}
+
+/* "'Tên thủ tục' (ten_thu_tuc)": how a column is named in messages. */
+static char *column_label(const bundle_column *c)
+{
+	return xasprintf("'%s' (%s)", c->heading, c->key);
+}
+
+/* --- files --- */
+
+static const char *root_find(const reader *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_root; i++)
+		if (!strcasecmp(r->root[i], name))
+			return r->root[i];
+	return NULL;
+}
+
+static void total_add(reader *r, size_t n)
+{
+	r->total += n;
+	if (r->total > BUNDLE_MAX_TOTAL && !r->total_reported) {
+		r->total_reported = true;
+		diag_error(r->diag, "", 0, _("the bundle is larger than the limit of %u MiB"),
+		           BUNDLE_MAX_TOTAL / MIB);
+	}
+}
+
+/* Reads the regular file name (as found) inside the folder dirfd, at most
+ * limit bytes, NUL-terminated. Symbolic links and special files are refused:
+ * a bundle may only carry its own files. Problems are reported under shown. */
+static bool read_at(reader *r, int dirfd, const char *name, const char *shown, size_t limit,
+                    const char *file, int line, char **out, size_t *out_len)
+{
+	struct stat st;
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		diag_error(r->diag, file, line, _("%s: cannot read: %s"), shown, strerror(errno));
+		return false;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		diag_error(r->diag, file, line,
+		           _("%s: is a symbolic link; copy the file itself into the bundle"),
+		           shown);
+		return false;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(r->diag, file, line, _("%s: is not a regular file"), shown);
+		return false;
+	}
+	if ((unsigned long long)st.st_size > limit) {
+		diag_error(r->diag, file, line,
+		           _("%s: the file is larger than the limit of %zu KiB"), shown,
+		           limit >> 10);
+		return false;
+	}
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(r->diag, file, line, _("%s: cannot read: %s"), shown, strerror(errno));
+		return false;
+	}
+	size_t cap = (size_t)st.st_size + 1, len = 0;
+	char *buf = xmalloc(cap + 1);
+	for (;;) {
+		if (len == cap) {
+			if (cap > limit)
+				break;
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		ssize_t n = read(fd, buf + len, cap - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag_error(r->diag, file, line, _("%s: cannot read: %s"), shown,
+			           strerror(errno));
+			close(fd);
+			free(buf);
+			return false;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	if (len > limit) {
+		diag_error(r->diag, file, line,
+		           _("%s: the file is larger than the limit of %zu KiB"), shown,
+		           limit >> 10);
+		free(buf);
+		return false;
+	}
+	buf[len] = '\0';
+	total_add(r, len);
+	*out = buf;
+	*out_len = len;
+	return true;
+}
+
+/* Windows-1258 writes most Vietnamese letters as a base letter plus a
+ * combining tone mark; the caller's NFC composes them again. */
+static bool cp1258_convert(reader *r, const char *file, char **buf, size_t *len)
+{
+	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1258");
+	if (cd == (iconv_t)-1) {
+		diag_error(r->diag, file, 0, _("cannot convert from Windows-1258: %s"),
+		           strerror(errno));
+		return false;
+	}
+	size_t cap = *len * 4 + 16;
+	char *out = xmalloc(cap);
+	char *in = *buf, *op = out;
+	size_t in_left = *len, out_left = cap - 1;
+	bool ok = true;
+	if (iconv(cd, &in, &in_left, &op, &out_left) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &op, &out_left) == (size_t)-1) {
+		size_t off = (size_t)(in - *buf);
+		diag_error(r->diag, file, line_at(*buf, off),
+		           _("byte 0x%02X is not Windows-1258 text; save the file again as "
+		             "\"CSV UTF-8 (Comma delimited)\""),
+		           off < *len ? (unsigned char)(*buf)[off] : 0);
+		ok = false;
+	}
+	iconv_close(cd);
+	if (!ok) {
+		free(out);
+		return false;
+	}
+	*op = '\0';
+	free(*buf);
+	*buf = out;
+	*len = (size_t)(op - out);
+	return true;
+}
+
+/* Makes buf UTF-8: it already is (whatever bundle.ini says: Excel's
+ * "CSV UTF-8" files are), or it is converted when ma_hoa = windows-1258. */
+static bool decode(reader *r, const char *file, char **buf, size_t *len)
+{
+	size_t bad = 0;
+	if (text_utf8_valid(*buf, *len, &bad))
+		return true;
+	if (r->cp1258)
+		return cp1258_convert(r, file, buf, len);
+	diag_error(
+	    r->diag, file, line_at(*buf, bad),
+	    _("this line is not UTF-8 text; in Excel save the file as "
+	      "\"CSV UTF-8 (Comma delimited)\", or put ma_hoa = windows-1258 in bundle.ini"));
+	return false;
+}
+
+static void root_list(reader *r)
+{
+	int fd2 = dup(r->fd);
+	DIR *dp = fd2 < 0 ? NULL : fdopendir(fd2);
+	if (!dp) {
+		if (fd2 >= 0)
+			close(fd2);
+		diag_error(r->diag, r->dir, 0, _("cannot list the files of the bundle folder: %s"),
+		           strerror(errno));
+		return;
+	}
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dp))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		r->root = xgrow(r->root, &cap, r->n_root + 1, sizeof *r->root);
+		r->root[r->n_root++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+
+	size_t n_tables;
+	const bundle_table *tables = bundle_schema_tables(&n_tables);
+	for (size_t i = 0; i < r->n_root; i++) {
+		const char *name = r->root[i];
+		bool known = !strcasecmp(name, BUNDLE_INI) || !strcasecmp(name, "SHA256SUMS") ||
+		             !strcasecmp(name, "SHA256SUMS.minisig") ||
+		             !strcasecmp(name, "forms") || !strcasecmp(name, "images");
+		for (size_t t = 0; t < n_tables && !known; t++)
+			known = !strcasecmp(name, tables[t].file);
+		if (!known) {
+			if (name[0] != '.')
+				diag_warning(r->diag, name, 0,
+				             _("unknown file in the bundle (ignored)"));
+			continue;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (!strcasecmp(name, r->root[j]))
+				diag_error(r->diag, name, 0,
+				           _("'%s' and '%s' differ only in upper/lower case; keep "
+				             "one of them"),
+				           r->root[j], name);
+	}
+}
+
+/* --- forms/ and images/ --- */
+
+static void folder_open(reader *r, folder *f)
+{
+	f->opened = true;
+	f->fd = -1;
+	const char *found = root_find(r, f->name);
+	struct stat st;
+	if (!found || fstatat(r->fd, found, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode))
+		return;
+	f->fd = openat(r->fd, found, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (f->fd < 0)
+		return;
+	f->found = xstrdup(found);
+	int fd2 = dup(f->fd);
+	DIR *dp = fd2 < 0 ? NULL : fdopendir(fd2);
+	if (!dp) {
+		if (fd2 >= 0)
+			close(fd2);
+		return;
+	}
+	size_t cap = 0, cap2 = 0;
+	struct dirent *e;
+	while ((e = readdir(dp))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		f->names = xgrow(f->names, &cap, f->n + 1, sizeof *f->names);
+		f->keys = xgrow(f->keys, &cap2, f->n + 1, sizeof *f->keys);
+		f->names[f->n] = xstrdup(e->d_name);
+		f->keys[f->n] = name_key(e->d_name);
+		f->n++;
+	}
+	closedir(dp);
+}
+
+static void folder_close(folder *f)
+{
+	if (f->opened && f->fd >= 0)
+		close(f->fd);
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->names[i]);
+		free(f->keys[i]);
+	}
+	free(f->names);
+	free(f->keys);
+	free(f->found);
+}
+
+static void bad_ref_add(reader *r, const char *name, const char *message)
+{
+	r->bad = xgrow(r->bad, &r->cap_bad, r->n_bad + 1, sizeof *r->bad);
+	r->bad[r->n_bad].name = xstrdup(name);
+	r->bad[r->n_bad].message = xstrdup(message);
+	r->n_bad++;
+}
+
+/* Reports a problem with a referenced file, and remembers it so every record
+ * that uses the same file gets the same message. */
+static void ref_error(reader *r, const char *file, int line, const char *name, const char *msg)
+{
+	diag_error(r->diag, file, line, "%s", msg);
+	bad_ref_add(r, name, msg);
+}
+
+static bool magic_ok(const unsigned char *p, size_t n, bool image)
+{
+	if (!image)
+		return n >= 5 && !memcmp(p, "%PDF-", 5);
+	return (n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8)) ||
+	       (n >= 3 && !memcmp(p, "\xFF\xD8\xFF", 3));
+}
+
+/* Resolves a reference to a file under forms/ or images/ ("forms/to_khai.pdf",
+ * any case, '\' accepted as Windows writes it), loads it into d->blobs once,
+ * and returns the name it is stored under: the folder in lower case and the
+ * file's own name as found. Returns NULL after reporting a problem. */
+static char *ref_resolve(reader *r, const char *file, int line, const char *ref, bool image)
+{
+	folder *f = image ? &r->images : &r->forms;
+	size_t flen = strlen(f->name);
+	char *path = xstrdup(ref);
+	for (char *p = path; *p; p++)
+		if (*p == '\\')
+			*p = '/';
+	char *result = NULL;
+	if (strncasecmp(path, f->name, flen) || path[flen] != '/') {
+		diag_error(r->diag, file, line,
+		           _("'%s' must name a file in the %s/ folder of the bundle"), ref,
+		           f->name);
+		goto end;
+	}
+	char *rest = path + flen + 1;
+	if (!*rest || strchr(rest, '/') || !strcmp(rest, ".") || !strcmp(rest, "..")) {
+		diag_error(r->diag, file, line,
+		           _("'%s' must name a file directly inside %s/ (no sub-folder, no '..')"),
+		           ref, f->name);
+		goto end;
+	}
+	if (!f->opened)
+		folder_open(r, f);
+	char *key = name_key(rest);
+	const char *found = NULL;
+	for (size_t i = 0; key && i < f->n && !found; i++)
+		if (f->keys[i] && !strcmp(f->keys[i], key))
+			found = f->names[i];
+	free(key);
+	if (!found) {
+		diag_error(r->diag, file, line, _("'%s': there is no such file in the bundle"),
+		           ref);
+		goto end;
+	}
+	char *nfc = text_nfc(found);
+	char *name = xasprintf("%s/%s", f->name, nfc ? nfc : found);
+	free(nfc);
+	for (size_t i = 0; i < r->n_bad; i++)
+		if (!strcmp(r->bad[i].name, name)) {
+			diag_error(r->diag, file, line, "%s", r->bad[i].message);
+			free(name);
+			goto end;
+		}
+	for (size_t i = 0; i < r->d->n_blobs; i++)
+		if (!strcmp(r->d->blobs[i].name, name)) {
+			result = name;
+			goto end;
+		}
+	char *shown = xasprintf("%s/%s", f->found, found);
+	char *data = NULL;
+	size_t size = 0, errors = r->diag->errors;
+	if (!read_at(r, f->fd, found, shown, image ? BUNDLE_MAX_IMAGE : BUNDLE_MAX_FORM, file, line,
+	             &data, &size)) {
+		/* read_at reported it; later uses of the file get the same message */
+		if (r->diag->errors > errors)
+			bad_ref_add(r, name, r->diag->v[r->diag->n - 1].message);
+		free(name);
+	} else if (!magic_ok((const unsigned char *)data, size, image)) {
+		char *msg = xasprintf(image ? _("%s: is not a PNG or JPEG image")
+		                            : _("%s: is not a PDF file"),
+		                      shown);
+		ref_error(r, file, line, name, msg);
+		free(msg);
+		free(name);
+	} else {
+		blob *b = catalog_data_add_blob(r->d);
+		b->name = name;
+		b->data = (unsigned char *)data;
+		b->size = size;
+		data = NULL;
+		result = b->name;
+	}
+	free(data);
+	free(shown);
+end:
+	free(path);
+	return result ? xstrdup(result) : NULL;
+}
+
+/* --- bundle.ini --- */
+
+typedef struct ini_key {
+	const char *key;
+	int line; /* where it was given; 0 = not yet */
+} ini_key;
+
+/* Splits one line of bundle.ini. Returns 0 blank/comment, 1 section (name in
+ * *key), 2 key = value, -1 not understood. Modifies line. */
+static int ini_split(char *line, char **key, char **value)
+{
+	text_trim(line);
+	if (!*line || *line == '#' || *line == ';')
+		return 0;
+	if (*line == '[') {
+		char *end = strchr(line, ']');
+		if (!end)
+			return -1;
+		*end = '\0';
+		*key = line + 1;
+		text_trim(*key);
+		return 1;
+	}
+	char *eq = strchr(line, '=');
+	if (!eq)
+		return -1;
+	*eq = '\0';
+	*key = line;
+	*value = eq + 1;
+	text_trim(*key);
+	text_trim(*value);
+	return 2;
+}
+
+/* ma_hoa must be known before the rest of the file is decoded; its key and
+ * value are ASCII whatever the encoding. */
+static void ini_find_encoding(reader *r, const char *buf)
+{
+	if (!strncmp(buf, "\xEF\xBB\xBF", 3))
+		buf += 3;
+	char *copy = xstrdup(buf), *save = NULL;
+	for (char *line = strtok_r(copy, "\r\n", &save); line;
+	     line = strtok_r(NULL, "\r\n", &save)) {
+		char *key, *value;
+		if (ini_split(line, &key, &value) == 2 && !strcasecmp(key, BUNDLE_INI_ENCODING)) {
+			char *f = text_fold(value);
+			r->cp1258 = f && (!strcmp(f, "windows 1258") || !strcmp(f, "cp1258") ||
+			                  !strcmp(f, "windows1258"));
+			free(f);
+		}
+	}
+	free(copy);
+}
+
+static void ini_read(reader *r)
+{
+	const char *found = root_find(r, BUNDLE_INI);
+	if (!found) {
+		diag_error(r->diag, BUNDLE_INI, 0, _("required file is missing from the bundle"));
+		return;
+	}
+	char *buf;
+	size_t len;
+	if (!read_at(r, r->fd, found, found, MAX_INI, found, 0, &buf, &len))
+		return;
+	ini_find_encoding(r, buf);
+	if (!decode(r, found, &buf, &len)) {
+		free(buf);
+		return;
+	}
+	ini_key keys[] = {{BUNDLE_INI_UNIT, 0},
+	                  {BUNDLE_INI_VERSION, 0},
+	                  {BUNDLE_INI_DATE, 0},
+	                  {BUNDLE_INI_AUTHOR, 0},
+	                  {BUNDLE_INI_ENCODING, 0}};
+	const size_t n_keys = sizeof keys / sizeof *keys;
+	bundle_info *info = &r->d->info;
+	bool in_bundle = true;
+	char *p = buf;
+	if (!strncmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	int lineno = 0;
+	while (p) {
+		/* LF, CRLF, or a lone CR as old editors end lines: a value never
+		 * spans lines, so export writes it back on one. */
+		char *nl = p + strcspn(p, "\r\n");
+		char *next = NULL;
+		if (*nl)
+			next = nl + (nl[0] == '\r' && nl[1] == '\n' ? 2 : 1);
+		*nl = '\0';
+		lineno++;
+		char *key = NULL, *value = NULL;
+		int kind = ini_split(p, &key, &value);
+		p = next;
+		if (kind == 0)
+			continue;
+		if (kind < 0) {
+			diag_error(r->diag, found, lineno, _("expected 'key = value'"));
+			continue;
+		}
+		if (kind == 1) {
+			in_bundle = !strcasecmp(key, "bundle");
+			if (!in_bundle)
+				diag_warning(r->diag, found, lineno,
+				             _("unknown section [%s] (ignored)"), key);
+			continue;
+		}
+		if (!in_bundle)
+			continue;
+		size_t k = 0;
+		while (k < n_keys && strcasecmp(key, keys[k].key))
+			k++;
+		if (k == n_keys) {
+			diag_warning(r->diag, found, lineno, _("unknown key '%s' (ignored)"), key);
+			continue;
+		}
+		if (keys[k].line) {
+			diag_error(r->diag, found, lineno,
+			           _("'%s' is given twice (first on line %d)"), keys[k].key,
+			           keys[k].line);
+			continue;
+		}
+		keys[k].line = lineno;
+		char *v = cell_normalise(value);
+		if (!*v && k != 4) {
+			diag_error(r->diag, found, lineno, _("'%s' is empty"), keys[k].key);
+		} else if (k == 0) {
+			info->unit = v;
+			v = NULL;
+		} else if (k == 1) {
+			long n;
+			if (int_parse(v, 1, LONG_MAX, &n))
+				info->version = n;
+			else
+				diag_error(
+				    r->diag, found, lineno,
+				    _("'%s' must be a whole number greater than 0, not '%s'"),
+				    keys[k].key, v);
+		} else if (k == 2) {
+			char date[11];
+			if (date_parse(v, date))
+				info->date = xstrdup(date);
+			else
+				diag_error(r->diag, found, lineno,
+				           _("'%s' is not a real date written dd/mm/yyyy"), v);
+		} else if (k == 3) {
+			info->author = v;
+			v = NULL;
+		} else {
+			char *f = text_fold(v);
+			if (*v && strcmp(f, "utf 8") && strcmp(f, "utf8") && !r->cp1258)
+				diag_error(r->diag, found, lineno,
+				           _("unknown encoding '%s': write windows-1258 or utf-8"),
+				           v);
+			free(f);
+		}
+		free(v);
+	}
+	for (size_t k = 0; k < n_keys - 1; k++)
+		if (!keys[k].line)
+			diag_error(r->diag, found, 0, _("'%s' is missing"), keys[k].key);
+	if (info->version > 0 && r->opts->installed_version > 0 &&
+	    info->version <= r->opts->installed_version && !r->opts->allow_downgrade)
+		diag_error(r->diag, found, keys[1].line,
+		           _("version %ld is not newer than the installed version %ld; "
+		             "to install it anyway use --allow-downgrade"),
+		           info->version, r->opts->installed_version);
+	free(buf);
+}
+
+/* --- CSV tables --- */
+
+static int code_line_cmp(const void *a, const void *b)
+{
+	const code_line *x = a, *y = b;
+	int c = strcmp(x->code, y->code);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static bool code_known(const reader *r, const char *code)
+{
+	code_line key = {code, INT_MIN};
+	size_t lo = 0, hi = r->n_codes;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (code_line_cmp(&r->codes[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->n_codes && !strcmp(r->codes[lo].code, code);
+}
+
+static void codes_finish(reader *r, const char *file)
+{
+	if (r->n_codes)
+		qsort(r->codes, r->n_codes, sizeof *r->codes, code_line_cmp);
+	for (size_t i = 1; i < r->n_codes; i++)
+		if (!strcmp(r->codes[i].code, r->codes[i - 1].code))
+			diag_error(r->diag, file, r->codes[i].line,
+			           _("code '%s' is used twice: lines %d and %d"), r->codes[i].code,
+			           r->codes[i - 1].line, r->codes[i].line);
+	r->have_codes = true;
+}
+
+/* Splits a list cell into its items, one a line, "text | extra". */
+static void list_parse(reader *r, const char *file, int line, const bundle_column *c, char *s,
+                       item_list *out)
+{
+	size_t n = 0;
+	while (s) {
+		char *nl = strchr(s, '\n');
+		if (nl)
+			*nl = '\0';
+		n++;
+		text_trim(s);
+		char *bar = strstr(s, " | ");
+		char *extra = NULL;
+		if (bar) {
+			*bar = '\0';
+			extra = bar + 3;
+			text_trim(s);
+			text_trim(extra);
+			if (!*extra)
+				extra = NULL;
+		}
+		if (!*s) {
+			char *label = column_label(c);
+			diag_error(
+			    r->diag, file, line,
+			    bar ? _("%s: item %zu has no text before ' | '")
+			        : _("%s: item %zu is empty; remove the blank line in the cell"),
+			    label, n);
+			free(label);
+		} else if (extra && c->kind == BUNDLE_FORMS) {
+			char *name = ref_resolve(r, file, line, extra, false);
+			item_list_add(out, s, name ? name : extra);
+			free(name);
+		} else {
+			item_list_add(out, s, extra);
+		}
+		s = nl ? nl + 1 : NULL;
+	}
+}
+
+static bool choice_match(const bundle_column *c, const char *v, const char **canonical)
+{
+	char *fv = text_fold(v);
+	bool ok = false;
+	for (const char *const *ch = c->choices; *ch && !ok; ch++) {
+		char *fc = text_fold(*ch);
+		if (!strcmp(fv, fc)) {
+			ok = true;
+			*canonical = *ch;
+		}
+		free(fc);
+	}
+	free(fv);
+	return ok;
+}
+
+static char *choices_list(const bundle_column *c)
+{
+	char *s = xstrdup("");
+	for (const char *const *ch = c->choices; *ch; ch++) {
+		char *t = xasprintf("%s%s'%s'", s, *s ? ", " : "", *ch);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* Checks one non-empty cell v (normalised, owned) and stores it in rec. */
+static void cell_store(reader *r, const char *file, int line, const bundle_column *c, void *rec,
+                       char *v)
+{
+	char *label = NULL;
+	char date[11];
+	const char *canonical = NULL;
+	double num;
+	long n;
+	switch (c->kind) {
+	case BUNDLE_LIST:
+	case BUNDLE_FORMS:
+		list_parse(r, file, line, c, v, bundle_schema_list(rec, c));
+		free(v);
+		return;
+	case BUNDLE_CODE:
+		if (!code_valid(v))
+			diag_error(
+			    r->diag, file, line,
+			    _("code '%s' is not of the form 1.234567 (with an optional local "
+			      "suffix such as 1.234567.000.00.00.H52)"),
+			    v);
+		r->codes = xgrow(r->codes, &r->cap_codes, r->n_codes + 1, sizeof *r->codes);
+		r->codes[r->n_codes++] = (code_line){v, line};
+		break;
+	case BUNDLE_CODE_REF:
+		if (r->have_codes && !code_known(r, v))
+			diag_error(r->diag, file, line,
+			           _("there is no procedure with code '%s' in procedures.csv"), v);
+		break;
+	case BUNDLE_DATE:
+		if (date_parse(v, date)) {
+			free(v);
+			v = xstrdup(date);
+		} else {
+			label = column_label(c);
+			diag_error(r->diag, file, line,
+			           _("%s: '%s' is not a real date written dd/mm/yyyy"), label, v);
+		}
+		break;
+	case BUNDLE_PHONE:
+		if (!phone_valid(v)) {
+			label = column_label(c);
+			diag_error(r->diag, file, line,
+			           _("%s: '%s' is not a phone number (3 to 15 digits; spaces, "
+			             "'.', '-', '+', '(' and ')' allowed)"),
+			           label, v);
+		}
+		break;
+	case BUNDLE_URL:
+		if (!url_valid(v)) {
+			label = column_label(c);
+			diag_error(
+			    r->diag, file, line,
+			    _("%s: '%s' is not a web address starting with https:// or http://"),
+			    label, v);
+		}
+		break;
+	case BUNDLE_IMAGE: {
+		char *name = ref_resolve(r, file, line, v, true);
+		if (name) {
+			free(v);
+			v = name;
+		}
+		break;
+	}
+	case BUNDLE_CHOICE:
+		if (choice_match(c, v, &canonical)) {
+			free(v);
+			v = xstrdup(canonical);
+		} else {
+			label = column_label(c);
+			char *list = choices_list(c);
+			diag_error(r->diag, file, line, _("%s: '%s' is not one of %s"), label, v,
+			           list);
+			free(list);
+		}
+		break;
+	case BUNDLE_YEAR:
+	case BUNDLE_ORDER:
+		if (c->kind == BUNDLE_YEAR ? int_parse(v, 2000, 2100, &n)
+		                           : int_parse(v, 0, 999999, &n)) {
+			*bundle_schema_int(rec, c) = (int)n;
+		} else {
+			label = column_label(c);
+			diag_error(r->diag, file, line,
+			           c->kind == BUNDLE_YEAR
+			               ? _("%s: '%s' is not a year from 2000 to 2100")
+			               : _("%s: '%s' is not a whole number"),
+			           label, v);
+		}
+		free(v);
+		free(label);
+		return;
+	case BUNDLE_SCORE:
+	case BUNDLE_MAX:
+		if (number_parse(v, &num) && (c->kind == BUNDLE_SCORE || num > 0)) {
+			*bundle_schema_double(rec, c) = num;
+		} else {
+			label = column_label(c);
+			diag_error(r->diag, file, line,
+			           c->kind == BUNDLE_SCORE
+			               ? _("%s: '%s' is not a number (write 43,61 or 43.61)")
+			               : _("%s: '%s' is not a number greater than 0"),
+			           label, v);
+		}
+		free(v);
+		free(label);
+		return;
+	case BUNDLE_TEXT:
+		break;
+	}
+	free(label);
+	*bundle_schema_str(rec, c) = v;
+}
+
+/* Checks that hold between the cells of one record. */
+static void record_check(reader *r, const char *file, int line, const bundle_table *t,
+                         const void *rec, const int *col)
+{
+	const bundle_column *score = NULL, *max = NULL;
+	for (size_t j = 0; j < t->n_columns; j++) {
+		if (t->columns[j].kind == BUNDLE_SCORE && col[j] >= 0)
+			score = &t->columns[j];
+		if (t->columns[j].kind == BUNDLE_MAX && col[j] >= 0)
+			max = &t->columns[j];
+	}
+	if (score && max) {
+		double s = bundle_schema_get_double(rec, score),
+		       m = bundle_schema_get_double(rec, max);
+		if (m > 0 && s > m)
+			diag_error(r->diag, file, line, _("the score %g is above the maximum %g"),
+			           s, m);
+	}
+}
+
+/* Finds each schema column in the header row; col[j] = its cell index or -1. */
+static void header_map(reader *r, const char *file, const bundle_table *t, const csv_row *h,
+                       int *col)
+{
+	char *keys[MAX_COLUMNS], *headings[MAX_COLUMNS];
+	for (size_t j = 0; j < t->n_columns; j++) {
+		col[j] = -1;
+		keys[j] = text_fold(t->columns[j].key);
+		headings[j] = text_fold(t->columns[j].heading);
+	}
+	for (size_t i = 0; i < h->n; i++) {
+		char *f = text_fold(h->cells[i]);
+		if (!*f) {
+			free(f);
+			continue;
+		}
+		size_t j = 0;
+		while (j < t->n_columns && strcmp(f, keys[j]) && strcmp(f, headings[j]))
+			j++;
+		free(f);
+		if (j == t->n_columns) {
+			char *shown = cell_normalise(h->cells[i]);
+			diag_warning(r->diag, file, h->line, _("unknown column '%s' (ignored)"),
+			             shown);
+			free(shown);
+		} else if (col[j] >= 0) {
+			char *label = column_label(&t->columns[j]);
+			diag_error(r->diag, file, h->line, _("column %s appears twice"), label);
+			free(label);
+		} else {
+			col[j] = (int)i;
+		}
+	}
+	for (size_t j = 0; j < t->n_columns; j++) {
+		if (col[j] < 0 && t->columns[j].required) {
+			char *label = column_label(&t->columns[j]);
+			diag_error(r->diag, file, h->line, _("required column %s is missing"),
+			           label);
+			free(label);
+		}
+		free(keys[j]);
+		free(headings[j]);
+	}
+}
+
+static void row_read(reader *r, const char *file, const bundle_table *t, const csv_row *row,
+                     const int *col)
+{
+	bool blank = true;
+	for (size_t i = 0; i < row->n && blank; i++)
+		blank = cell_blank(row->cells[i]);
+	if (blank)
+		return;
+	void *rec = t->add(r->d);
+	for (size_t j = 0; j < t->n_columns; j++)
+		if (t->columns[j].kind == BUNDLE_MAX)
+			*bundle_schema_double(rec, &t->columns[j]) = -1;
+	for (size_t j = 0; j < t->n_columns; j++) {
+		const bundle_column *c = &t->columns[j];
+		if (col[j] < 0)
+			continue;
+		const char *cell = (size_t)col[j] < row->n ? row->cells[col[j]] : "";
+		char *v = cell_normalise(cell);
+		if (!*v) {
+			if (c->required) {
+				char *label = column_label(c);
+				diag_error(r->diag, file, row->line, _("%s is required but empty"),
+				           label);
+				free(label);
+			}
+			free(v);
+			continue;
+		}
+		cell_store(r, file, row->line, c, rec, v);
+	}
+	record_check(r, file, row->line, t, rec, col);
+}
+
+static void table_read(reader *r, const bundle_table *t)
+{
+	assert(t->n_columns <= MAX_COLUMNS);
+	const char *found = root_find(r, t->file);
+	if (!found) {
+		if (t->required)
+			diag_error(r->diag, t->file, 0,
+			           _("required file is missing from the bundle"));
+		return;
+	}
+	char *buf;
+	size_t len;
+	if (!read_at(r, r->fd, found, found, BUNDLE_MAX_CSV, found, 0, &buf, &len))
+		return;
+	if (!decode(r, found, &buf, &len)) {
+		free(buf);
+		return;
+	}
+	csv_table ct = {0};
+	int err_line = 0;
+	csv_error err = csv_parse(buf, len, BUNDLE_MAX_CELL, &ct, &err_line);
+	free(buf);
+	switch (err) {
+	case CSV_OK:
+		break;
+	case CSV_UNTERMINATED_QUOTE:
+		diag_error(r->diag, found, err_line,
+		           _("a quoted cell starts here and is never closed (a missing '\"')"));
+		break;
+	case CSV_BAD_QUOTE:
+		diag_error(
+		    r->diag, found, err_line,
+		    _("text after the closing '\"' of a cell; write a quote inside a cell as "
+		      "'\"\"'"));
+		break;
+	case CSV_CELL_TOO_LONG:
+		diag_error(r->diag, found, err_line, _("a cell is longer than the limit of %u KiB"),
+		           BUNDLE_MAX_CELL >> 10);
+		break;
+	}
+	if (ct.n_rows == 0) {
+		if (err == CSV_OK)
+			diag_error(r->diag, found, 0,
+			           _("the file is empty; it needs at least a header row"));
+		csv_table_free(&ct);
+		return;
+	}
+	int col[MAX_COLUMNS];
+	header_map(r, found, t, &ct.rows[0], col);
+	for (size_t i = 1; i < ct.n_rows; i++)
+		row_read(r, found, t, &ct.rows[i], col);
+	csv_table_free(&ct);
+}
+
+bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag_list *diag)
+{
+	assert(dir && opts && d && diag);
+	size_t errors = diag->errors;
+	reader r = {.dir = dir, .opts = opts, .d = d, .diag = diag, .fd = -1};
+	r.forms.name = "forms";
+	r.images.name = "images";
+	r.fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (r.fd < 0) {
+		diag_error(diag, dir, 0, _("cannot open the bundle folder: %s"), strerror(errno));
+		return false;
+	}
+	/* A signed bundle is trusted only once verified: nothing else is read
+	 * from a bundle whose signature fails. */
+	if (opts->public_key && *opts->public_key) {
+		char *comment = NULL;
+		if (!signature_verify_bundle(dir, opts->public_key, &comment, diag)) {
+			free(comment);
+			close(r.fd);
+			return false;
+		}
+		d->info.signer = comment;
+	}
+	root_list(&r);
+	const char *sums = root_find(&r, "SHA256SUMS");
+	if (sums && !(opts->public_key && *opts->public_key))
+		diag_warning(diag, sums, 0,
+		             _("the bundle is signed but no public key is configured, so the "
+		               "signature was not checked"));
+	ini_read(&r);
+	size_t n_tables;
+	const bundle_table *tables = bundle_schema_tables(&n_tables);
+	for (size_t i = 0; i < n_tables; i++) {
+		table_read(&r, &tables[i]);
+		if (i == 0) {
+			const char *found = root_find(&r, tables[0].file);
+			if (d->n_procs > BUNDLE_MAX_PROCS)
+				diag_error(diag, found ? found : tables[0].file, 0,
+				           _("%zu procedures: more than the limit of %d"),
+				           d->n_procs, BUNDLE_MAX_PROCS);
+			if (found)
+				codes_finish(&r, found);
+		}
+	}
+
+	for (size_t i = 0; i < r.n_root; i++)
+		free(r.root[i]);
+	free(r.root);
+	folder_close(&r.forms);
+	folder_close(&r.images);
+	for (size_t i = 0; i < r.n_bad; i++) {
+		free(r.bad[i].name);
+		free(r.bad[i].message);
+	}
+	free(r.bad);
+	free(r.codes);
+	close(r.fd);
+	return diag->errors == errors;
+}

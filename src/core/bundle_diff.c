@@ -1,5 +1,129 @@
-/* placeholder */
+/* bundle_diff — what an import would change, shown by `motcua check` and the
+ * staff screen before anything is replaced. Procedures are matched by code;
+ * the small tables are only flagged as changed or not. */
 #include "bundle.h"
+
+#include <stdlib.h>
 #include <string.h>
-void bundle_diff_compute(const catalog_data *o, const catalog_data *n, bundle_diff *out) { (void)o; (void)n; memset(out, 0, sizeof *out); }
-void bundle_diff_clear(bundle_diff *d) { (void)d; }
+
+#include "bundle_schema.h"
+#include "xalloc.h"
+
+typedef struct code_ref {
+	const char *code;
+	const procedure *p;
+} code_ref;
+
+static int code_ref_cmp(const void *a, const void *b)
+{
+	return strcmp(((const code_ref *)a)->code, ((const code_ref *)b)->code);
+}
+
+static code_ref *index_build(const catalog_data *d)
+{
+	code_ref *v = xcalloc(d->n_procs + 1, sizeof *v);
+	for (size_t i = 0; i < d->n_procs; i++)
+		v[i] = (code_ref){d->procs[i].code ? d->procs[i].code : "", &d->procs[i]};
+	qsort(v, d->n_procs, sizeof *v, code_ref_cmp);
+	return v;
+}
+
+static const procedure *index_find(const code_ref *v, size_t n, const char *code)
+{
+	code_ref key = {code ? code : "", NULL};
+	const code_ref *hit = bsearch(&key, v, n, sizeof *v, code_ref_cmp);
+	return hit ? hit->p : NULL;
+}
+
+static const blob *blob_find(const catalog_data *d, const char *name)
+{
+	for (size_t i = 0; i < d->n_blobs; i++)
+		if (d->blobs[i].name && !strcmp(d->blobs[i].name, name))
+			return &d->blobs[i];
+	return NULL;
+}
+
+static bool blob_differs(const catalog_data *a, const catalog_data *b, const char *name)
+{
+	if (str_empty(name))
+		return false;
+	const blob *x = blob_find(a, name), *y = blob_find(b, name);
+	if (!x != !y)
+		return true;
+	return x && (x->size != y->size || (x->size && memcmp(x->data, y->data, x->size)));
+}
+
+/* A new blank form under the same file name changes the procedure too: the
+ * citizen would print a different paper. */
+static bool forms_differ(const catalog_data *a, const procedure *pa, const catalog_data *b)
+{
+	for (size_t i = 0; i < pa->forms.n; i++) {
+		if (blob_differs(a, b, pa->forms.v[i].extra))
+			return true;
+	}
+	return false;
+}
+
+static bool table_differs(const catalog_data *a, const catalog_data *b, const char *file)
+{
+	const bundle_table *t = bundle_schema_table(file);
+	size_t n = bundle_schema_count(a, t);
+	if (n != bundle_schema_count(b, t))
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (!bundle_schema_record_equal(bundle_schema_record(a, t, i),
+		                                bundle_schema_record(b, t, i), t))
+			return true;
+	return false;
+}
+
+static void push(char ***v, size_t *n, size_t *cap, const procedure *p)
+{
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = xasprintf("%s\t%s", p->code ? p->code : "", p->name ? p->name : "");
+}
+
+void bundle_diff_compute(const catalog_data *old_cat, const catalog_data *new_cat, bundle_diff *out)
+{
+	memset(out, 0, sizeof *out);
+	size_t cap_a = 0, cap_c = 0, cap_r = 0;
+	const bundle_table *procs = bundle_schema_table("procedures.csv");
+	code_ref *old_ix = index_build(old_cat), *new_ix = index_build(new_cat);
+	for (size_t i = 0; i < new_cat->n_procs; i++) {
+		const procedure *p = &new_cat->procs[i];
+		const procedure *o = index_find(old_ix, old_cat->n_procs, p->code);
+		if (!o)
+			push(&out->added, &out->n_added, &cap_a, p);
+		else if (!bundle_schema_record_equal(o, p, procs) ||
+		         forms_differ(new_cat, p, old_cat))
+			push(&out->changed, &out->n_changed, &cap_c, p);
+	}
+	for (size_t i = 0; i < old_cat->n_procs; i++) {
+		const procedure *o = &old_cat->procs[i];
+		if (!index_find(new_ix, new_cat->n_procs, o->code))
+			push(&out->removed, &out->n_removed, &cap_r, o);
+	}
+	free(old_ix);
+	free(new_ix);
+	out->hotlines_changed = table_differs(old_cat, new_cat, "hotlines.csv");
+	out->indices_changed = table_differs(old_cat, new_cat, "indices.csv");
+	out->news_changed = table_differs(old_cat, new_cat, "news.csv");
+	for (size_t i = 0; i < new_cat->n_news && !out->news_changed; i++)
+		out->news_changed = blob_differs(new_cat, old_cat, new_cat->news[i].image);
+	out->faq_changed = table_differs(old_cat, new_cat, "faq.csv");
+	out->feedback_changed = table_differs(old_cat, new_cat, "feedback.csv");
+}
+
+void bundle_diff_clear(bundle_diff *d)
+{
+	for (size_t i = 0; i < d->n_added; i++)
+		free(d->added[i]);
+	for (size_t i = 0; i < d->n_changed; i++)
+		free(d->changed[i]);
+	for (size_t i = 0; i < d->n_removed; i++)
+		free(d->removed[i]);
+	free(d->added);
+	free(d->changed);
+	free(d->removed);
+	memset(d, 0, sizeof *d);
+}

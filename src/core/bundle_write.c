@@ -1,3 +1,295 @@
-/* placeholder */
+/* bundle_write — the catalogue as a canonical bundle (export).
+ *
+ * Canonical means one spelling for every catalogue: UTF-8 without BOM, ','
+ * delimiter, LF, every column of the schema in its fixed order under its
+ * ASCII key, numbers in their shortest exact form. Reading such a bundle and
+ * writing it again gives the same bytes, which is what lets staff diff two
+ * exports. */
 #include "bundle.h"
-int bundle_write(const char *dir, const catalog_data *d, diag_list *diag) { (void)d; diag_error(diag, dir, 0, "export is not built yet"); return -1; }
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bundle_schema.h"
+#include "csv.h"
+#include "i18n.h"
+#include "xalloc.h"
+
+typedef struct buf {
+	char *s;
+	size_t len, cap;
+} buf;
+
+static void buf_add(buf *b, const char *s, size_t n)
+{
+	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void buf_str(buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* The shortest fixed-point form that reads back as the same double; never an
+ * exponent, which the reader (like a person) would not accept. */
+static void number_format(double v, char *out, size_t n)
+{
+	for (int p = 0; p <= 40; p++) {
+		snprintf(out, n, "%.*f", p, v);
+		if (strtod(out, NULL) == v)
+			return;
+	}
+	snprintf(out, n, "%.17g", v);
+}
+
+static void cell_format(buf *b, const void *rec, const bundle_column *c)
+{
+	char num[512];
+	if (bundle_kind_is_list(c->kind)) {
+		const item_list *l = bundle_schema_get_list(rec, c);
+		for (size_t i = 0; i < l->n; i++) {
+			if (i)
+				buf_str(b, "\n");
+			buf_str(b, l->v[i].text ? l->v[i].text : "");
+			if (!str_empty(l->v[i].extra)) {
+				buf_str(b, " | ");
+				buf_str(b, l->v[i].extra);
+			}
+		}
+	} else if (bundle_kind_is_int(c->kind)) {
+		int v = bundle_schema_get_int(rec, c);
+		if (v) {
+			snprintf(num, sizeof num, "%d", v);
+			buf_str(b, num);
+		}
+	} else if (bundle_kind_is_double(c->kind)) {
+		double v = bundle_schema_get_double(rec, c);
+		if (c->kind == BUNDLE_SCORE || v >= 0) {
+			number_format(v, num, sizeof num);
+			buf_str(b, num);
+		}
+	} else {
+		const char *s = bundle_schema_get_str(rec, c);
+		buf_str(b, s ? s : "");
+	}
+}
+
+static void table_format(buf *out, const catalog_data *d, const bundle_table *t)
+{
+	buf cell = {0};
+	for (size_t j = 0; j < t->n_columns; j++) {
+		if (j)
+			buf_str(out, ",");
+		csv_write_cell(&out->s, &out->len, &out->cap, t->columns[j].key, ',');
+	}
+	buf_str(out, "\n");
+	size_t n = bundle_schema_count(d, t);
+	for (size_t i = 0; i < n; i++) {
+		const void *rec = bundle_schema_record(d, t, i);
+		for (size_t j = 0; j < t->n_columns; j++) {
+			cell.len = 0;
+			buf_add(&cell, "", 0);
+			cell_format(&cell, rec, &t->columns[j]);
+			if (j)
+				buf_str(out, ",");
+			csv_write_cell(&out->s, &out->len, &out->cap, cell.s, ',');
+		}
+		buf_str(out, "\n");
+	}
+	free(cell.s);
+}
+
+/* Removes files of dirfd whose names differ from name only in case: a
+ * bundle is read case-insensitively, so "Procedures.CSV" left from an older
+ * copy would clash with the "procedures.csv" written now. */
+static void case_variants_remove(int dirfd, const char *name)
+{
+	int fd2 = dup(dirfd);
+	DIR *dp = fd2 < 0 ? NULL : fdopendir(fd2);
+	if (!dp) {
+		if (fd2 >= 0)
+			close(fd2);
+		return;
+	}
+	rewinddir(dp);
+	struct dirent *e;
+	while ((e = readdir(dp)))
+		if (!strcasecmp(e->d_name, name) && strcmp(e->d_name, name))
+			unlinkat(dirfd, e->d_name, 0);
+	closedir(dp);
+}
+
+/* Writes data to dirfd/name through a temporary file and a rename, so an
+ * interrupted export never leaves half a file under the real name. */
+static int file_write(int dirfd, const char *shown, const char *name, const void *data, size_t len,
+                      diag_list *diag)
+{
+	case_variants_remove(dirfd, name);
+	char *tmp = xasprintf("%s.tmp", name);
+	int rc = 0;
+	int fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		rc = -errno;
+		goto fail;
+	}
+	const char *p = data;
+	size_t left = len;
+	while (left) {
+		ssize_t n = write(fd, p, left);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = -errno;
+			close(fd);
+			unlinkat(dirfd, tmp, 0);
+			goto fail;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	if (close(fd) < 0 || renameat(dirfd, tmp, dirfd, name) < 0) {
+		rc = -errno;
+		unlinkat(dirfd, tmp, 0);
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	diag_error(diag, shown, 0, _("cannot write: %s"), strerror(-rc));
+	free(tmp);
+	return rc;
+}
+
+/* Opens (creating it if needed) the sub-folder name of dirfd, reusing one
+ * whose name differs only in case. */
+static int subdir_open(int dirfd, const char *dir, const char *name, diag_list *diag)
+{
+	const char *use = name;
+	char *found = NULL;
+	int fd2 = dup(dirfd);
+	DIR *dp = fd2 < 0 ? NULL : fdopendir(fd2);
+	if (dp) {
+		rewinddir(dp);
+		struct dirent *e;
+		while ((e = readdir(dp)))
+			if (!strcasecmp(e->d_name, name) && !found)
+				found = xstrdup(e->d_name);
+		closedir(dp);
+	} else if (fd2 >= 0) {
+		close(fd2);
+	}
+	if (found)
+		use = found;
+	else if (mkdirat(dirfd, name, 0755) < 0 && errno != EEXIST)
+		goto fail;
+	int fd = openat(dirfd, use, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		goto fail;
+	free(found);
+	return fd;
+fail:;
+	int rc = -errno;
+	diag_error(diag, dir, 0, _("cannot create the folder %s: %s"), name, strerror(errno));
+	free(found);
+	return rc;
+}
+
+/* A blob name the reader could have produced: "forms/x" or "images/x", one
+ * plain file name. Anything else came from a damaged catalogue. */
+static bool blob_name_ok(const char *name, const char **folder, const char **file)
+{
+	const char *slash = strchr(name, '/');
+	if (!slash)
+		return false;
+	size_t n = (size_t)(slash - name);
+	if (n == 5 && !strncmp(name, "forms", 5))
+		*folder = "forms";
+	else if (n == 6 && !strncmp(name, "images", 6))
+		*folder = "images";
+	else
+		return false;
+	*file = slash + 1;
+	return **file && !strchr(*file, '/') && strcmp(*file, ".") && strcmp(*file, "..");
+}
+
+int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
+{
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		int rc = -errno;
+		diag_error(diag, dir, 0, _("cannot create the export folder: %s"), strerror(errno));
+		return rc;
+	}
+	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0) {
+		int rc = -errno;
+		diag_error(diag, dir, 0, _("cannot open the export folder: %s"), strerror(errno));
+		return rc;
+	}
+	int rc = 0;
+	buf b = {0};
+	char num[32];
+	snprintf(num, sizeof num, "%ld", d->info.version);
+	const char *ini[][2] = {{BUNDLE_INI_UNIT, d->info.unit},
+	                        {BUNDLE_INI_VERSION, num},
+	                        {BUNDLE_INI_DATE, d->info.date},
+	                        {BUNDLE_INI_AUTHOR, d->info.author}};
+	buf_str(&b, "[bundle]\n");
+	for (size_t i = 0; i < sizeof ini / sizeof *ini; i++) {
+		buf_str(&b, ini[i][0]);
+		buf_str(&b, " = ");
+		buf_str(&b, ini[i][1] ? ini[i][1] : "");
+		buf_str(&b, "\n");
+	}
+	char *shown = xasprintf("%s/%s", dir, BUNDLE_INI);
+	rc = file_write(dirfd, shown, BUNDLE_INI, b.s, b.len, diag);
+	free(shown);
+
+	size_t n_tables;
+	const bundle_table *tables = bundle_schema_tables(&n_tables);
+	for (size_t i = 0; i < n_tables && !rc; i++) {
+		b.len = 0;
+		table_format(&b, d, &tables[i]);
+		shown = xasprintf("%s/%s", dir, tables[i].file);
+		rc = file_write(dirfd, shown, tables[i].file, b.s, b.len, diag);
+		free(shown);
+	}
+	free(b.s);
+
+	int sub[2] = {-1, -1}; /* forms, images */
+	for (size_t i = 0; i < d->n_blobs && !rc; i++) {
+		const blob *bl = &d->blobs[i];
+		const char *folder, *file;
+		if (!blob_name_ok(bl->name ? bl->name : "", &folder, &file)) {
+			diag_warning(diag, dir, 0,
+			             _("the catalogue holds a file with a bad name '%s' (skipped)"),
+			             bl->name ? bl->name : "");
+			continue;
+		}
+		int k = folder[0] == 'i';
+		if (sub[k] < 0) {
+			sub[k] = subdir_open(dirfd, dir, folder, diag);
+			if (sub[k] < 0) {
+				rc = sub[k];
+				break;
+			}
+		}
+		shown = xasprintf("%s/%s", dir, bl->name);
+		rc = file_write(sub[k], shown, file, bl->data, bl->size, diag);
+		free(shown);
+	}
+	for (int k = 0; k < 2; k++)
+		if (sub[k] >= 0)
+			close(sub[k]);
+	close(dirfd);
+	return rc;
+}

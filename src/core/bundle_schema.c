@@ -1,0 +1,227 @@
+#include "bundle_schema.h"
+
+#include <assert.h>
+#include <string.h>
+
+/* The tables read best one column a line. */
+/* clang-format off */
+static const char *const status_choices[] = {"mới", "sửa đổi", "bổ sung", NULL};
+static const char *const online_choices[] = {"toàn trình", "một phần", NULL};
+static const char *const index_choices[] = {"PAPI", "SIPAS", "PAR INDEX", NULL};
+
+#define COL(rec, key, heading, req, kind, field) \
+	{key, heading, req, kind, offsetof(rec, field), NULL}
+#define CHOICE(rec, key, heading, req, field, choices) \
+	{key, heading, req, BUNDLE_CHOICE, offsetof(rec, field), choices}
+
+static const bundle_column procedure_columns[] = {
+	COL(procedure, "ma_thu_tuc", "Mã thủ tục", true, BUNDLE_CODE, code),
+	COL(procedure, "ten_thu_tuc", "Tên thủ tục", true, BUNDLE_TEXT, name),
+	COL(procedure, "linh_vuc", "Lĩnh vực", true, BUNDLE_TEXT, field),
+	COL(procedure, "cap_thuc_hien", "Cấp thực hiện", false, BUNDLE_TEXT, level),
+	COL(procedure, "trinh_tu", "Trình tự thực hiện", true, BUNDLE_LIST, steps),
+	COL(procedure, "cach_thuc", "Cách thức thực hiện", false, BUNDLE_LIST, channels),
+	COL(procedure, "thanh_phan_ho_so", "Thành phần hồ sơ", true, BUNDLE_LIST, documents),
+	COL(procedure, "so_luong_ho_so", "Số lượng hồ sơ", false, BUNDLE_TEXT, doc_count),
+	COL(procedure, "thoi_han", "Thời hạn giải quyết", true, BUNDLE_TEXT, deadline),
+	COL(procedure, "phi_le_phi", "Phí, lệ phí", false, BUNDLE_TEXT, fees),
+	COL(procedure, "doi_tuong", "Đối tượng thực hiện", false, BUNDLE_TEXT, subjects),
+	COL(procedure, "co_quan_thuc_hien", "Cơ quan thực hiện", false, BUNDLE_TEXT, agency),
+	COL(procedure, "ket_qua", "Kết quả thực hiện", false, BUNDLE_TEXT, result),
+	COL(procedure, "yeu_cau_dieu_kien", "Yêu cầu, điều kiện", false, BUNDLE_TEXT, conditions),
+	COL(procedure, "can_cu_phap_ly", "Căn cứ pháp lý", false, BUNDLE_LIST, legal),
+	COL(procedure, "mau_don", "Mẫu đơn, tờ khai", false, BUNDLE_FORMS, forms),
+	COL(procedure, "quyet_dinh_cong_bo", "Quyết định công bố", false, BUNDLE_TEXT, decision),
+	CHOICE(procedure, "trang_thai", "Tình trạng", false, status, status_choices),
+	COL(procedure, "ngay_hieu_luc", "Ngày hiệu lực", false, BUNDLE_DATE, effective_date),
+	CHOICE(procedure, "muc_do_dvc", "Mức độ DVC trực tuyến", false, online_level, online_choices),
+	COL(procedure, "url", "Đường dẫn dịch vụ công", false, BUNDLE_URL, url),
+	COL(procedure, "tu_khoa", "Từ khóa", false, BUNDLE_TEXT, keywords),
+};
+
+static const bundle_column faq_columns[] = {
+	COL(faq, "ma_thu_tuc", "Mã thủ tục", true, BUNDLE_CODE_REF, code),
+	COL(faq, "cau_hoi", "Câu hỏi", true, BUNDLE_TEXT, question),
+	COL(faq, "tra_loi", "Trả lời", true, BUNDLE_TEXT, answer),
+};
+
+static const bundle_column hotline_columns[] = {
+	COL(hotline, "co_quan", "Cơ quan", true, BUNDLE_TEXT, agency),
+	COL(hotline, "noi_dung", "Nội dung tiếp nhận", false, BUNDLE_TEXT, topic),
+	COL(hotline, "dien_thoai", "Điện thoại", true, BUNDLE_PHONE, phone),
+	COL(hotline, "email", "Thư điện tử", false, BUNDLE_TEXT, email),
+	COL(hotline, "dia_chi", "Địa chỉ", false, BUNDLE_TEXT, address),
+	COL(hotline, "gio_tiep_nhan", "Thời gian tiếp nhận", false, BUNDLE_TEXT, hours),
+	COL(hotline, "thu_tu", "Thứ tự", false, BUNDLE_ORDER, order),
+};
+
+static const bundle_column feedback_columns[] = {
+	COL(feedback, "ngay", "Ngày", true, BUNDLE_DATE, date),
+	COL(feedback, "noi_dung", "Nội dung phản ánh, kiến nghị", true, BUNDLE_TEXT, content),
+	COL(feedback, "co_quan_tra_loi", "Cơ quan trả lời", false, BUNDLE_TEXT, agency),
+	COL(feedback, "tra_loi", "Kết quả trả lời", false, BUNDLE_TEXT, answer),
+	COL(feedback, "ma_thu_tuc", "Mã thủ tục", false, BUNDLE_CODE_REF, code),
+};
+
+static const bundle_column index_columns[] = {
+	CHOICE(index_row, "chi_so", "Chỉ số", true, index, index_choices),
+	COL(index_row, "nam", "Năm", true, BUNDLE_YEAR, year),
+	COL(index_row, "don_vi", "Đơn vị", true, BUNDLE_TEXT, unit),
+	COL(index_row, "hang_muc", "Hạng mục", false, BUNDLE_TEXT, dimension),
+	COL(index_row, "diem", "Điểm", true, BUNDLE_SCORE, score),
+	COL(index_row, "diem_toi_da", "Điểm tối đa", false, BUNDLE_MAX, max),
+	COL(index_row, "xep_hang", "Xếp hạng", false, BUNDLE_TEXT, rank),
+	COL(index_row, "ghi_chu", "Ý nghĩa", false, BUNDLE_TEXT, note),
+};
+
+static const bundle_column news_columns[] = {
+	COL(news, "ngay", "Ngày", true, BUNDLE_DATE, date),
+	COL(news, "tieu_de", "Tiêu đề", true, BUNDLE_TEXT, title),
+	COL(news, "noi_dung", "Nội dung", true, BUNDLE_TEXT, body),
+	COL(news, "hinh_anh", "Hình ảnh", false, BUNDLE_IMAGE, image),
+};
+
+/* The model's typed add functions, behind one signature for the tables. */
+static void *add_proc(catalog_data *d) { return catalog_data_add_proc(d); }
+static void *add_faq(catalog_data *d) { return catalog_data_add_faq(d); }
+static void *add_hotline(catalog_data *d) { return catalog_data_add_hotline(d); }
+static void *add_feedback(catalog_data *d) { return catalog_data_add_feedback(d); }
+static void *add_index(catalog_data *d) { return catalog_data_add_index(d); }
+static void *add_news(catalog_data *d) { return catalog_data_add_news(d); }
+
+#define TABLE(file, req, cols, rec, arr, n, add) \
+	{file, req, cols, sizeof cols / sizeof *cols, sizeof(rec), \
+	 offsetof(catalog_data, arr), offsetof(catalog_data, n), add}
+
+static const bundle_table tables[] = {
+	TABLE("procedures.csv", true, procedure_columns, procedure, procs, n_procs, add_proc),
+	TABLE("faq.csv", false, faq_columns, faq, faqs, n_faqs, add_faq),
+	TABLE("hotlines.csv", true, hotline_columns, hotline, hotlines, n_hotlines, add_hotline),
+	TABLE("feedback.csv", false, feedback_columns, feedback, feedbacks, n_feedbacks, add_feedback),
+	TABLE("indices.csv", false, index_columns, index_row, indices, n_indices, add_index),
+	TABLE("news.csv", false, news_columns, news, news, n_news, add_news),
+};
+
+/* clang-format on */
+
+const bundle_table *bundle_schema_tables(size_t *n)
+{
+	*n = sizeof tables / sizeof *tables;
+	return tables;
+}
+
+const bundle_table *bundle_schema_table(const char *name)
+{
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
+		if (!strcmp(tables[i].file, name))
+			return &tables[i];
+	return NULL;
+}
+
+size_t bundle_schema_count(const catalog_data *d, const bundle_table *t)
+{
+	size_t n;
+	memcpy(&n, (const char *)d + t->count_offset, sizeof n);
+	return n;
+}
+
+const void *bundle_schema_record(const catalog_data *d, const bundle_table *t, size_t i)
+{
+	assert(i < bundle_schema_count(d, t));
+	const char *base;
+	memcpy(&base, (const char *)d + t->array_offset, sizeof base);
+	return base + i * t->record_size;
+}
+
+bool bundle_kind_is_list(bundle_kind k)
+{
+	return k == BUNDLE_LIST || k == BUNDLE_FORMS;
+}
+bool bundle_kind_is_int(bundle_kind k)
+{
+	return k == BUNDLE_YEAR || k == BUNDLE_ORDER;
+}
+bool bundle_kind_is_double(bundle_kind k)
+{
+	return k == BUNDLE_SCORE || k == BUNDLE_MAX;
+}
+
+bool bundle_kind_is_str(bundle_kind k)
+{
+	return !bundle_kind_is_list(k) && !bundle_kind_is_int(k) && !bundle_kind_is_double(k);
+}
+
+char **bundle_schema_str(void *rec, const bundle_column *c)
+{
+	assert(bundle_kind_is_str(c->kind));
+	return (char **)((char *)rec + c->offset);
+}
+
+item_list *bundle_schema_list(void *rec, const bundle_column *c)
+{
+	assert(bundle_kind_is_list(c->kind));
+	return (item_list *)((char *)rec + c->offset);
+}
+
+int *bundle_schema_int(void *rec, const bundle_column *c)
+{
+	assert(bundle_kind_is_int(c->kind));
+	return (int *)((char *)rec + c->offset);
+}
+
+double *bundle_schema_double(void *rec, const bundle_column *c)
+{
+	assert(bundle_kind_is_double(c->kind));
+	return (double *)((char *)rec + c->offset);
+}
+
+const char *bundle_schema_get_str(const void *rec, const bundle_column *c)
+{
+	return *bundle_schema_str((void *)rec, c);
+}
+
+const item_list *bundle_schema_get_list(const void *rec, const bundle_column *c)
+{
+	return bundle_schema_list((void *)rec, c);
+}
+
+int bundle_schema_get_int(const void *rec, const bundle_column *c)
+{
+	return *bundle_schema_int((void *)rec, c);
+}
+
+double bundle_schema_get_double(const void *rec, const bundle_column *c)
+{
+	return *bundle_schema_double((void *)rec, c);
+}
+
+static bool str_equal(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+bool bundle_schema_field_equal(const void *a, const void *b, const bundle_column *c)
+{
+	if (bundle_kind_is_int(c->kind))
+		return bundle_schema_get_int(a, c) == bundle_schema_get_int(b, c);
+	if (bundle_kind_is_double(c->kind))
+		return bundle_schema_get_double(a, c) == bundle_schema_get_double(b, c);
+	if (bundle_kind_is_str(c->kind))
+		return str_equal(bundle_schema_get_str(a, c), bundle_schema_get_str(b, c));
+	const item_list *la = bundle_schema_get_list(a, c), *lb = bundle_schema_get_list(b, c);
+	if (la->n != lb->n)
+		return false;
+	for (size_t i = 0; i < la->n; i++)
+		if (!str_equal(la->v[i].text, lb->v[i].text) ||
+		    !str_equal(la->v[i].extra, lb->v[i].extra))
+			return false;
+	return true;
+}
+
+bool bundle_schema_record_equal(const void *a, const void *b, const bundle_table *t)
+{
+	for (size_t i = 0; i < t->n_columns; i++)
+		if (!bundle_schema_field_equal(a, b, &t->columns[i]))
+			return false;
+	return true;
+}
