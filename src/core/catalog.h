@@ -32,6 +32,10 @@ int catalog_load(catalog *c, catalog_data *d);
 
 /* Bundle metadata; owned by c. */
 const bundle_info *catalog_info(catalog *c);
+/* The random id written with the file (hex); a new one with every
+ * catalog_write, so a kiosk can tell that the catalogue was replaced even
+ * when the version number was not raised. Owned by c. */
+const char *catalog_id(catalog *c);
 /* Number of procedures. */
 size_t catalog_count(catalog *c);
 
@@ -54,7 +58,14 @@ size_t catalog_fields(catalog *c, field_count **out);
 size_t catalog_list_field(catalog *c, const char *field, proc_summary **out);
 /* Procedures whose status (trang_thai) is set: new and amended first. */
 size_t catalog_list_changed(catalog *c, proc_summary **out);
-/* Search, best first, at most limit results. An empty query finds nothing. */
+/* Search, best first, at most limit results. An empty query finds nothing.
+ * The query is folded (text_fold), so spelling with or without diacritics or
+ * capitals gives the same list; every word must match, the last one as a
+ * prefix; when nothing matches, rows with all words but one, then with any
+ * word, are returned instead (a typo in one word still finds something).
+ * Best first means: more words in the name, the words in the name in the
+ * order typed, then matches in code/keywords/field, then in documents, then
+ * the shorter name. Nothing typed is FTS syntax; this never fails. */
 size_t catalog_search(catalog *c, const char *query, size_t limit, proc_summary **out);
 
 /* One whole procedure, or NULL when the code is unknown. Free with procedure_free. */

@@ -1,0 +1,51 @@
+/* events — what the kiosk records about its own use (DESIGN §4).
+ *
+ * A separate SQLite file (store.events_path), never the catalogue, so an
+ * import can replace the catalogue without losing the figures. WAL mode with
+ * synchronous=FULL: a recorded event survives a power cut, and the staff
+ * export can read while the kiosk writes. The figures leave the kiosk as CSV
+ * files on the staff's USB stick. */
+#ifndef MOTCUA_EVENTS_H
+#define MOTCUA_EVENTS_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "diag.h"
+
+typedef struct events events;
+
+typedef enum event_kind {
+	EVENT_VIEW,             /* subject: procedure code */
+	EVENT_PRINT,            /* subject: procedure code */
+	EVENT_SEARCH_NO_RESULT, /* subject: the query as typed */
+	EVENT_RATING,           /* subject: the rating as text, e.g. "5" or "hai_long" */
+	EVENT_KIND_COUNT
+} event_kind;
+
+/* Opens (creating when missing) the events file at path. On failure
+ * returns NULL and, when err is non-NULL, a malloc'd message in *err. */
+events *events_open(const char *path, char **err);
+/* events_close(NULL) is a no-op. */
+void events_close(events *ev);
+
+/* Records one event at time `when` (the caller's clock, so tests and the
+ * kiosk's injected clock decide). subject is copied; NULL is stored as "".
+ * Returns 0, or -1 after printing why on stderr (a failed count never stops
+ * the kiosk). */
+int events_record(events *ev, event_kind kind, const char *subject, time_t when);
+
+/* Number of events of one kind recorded so far. */
+size_t events_count(events *ev, event_kind kind);
+
+/* Writes the staff export into folder dir (created when missing):
+ *  - usage_by_procedure.csv: ma_thu_tuc, thang (yyyy-mm, local time), luot_xem,
+ *    luot_in — one row per procedure and month, by month then code;
+ *  - search_no_result.csv: tu_khoa, so_lan, lan_cuoi (dd/mm/yyyy) — searches
+ *    that found nothing, grouped by their folded form, most frequent first;
+ *  - ratings.csv: thang, danh_gia, so_lan.
+ * UTF-8 with BOM (so Excel opens Vietnamese text right), comma, CRLF.
+ * Returns 0, or a negative errno with the reason in diag. */
+int events_export_csv(events *ev, const char *dir, diag_list *diag);
+
+#endif
