@@ -610,7 +610,8 @@ static char *ref_resolve(reader *r, const char *file, int line, const char *ref,
 		}
 	for (size_t i = 0; i < r->d->n_blobs; i++)
 		if (!strcmp(r->d->blobs[i].name, name)) {
-			result = name;
+			free(name); /* already read for an earlier reference */
+			result = r->d->blobs[i].name;
 			goto end;
 		}
 	char *shown = xasprintf("%s/%s", f->found, found);
