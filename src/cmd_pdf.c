@@ -1,5 +1,215 @@
-/* placeholder until pdf/print land */
+/* cmd_pdf — `motcua pdf CODE -o FILE` and `motcua print CODE [--printer NAME]
+ * [--form N]` (DESIGN §2, §6).
+ *
+ * Both build the sheet the same way as the kiosk does: the procedure, its
+ * FAQ, the hotlines and the unit name (the configuration's unit_name, else
+ * the bundle's don_vi). print sends it (or blank form N of the bundle)
+ * through CUPS and waits for the job to finish, reporting the reason in
+ * plain words when it does not. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "commands.h"
-int cmd_pdf(motcua_env *env, int argc, char **argv) { (void)env; (void)argc; (void)argv; fputs("motcua: pdf is not built yet\n", stderr); return 3; }
-int cmd_print(motcua_env *env, int argc, char **argv) { (void)env; (void)argc; (void)argv; fputs("motcua: print is not built yet\n", stderr); return 3; }
+#include "core/catalog.h"
+#include "core/i18n.h"
+#include "core/pdf_sheet.h"
+#include "core/xalloc.h"
+#include "platform/print.h"
+
+/* How long the CLI waits for a job: a slow printer warming up, not a jam. */
+#define PRINT_TIMEOUT_MS 120000
+
+static void cmd_pdf_error(const char *what, const char *msg)
+{
+	fprintf(stderr, "%s: %s: %s\n", what, _("error"), msg);
+}
+
+/* Writes the sheet of code to path. Returns an exit status. */
+static int cmd_pdf_write_sheet(motcua_env *env, const char *code, const char *path)
+{
+	procedure *p = catalog_get(env->cat, code);
+	if (!p) {
+		char *msg = xasprintf(_("no procedure has the code %s"), code);
+		cmd_pdf_error("motcua", msg);
+		free(msg);
+		return 1;
+	}
+	faq *faqs = NULL;
+	size_t n_faqs = catalog_faqs(env->cat, code, &faqs);
+	catalog_data extras = {0};
+	catalog_load_extras(env->cat, &extras);
+	const bundle_info *info = catalog_info(env->cat);
+	pdf_sheet_ctx ctx = {
+	    .unit_name =
+	        !str_empty(env->cfg.unit_name) ? env->cfg.unit_name : (info ? info->unit : NULL),
+	    .hotlines = extras.hotlines,
+	    .n_hotlines = extras.n_hotlines,
+	    .faqs = faqs,
+	    .n_faqs = n_faqs,
+	    .printed_at = time(NULL),
+	};
+	char *err = NULL;
+	int rc = 0;
+	if (pdf_sheet_write(p, &ctx, path, &err) < 0) {
+		cmd_pdf_error(path, err ? err : "?");
+		rc = 3;
+	}
+	free(err);
+	catalog_data_clear(&extras);
+	catalog_faqs_free(faqs, n_faqs);
+	procedure_free(p);
+	return rc;
+}
+
+static int cmd_pdf_usage(void)
+{
+	fputs(_("usage: motcua pdf CODE -o FILE\n"
+	        "       motcua print CODE [--printer NAME] [--form N]\n"),
+	      stderr);
+	return 2;
+}
+
+int cmd_pdf(motcua_env *env, int argc, char **argv)
+{
+	const char *code = NULL, *out = NULL;
+	for (int i = 1; i < argc; i++) {
+		if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
+			out = argv[++i];
+		else if (!strncmp(argv[i], "--output=", 9))
+			out = argv[i] + 9;
+		else if (argv[i][0] != '-' && !code)
+			code = argv[i];
+		else
+			return cmd_pdf_usage();
+	}
+	if (!code || !out)
+		return cmd_pdf_usage();
+	int rc = motcua_env_open(env, true);
+	if (rc)
+		return rc;
+	return cmd_pdf_write_sheet(env, code, out);
+}
+
+/* A new empty file "/tmp/motcua-XXXXXX.pdf" (or under $TMPDIR); NULL on failure. */
+static char *cmd_pdf_temp(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/motcua-XXXXXX.pdf", dir && *dir ? dir : "/tmp");
+	int fd = mkstemps(path, 4);
+	if (fd < 0) {
+		char *msg = xasprintf(_("cannot create a temporary file: %s"), strerror(errno));
+		cmd_pdf_error(path, msg);
+		free(msg);
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	return path;
+}
+
+/* Blank form n (1-based) of the procedure, copied to path. Returns an exit status. */
+static int cmd_pdf_write_form(motcua_env *env, const char *code, long n, const char *path)
+{
+	procedure *p = catalog_get(env->cat, code);
+	if (!p) {
+		char *msg = xasprintf(_("no procedure has the code %s"), code);
+		cmd_pdf_error("motcua", msg);
+		free(msg);
+		return 1;
+	}
+	int rc = 0;
+	if (n < 1 || (size_t)n > p->forms.n) {
+		char *msg = xasprintf(_("procedure %s has %zu form(s); there is no form %ld"), code,
+		                      p->forms.n, n);
+		cmd_pdf_error("motcua", msg);
+		free(msg);
+		rc = 1;
+		goto end;
+	}
+	const item *form = &p->forms.v[n - 1];
+	size_t size = 0;
+	unsigned char *data =
+	    str_empty(form->extra) ? NULL : catalog_blob(env->cat, form->extra, &size);
+	if (!data) {
+		char *msg = xasprintf(_("the file of form %ld (%s) is not in the catalogue"), n,
+		                      str_empty(form->extra) ? form->text : form->extra);
+		cmd_pdf_error("motcua", msg);
+		free(msg);
+		rc = 1;
+		goto end;
+	}
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0) {
+		cmd_pdf_error(path, strerror(errno));
+		rc = 3;
+	}
+	free(data);
+end:
+	procedure_free(p);
+	return rc;
+}
+
+int cmd_print(motcua_env *env, int argc, char **argv)
+{
+	const char *code = NULL, *printer = NULL;
+	long form = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--printer") && i + 1 < argc) {
+			printer = argv[++i];
+		} else if (!strncmp(argv[i], "--printer=", 10)) {
+			printer = argv[i] + 10;
+		} else if (!strcmp(argv[i], "--form") && i + 1 < argc) {
+			char *end;
+			form = strtol(argv[++i], &end, 10);
+			if (*end || form < 1)
+				return cmd_pdf_usage();
+		} else if (argv[i][0] != '-' && !code) {
+			code = argv[i];
+		} else {
+			return cmd_pdf_usage();
+		}
+	}
+	if (!code)
+		return cmd_pdf_usage();
+	int rc = motcua_env_open(env, true);
+	if (rc)
+		return rc;
+	if (!printer && !str_empty(env->cfg.printer))
+		printer = env->cfg.printer;
+
+	char *path = cmd_pdf_temp();
+	if (!path)
+		return 3;
+	if (form)
+		rc = cmd_pdf_write_form(env, code, form, path);
+	else
+		rc = cmd_pdf_write_sheet(env, code, path);
+	if (rc) {
+		unlink(path);
+		free(path);
+		return rc;
+	}
+	char *title = form ? xasprintf("%s-form-%ld", code, form) : xstrdup(code);
+	print_job *job = NULL;
+	print_submit(printer, path, title, &job);
+	/* CUPS has its own copy of the file once the job is submitted. */
+	unlink(path);
+	print_status st;
+	if (print_wait(job, PRINT_TIMEOUT_MS, &st) == PRINT_DONE) {
+		printf(_("printed on %s (job %d)\n"), print_job_printer(job), print_job_id(job));
+	} else {
+		/* Do not let it come out later, when nobody is waiting for it. */
+		print_cancel(job);
+		const char *queue = print_job_printer(job);
+		cmd_pdf_error(queue ? queue : printer ? printer : "motcua", st.reason);
+		rc = 3;
+	}
+	print_job_free(job);
+	free(title);
+	free(path);
+	return rc;
+}

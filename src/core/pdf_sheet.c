@@ -1,2 +1,1060 @@
-/* placeholder until the PDF sheet lands */
-#include "model.h"
+/* pdf_sheet — see pdf_sheet.h. libharu is used only here.
+ *
+ * Two passes: the layout pass walks the procedure and appends drawing
+ * operations (text runs, rules, filled boxes) tagged with their page; only
+ * when it is done is the page count M known, and the drawing pass creates the
+ * pages, replays the operations and adds the footer "Trang N/M". Every
+ * coordinate is in PDF points with the origin at the bottom left. */
+#include "pdf_sheet.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <hpdf.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "i18n.h"
+#include "procedure_fields.h"
+#include "qr.h"
+#include "text.h"
+#include "xalloc.h"
+
+#ifndef MOTCUA_DATADIR
+#define MOTCUA_DATADIR "/usr/local/share/motcua"
+#endif
+#ifndef MOTCUA_SOURCE_FONTDIR
+#define MOTCUA_SOURCE_FONTDIR ""
+#endif
+
+#define MM (72.0 / 25.4)
+#define PAGE_W 595.276 /* HPDF_PAGE_SIZE_A4, portrait */
+#define PAGE_H 841.89
+#define MARGIN (20 * MM)
+#define LEFT MARGIN
+#define RIGHT (PAGE_W - MARGIN)
+#define TOP (PAGE_H - MARGIN)
+#define BOTTOM MARGIN
+#define WIDTH (RIGHT - LEFT)
+
+#define SIZE_BODY 10.5
+#define SIZE_HEADING 11.5
+#define SIZE_TITLE 14.0
+#define SIZE_NAME 13.0
+#define SIZE_MOTTO 11.0
+#define SIZE_FOOT 8.0
+/* Line pitch as a multiple of the size. Noto's ascent + descent is 1.36 em
+ * (room for Vietnamese stacked marks: Ệ, Ộ), so anything less overlaps. */
+#define LEADING 1.4
+
+#define GAP_FIELD 7.0 /* before each heading */
+#define GAP_ITEM 2.5  /* between the items of a list */
+#define CELL_PAD_X 4.0
+/* Room kept free at the right of a cell's text: with at least 1.5 em
+ * between the columns' words, text extraction (pdftotext, copy and paste,
+ * screen readers) reads a cell as one block instead of mixing rows'
+ * neighbouring cells into each line. */
+#define CELL_GUTTER (1.6 * SIZE_BODY - 2 * CELL_PAD_X)
+#define CELL_PAD_Y 2.5
+#define RULE 0.6
+/* A table row up to this many lines moves whole to the next page instead of
+ * being split: a short description is read as one piece. Taller rows are
+ * split, or they would leave a large part of a page empty; each part has at
+ * least ROW_MIN_PART lines. */
+#define ROW_KEEP_LINES 6
+#define ROW_MIN_PART 3
+/* The QR code's modules are at least this wide, quiet zone not counted: a
+ * phone at arm's length reads it off paper even from a worn printer. */
+#define QR_MIN_CODE (25 * MM)
+
+enum { REGULAR, BOLD };
+typedef enum align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } align;
+
+typedef enum op_kind { OP_TEXT, OP_LINE, OP_RECT } op_kind;
+
+/* One drawing operation of the layout pass. */
+typedef struct op {
+	op_kind kind;
+	int page;
+	int font;    /* OP_TEXT: REGULAR or BOLD */
+	double size; /* OP_TEXT: font size; OP_LINE: line width */
+	double gray; /* OP_RECT: fill gray level (lines and text are black) */
+	/* OP_TEXT: baseline start; OP_LINE: from (x, y) to (x + w, y + h);
+	 * OP_RECT: lower left corner and size. */
+	double x, y, w, h;
+	char *text;
+} op;
+
+typedef struct sheet {
+	const procedure *p;
+	const pdf_sheet_ctx *ctx;
+	HPDF_Doc pdf;
+	HPDF_Font font[2];
+	double ascent[2];  /* per point of font size */
+	HPDF_STATUS error; /* the first libharu error, 0 when none */
+	HPDF_STATUS error_detail;
+
+	op *ops;
+	size_t n_ops, cap_ops;
+	int page;        /* the page being laid out, 0-based */
+	double y;        /* top of its free space */
+	bool page_empty; /* nothing laid out on it yet */
+	double bottom;   /* lowest point body content may reach: the footer is below */
+
+	char *hotline_lines[2]; /* the footer's hotline text, at most two lines */
+	size_t n_hotline_lines;
+	char printed[64]; /* "In lúc dd/mm/yyyy HH:MM" */
+} sheet;
+
+typedef struct measure_ctx {
+	HPDF_Font font;
+	double size;
+} measure_ctx;
+
+static void HPDF_STDCALL pdf_sheet_on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	sheet *sh = data;
+	if (!sh->error) {
+		sh->error = error;
+		sh->error_detail = detail;
+	}
+}
+
+const char *pdf_sheet_font_dir(void)
+{
+	static char buf[4096];
+	const char *env = getenv("MOTCUA_FONTDIR");
+	if (env && *env)
+		return env;
+	struct stat st;
+	if (*MOTCUA_SOURCE_FONTDIR && stat(MOTCUA_SOURCE_FONTDIR, &st) == 0 && S_ISDIR(st.st_mode))
+		return MOTCUA_SOURCE_FONTDIR;
+	snprintf(buf, sizeof buf, "%s/fonts", MOTCUA_DATADIR);
+	return buf;
+}
+
+/* --- measuring and wrapping ---------------------------------------------- */
+
+static double pdf_sheet_measure_cb(void *c, const char *s, size_t n)
+{
+	const measure_ctx *m = c;
+	if (!n)
+		return 0;
+	HPDF_TextWidth tw = HPDF_Font_TextWidth(m->font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+	return tw.width * m->size / 1000.0;
+}
+
+static double pdf_sheet_width(sheet *sh, int font, double size, const char *s)
+{
+	measure_ctx m = {sh->font[font], size};
+	return pdf_sheet_measure_cb(&m, s, strlen(s));
+}
+
+/* A copy of s fit for drawing: tabs and carriage returns become spaces (the
+ * font has no glyph for them), line breaks stay for text_wrap. */
+static char *pdf_sheet_clean(const char *s)
+{
+	char *c = xstrdup(s ? s : "");
+	for (char *q = c; *q; q++)
+		if (*q == '\t' || *q == '\r' || *q == '\v' || *q == '\f')
+			*q = ' ';
+	return c;
+}
+
+/* Wrapped lines of s as separate strings; returns the count. */
+static size_t pdf_sheet_wrap(sheet *sh, const char *s, double width, int font, double size,
+                             char ***out)
+{
+	char *c = pdf_sheet_clean(s);
+	measure_ctx m = {sh->font[font], size};
+	text_line *lines = NULL;
+	size_t n = text_wrap(c, width, pdf_sheet_measure_cb, &m, &lines);
+	char **v = xcalloc(n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = xstrndup(c + lines[i].start, lines[i].len);
+	free(lines);
+	free(c);
+	*out = v;
+	return n;
+}
+
+static void pdf_sheet_lines_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* --- the layout pass ----------------------------------------------------- */
+
+static op *pdf_sheet_op(sheet *sh, op_kind kind)
+{
+	sh->ops = xgrow(sh->ops, &sh->cap_ops, sh->n_ops + 1, sizeof *sh->ops);
+	op *o = &sh->ops[sh->n_ops++];
+	*o = (op){.kind = kind, .page = sh->page};
+	sh->page_empty = false;
+	return o;
+}
+
+static void pdf_sheet_text_op(sheet *sh, int font, double size, double x, double baseline,
+                              const char *text)
+{
+	if (!*text)
+		return;
+	op *o = pdf_sheet_op(sh, OP_TEXT);
+	o->font = font;
+	o->size = size;
+	o->x = x;
+	o->y = baseline;
+	o->text = xstrdup(text);
+}
+
+static void pdf_sheet_line_op(sheet *sh, double x1, double y1, double x2, double y2, double width)
+{
+	op *o = pdf_sheet_op(sh, OP_LINE);
+	o->size = width;
+	o->x = x1;
+	o->y = y1;
+	o->w = x2 - x1;
+	o->h = y2 - y1;
+}
+
+static void pdf_sheet_rect_op(sheet *sh, double x, double y, double w, double h, double gray)
+{
+	op *o = pdf_sheet_op(sh, OP_RECT);
+	o->gray = gray;
+	o->x = x;
+	o->y = y;
+	o->w = w;
+	o->h = h;
+}
+
+static double pdf_sheet_lh(double size)
+{
+	return size * LEADING;
+}
+
+/* Baseline of a line whose box starts at top: the font's full ascent below
+ * it, so accents on capitals stay inside the box (and the margins). */
+static double pdf_sheet_baseline(sheet *sh, int font, double top, double size)
+{
+	return top - sh->ascent[font] * size;
+}
+
+static void pdf_sheet_new_page(sheet *sh)
+{
+	sh->page++;
+	sh->y = TOP;
+	sh->page_empty = true;
+}
+
+/* Makes sure h points are free on the current page, else starts a new one.
+ * A fresh page is never left for another: what does not fit there is split
+ * by the caller. */
+static void pdf_sheet_need(sheet *sh, double h)
+{
+	if (sh->y - h < sh->bottom - 1e-6 && !sh->page_empty)
+		pdf_sheet_new_page(sh);
+}
+
+/* Vertical space that disappears at the top of a page. */
+static void pdf_sheet_gap(sheet *sh, double h)
+{
+	if (sh->page_empty)
+		return;
+	if (sh->y - h < sh->bottom)
+		pdf_sheet_new_page(sh);
+	else
+		sh->y -= h;
+}
+
+/* Lays out s wrapped into [x, x + width), breaking pages between lines. When
+ * label is non-NULL it is drawn at label_x on the first line (a number or
+ * bullet with a hanging indent). */
+static void pdf_sheet_paragraph(sheet *sh, const char *s, double x, double width, int font,
+                                double size, align al, const char *label, int label_font,
+                                double label_x)
+{
+	char **lines;
+	size_t n = pdf_sheet_wrap(sh, s, width, font, size, &lines);
+	double lh = pdf_sheet_lh(size);
+	if (n == 0 && label) {
+		pdf_sheet_need(sh, lh);
+		pdf_sheet_text_op(sh, label_font, size, label_x,
+		                  pdf_sheet_baseline(sh, font, sh->y, size), label);
+		sh->y -= lh;
+	}
+	for (size_t i = 0; i < n; i++) {
+		pdf_sheet_need(sh, lh);
+		double base = pdf_sheet_baseline(sh, font, sh->y, size);
+		double lx = x;
+		if (al != ALIGN_LEFT) {
+			double slack = width - pdf_sheet_width(sh, font, size, lines[i]);
+			lx += al == ALIGN_CENTER ? slack / 2 : slack;
+		}
+		if (i == 0 && label)
+			pdf_sheet_text_op(sh, label_font, size, label_x, base, label);
+		pdf_sheet_text_op(sh, font, size, lx, base, lines[i]);
+		sh->y -= lh;
+	}
+	pdf_sheet_lines_free(lines, n);
+}
+
+static void pdf_sheet_plain(sheet *sh, const char *s, double x, double width, int font, double size)
+{
+	pdf_sheet_paragraph(sh, s, x, width, font, size, ALIGN_LEFT, NULL, REGULAR, 0);
+}
+
+/* Height of the first two lines of body text: what a heading keeps with it. */
+static double pdf_sheet_two_lines(void)
+{
+	return 2 * pdf_sheet_lh(SIZE_BODY);
+}
+
+/* A field heading; `after` is the height of what must follow it on the same
+ * page, so that a heading is never the last thing on a page. */
+static void pdf_sheet_heading(sheet *sh, const char *text, double after)
+{
+	pdf_sheet_gap(sh, GAP_FIELD);
+	pdf_sheet_need(sh, pdf_sheet_lh(SIZE_HEADING) + 2 + after);
+	pdf_sheet_plain(sh, text, LEFT, WIDTH, BOLD, SIZE_HEADING);
+	sh->y -= 2;
+}
+
+/* Upper case of a UTF-8 string ("UBND xã Chiềng Sơn" → "UBND XÃ CHIỀNG SƠN"). */
+static char *pdf_sheet_upper(const char *s)
+{
+	size_t len = strlen(s);
+	char *out = xmalloc(len * 4 + 1), *o = out;
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	for (utf8proc_ssize_t i = 0; i < (utf8proc_ssize_t)len;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(u + i, (utf8proc_ssize_t)len - i, &c);
+		if (k <= 0) {
+			i++;
+			continue;
+		}
+		o += utf8proc_encode_char(utf8proc_toupper(c), (utf8proc_uint8_t *)o);
+		i += k;
+	}
+	*o = 0;
+	return out;
+}
+
+/* Two columns as on every Vietnamese administrative paper: the issuing unit
+ * on the left, the national name and motto on the right, each with a short
+ * rule under it. */
+static void pdf_sheet_header_block(sheet *sh)
+{
+	double left_w = WIDTH * 0.40, right_x = LEFT + left_w, right_w = WIDTH - left_w;
+	double top = sh->y;
+
+	double left_bottom = top;
+	if (!str_empty(sh->ctx->unit_name)) {
+		char *unit = pdf_sheet_upper(sh->ctx->unit_name);
+		pdf_sheet_paragraph(sh, unit, LEFT, left_w, BOLD, SIZE_MOTTO, ALIGN_CENTER, NULL,
+		                    REGULAR, 0);
+		free(unit);
+		double rule = left_w * 0.3;
+		double ry = sh->y - 3;
+		pdf_sheet_line_op(sh, LEFT + (left_w - rule) / 2, ry, LEFT + (left_w + rule) / 2,
+		                  ry, RULE);
+		left_bottom = ry - 2;
+	}
+
+	sh->y = top;
+	pdf_sheet_paragraph(sh, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", right_x, right_w, BOLD,
+	                    SIZE_MOTTO, ALIGN_CENTER, NULL, REGULAR, 0);
+	const char *motto = "Độc lập - Tự do - Hạnh phúc";
+	pdf_sheet_paragraph(sh, motto, right_x, right_w, BOLD, SIZE_MOTTO + 0.5, ALIGN_CENTER, NULL,
+	                    REGULAR, 0);
+	double mw = pdf_sheet_width(sh, BOLD, SIZE_MOTTO + 0.5, motto);
+	double ry = sh->y - 2.5;
+	pdf_sheet_line_op(sh, right_x + (right_w - mw) / 2, ry, right_x + (right_w + mw) / 2, ry,
+	                  RULE);
+	sh->y = fmin(ry - 2, left_bottom);
+}
+
+static void pdf_sheet_title(sheet *sh)
+{
+	const procedure *p = sh->p;
+	sh->y -= 18;
+	pdf_sheet_paragraph(sh, "HƯỚNG DẪN THỰC HIỆN THỦ TỤC HÀNH CHÍNH", LEFT, WIDTH, BOLD,
+	                    SIZE_TITLE, ALIGN_CENTER, NULL, REGULAR, 0);
+	sh->y -= 4;
+	pdf_sheet_paragraph(sh, p->name ? p->name : "", LEFT + 20, WIDTH - 40, BOLD, SIZE_NAME,
+	                    ALIGN_CENTER, NULL, REGULAR, 0);
+	sh->y -= 2;
+	char *code = xasprintf("%s: %s", PROCEDURE_FIELDS_CODE_HEADING_VI, p->code ? p->code : "");
+	pdf_sheet_paragraph(sh, code, LEFT, WIDTH, REGULAR, SIZE_BODY, ALIGN_CENTER, NULL, REGULAR,
+	                    0);
+	free(code);
+	sh->y -= 4;
+}
+
+/* A short text field: "Heading: value" on one line when it fits, else the
+ * heading above a paragraph. */
+static void pdf_sheet_text_field(sheet *sh, const char *heading, const char *text)
+{
+	char *label = xasprintf("%s: ", heading);
+	double lw = pdf_sheet_width(sh, BOLD, SIZE_BODY, label);
+	char **lines;
+	size_t n = pdf_sheet_wrap(sh, text, WIDTH - lw, REGULAR, SIZE_BODY, &lines);
+	pdf_sheet_lines_free(lines, n);
+	if (n == 1 && !strchr(text, '\n')) {
+		pdf_sheet_gap(sh, GAP_FIELD);
+		pdf_sheet_paragraph(sh, text, LEFT + lw, WIDTH - lw, REGULAR, SIZE_BODY, ALIGN_LEFT,
+		                    label, BOLD, LEFT);
+	} else {
+		pdf_sheet_heading(sh, heading, pdf_sheet_two_lines());
+		pdf_sheet_plain(sh, text, LEFT, WIDTH, REGULAR, SIZE_BODY);
+	}
+	free(label);
+}
+
+static bool pdf_sheet_starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* A sub-item inside a list ("- Trường hợp …", "+ …"): indented, not numbered. */
+static bool pdf_sheet_is_subitem(const char *s)
+{
+	return pdf_sheet_starts_with(s, "-") || pdf_sheet_starts_with(s, "+") ||
+	       pdf_sheet_starts_with(s, "*") || pdf_sheet_starts_with(s, "•") ||
+	       pdf_sheet_starts_with(s, "–");
+}
+
+/* "text" or "text – extra": the second part of a list line is kept, never lost. */
+static char *pdf_sheet_item_text(const item *it, const char *sep)
+{
+	if (str_empty(it->extra))
+		return xstrdup(it->text ? it->text : "");
+	return xasprintf("%s%s%s", it->text ? it->text : "", sep, it->extra);
+}
+
+/* Steps: "Bước 1.", "Bước 2." in a hanging column, unless the catalogue text
+ * already numbers them ("Bước 1: …"), which most published records do. */
+static void pdf_sheet_steps(sheet *sh, const char *heading, const item_list *l)
+{
+	bool numbered = false;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].text && (pdf_sheet_starts_with(l->v[i].text, "Bước") ||
+		                     pdf_sheet_starts_with(l->v[i].text, "BƯỚC") ||
+		                     pdf_sheet_starts_with(l->v[i].text, "bước")))
+			numbered = true;
+	double label_w = numbered ? 0 : pdf_sheet_width(sh, BOLD, SIZE_BODY, "Bước 00. ");
+	pdf_sheet_heading(sh, heading, pdf_sheet_two_lines());
+	int num = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		char *t = pdf_sheet_item_text(&l->v[i], " – ");
+		if (i)
+			pdf_sheet_gap(sh, GAP_ITEM);
+		if (pdf_sheet_is_subitem(t)) {
+			pdf_sheet_plain(sh, t, LEFT + label_w + 10, WIDTH - label_w - 10, REGULAR,
+			                SIZE_BODY);
+		} else if (numbered) {
+			pdf_sheet_plain(sh, t, LEFT, WIDTH, REGULAR, SIZE_BODY);
+		} else {
+			char label[32];
+			snprintf(label, sizeof label, "Bước %d.", ++num);
+			pdf_sheet_paragraph(sh, t, LEFT + label_w, WIDTH - label_w, REGULAR,
+			                    SIZE_BODY, ALIGN_LEFT, label, BOLD, LEFT);
+		}
+		free(t);
+	}
+}
+
+/* A bulleted or numbered list; `number` gives "1.", "2." labels. An item's
+ * second part follows its text after sep, or in parentheses when
+ * extra_in_parens, or is left out when neither (a form's file name). */
+static void pdf_sheet_list(sheet *sh, const char *heading, const item_list *l, bool number,
+                           const char *sep, bool extra_in_parens)
+{
+	pdf_sheet_heading(sh, heading, pdf_sheet_two_lines());
+	double label_w = number ? pdf_sheet_width(sh, BOLD, SIZE_BODY, "00. ")
+	                        : pdf_sheet_width(sh, REGULAR, SIZE_BODY, "•  ");
+	for (size_t i = 0; i < l->n; i++) {
+		const item *it = &l->v[i];
+		char *t;
+		/* A legal text's code is shown after its name unless the name already has it. */
+		if (!sep && !extra_in_parens)
+			t = xstrdup(it->text ? it->text : "");
+		else if (extra_in_parens && !str_empty(it->extra) && !strstr(it->text, it->extra))
+			t = xasprintf("%s (%s)", it->text, it->extra);
+		else if (extra_in_parens)
+			t = xstrdup(it->text);
+		else
+			t = pdf_sheet_item_text(it, sep);
+		char label[32];
+		if (number)
+			snprintf(label, sizeof label, "%zu.", i + 1);
+		else
+			snprintf(label, sizeof label, "•");
+		if (i)
+			pdf_sheet_gap(sh, GAP_ITEM);
+		pdf_sheet_paragraph(sh, t, LEFT + label_w, WIDTH - label_w, REGULAR, SIZE_BODY,
+		                    ALIGN_LEFT, label, number ? BOLD : REGULAR, LEFT);
+		free(t);
+	}
+}
+
+/* Channels: the channel in bold, its description under it. */
+static void pdf_sheet_channels(sheet *sh, const char *heading, const item_list *l)
+{
+	pdf_sheet_heading(sh, heading, pdf_sheet_two_lines());
+	double indent = pdf_sheet_width(sh, REGULAR, SIZE_BODY, "•  ");
+	for (size_t i = 0; i < l->n; i++) {
+		const item *it = &l->v[i];
+		if (i)
+			pdf_sheet_gap(sh, GAP_ITEM);
+		if (!str_empty(it->extra))
+			pdf_sheet_need(sh, pdf_sheet_lh(SIZE_BODY) + pdf_sheet_two_lines());
+		pdf_sheet_paragraph(sh, it->text ? it->text : "", LEFT + indent, WIDTH - indent,
+		                    BOLD, SIZE_BODY, ALIGN_LEFT, "•", REGULAR, LEFT);
+		if (!str_empty(it->extra))
+			pdf_sheet_plain(sh, it->extra, LEFT + indent, WIDTH - indent, REGULAR,
+			                SIZE_BODY);
+	}
+}
+
+/* --- the documents table ------------------------------------------------- */
+
+#define TABLE_COLS 3
+
+typedef struct table {
+	int cols;                 /* 2, or 3 when some document has a form */
+	double x[TABLE_COLS + 1]; /* column edges */
+	const char *head[TABLE_COLS];
+	double head_h;
+} table;
+
+typedef struct table_row {
+	char **cell[TABLE_COLS];
+	size_t n[TABLE_COLS];
+	size_t lines; /* the tallest cell */
+	bool span;    /* one cell across the table (a section line) */
+	int font;
+} table_row;
+
+static void pdf_sheet_row_wrap(sheet *sh, const table *t, table_row *r, const char *const *texts,
+                               bool span, int font)
+{
+	memset(r, 0, sizeof *r);
+	r->span = span;
+	r->font = font;
+	for (int c = 0; c < (span ? 1 : t->cols); c++) {
+		double w = (span ? t->x[t->cols] : t->x[c + 1]) - t->x[c] - 2 * CELL_PAD_X -
+		           (span || c + 1 == t->cols ? 0 : CELL_GUTTER);
+		r->n[c] =
+		    pdf_sheet_wrap(sh, texts[c] ? texts[c] : "", w, font, SIZE_BODY, &r->cell[c]);
+		if (r->n[c] > r->lines)
+			r->lines = r->n[c];
+	}
+	if (!r->lines)
+		r->lines = 1;
+}
+
+static void pdf_sheet_row_free(table_row *r)
+{
+	for (int c = 0; c < TABLE_COLS; c++)
+		pdf_sheet_lines_free(r->cell[c], r->n[c]);
+}
+
+static double pdf_sheet_row_h(size_t lines)
+{
+	return 2 * CELL_PAD_Y + (double)lines * pdf_sheet_lh(SIZE_BODY);
+}
+
+/* Draws lines [from, from + k) of row r at the cursor, ruled all round. */
+static void pdf_sheet_row_slice(sheet *sh, const table *t, const table_row *r, size_t from,
+                                size_t k, double fill)
+{
+	double h = pdf_sheet_row_h(k), top = sh->y, bot = top - h;
+	double x0 = t->x[0], x1 = t->x[t->cols];
+	if (fill < 1)
+		pdf_sheet_rect_op(sh, x0, bot, x1 - x0, h, fill);
+	double lh = pdf_sheet_lh(SIZE_BODY);
+	for (int c = 0; c < (r->span ? 1 : t->cols); c++)
+		for (size_t i = from; i < from + k && i < r->n[c]; i++)
+			pdf_sheet_text_op(
+			    sh, r->font, SIZE_BODY, t->x[c] + CELL_PAD_X,
+			    pdf_sheet_baseline(
+			        sh, r->font, top - CELL_PAD_Y - (double)(i - from) * lh, SIZE_BODY),
+			    r->cell[c][i]);
+	pdf_sheet_line_op(sh, x0, top, x1, top, RULE);
+	pdf_sheet_line_op(sh, x0, bot, x1, bot, RULE);
+	pdf_sheet_line_op(sh, x0, top, x0, bot, RULE);
+	pdf_sheet_line_op(sh, x1, top, x1, bot, RULE);
+	if (!r->span)
+		for (int c = 1; c < t->cols; c++)
+			pdf_sheet_line_op(sh, t->x[c], top, t->x[c], bot, RULE);
+	sh->y = bot;
+}
+
+static void pdf_sheet_table_head(sheet *sh, const table *t)
+{
+	table_row r;
+	pdf_sheet_row_wrap(sh, t, &r, t->head, false, BOLD);
+	pdf_sheet_row_slice(sh, t, &r, 0, r.lines, 0.88);
+	pdf_sheet_row_free(&r);
+}
+
+/* The height that must fit under the cursor before row i is started: the
+ * whole row when it is short enough to move whole (ROW_KEEP_LINES), else its
+ * first ROW_MIN_PART lines; and for a section line, also that of the row after it,
+ * so that it never ends a page. */
+static double pdf_sheet_row_keep(const table_row *rows, size_t n, size_t i)
+{
+	size_t lines = rows[i].lines <= ROW_KEEP_LINES ? rows[i].lines : ROW_MIN_PART;
+	double h = pdf_sheet_row_h(lines);
+	if (rows[i].span && i + 1 < n && !rows[i + 1].span)
+		h += pdf_sheet_row_keep(rows, n, i + 1);
+	return h;
+}
+
+/* The table continues on a new page, under its header row again. */
+static void pdf_sheet_table_break(sheet *sh, const table *t)
+{
+	pdf_sheet_new_page(sh);
+	pdf_sheet_table_head(sh, t);
+}
+
+/* The form column of a document: "Mẫu số k" for each form of the procedure
+ * whose name the document's text contains (the forms are listed, numbered,
+ * in the next field); NULL when none. */
+static char *pdf_sheet_doc_forms(const procedure *p, const char *doc)
+{
+	if (!p->forms.n || str_empty(doc))
+		return NULL;
+	char *fdoc = text_fold(doc);
+	char *out = NULL;
+	for (size_t i = 0; i < p->forms.n; i++) {
+		char *fname = text_fold(p->forms.v[i].text);
+		if (*fname && strstr(fdoc, fname)) {
+			char *next =
+			    xasprintf("%s%sMẫu số %zu", out ? out : "", out ? ", " : "", i + 1);
+			free(out);
+			out = next;
+		}
+		free(fname);
+	}
+	free(fdoc);
+	return out;
+}
+
+/* Documents as a ruled table (name, quantity, and the form when any document
+ * has one) that continues across pages with its header row repeated. A line
+ * without a quantity is a section line ("* Giấy tờ phải nộp:"): it spans the
+ * row and stays with the row after it. A tall row is split between pages
+ * (see ROW_KEEP_LINES). */
+static void pdf_sheet_documents(sheet *sh, const procedure_field_def *def, const item_list *l)
+{
+	const procedure_field_def *forms = procedure_fields_def(PROCEDURE_FIELD_FORMS);
+	table t = {.cols = 2,
+	           .head = {def->text_heading_vi, def->extra_heading_vi, forms->heading_vi}};
+	char **form = xcalloc(l->n, sizeof *form);
+	for (size_t i = 0; i < l->n; i++) {
+		if (!str_empty(l->v[i].extra))
+			form[i] = pdf_sheet_doc_forms(sh->p, l->v[i].text);
+		if (form[i])
+			t.cols = 3;
+	}
+	/* The narrow columns are as wide as their headings (and "01 bản chính"),
+	 * the document name takes the rest. */
+	double pad = 2 * CELL_PAD_X + 1 + CELL_GUTTER;
+	double qty_w = fmax(pdf_sheet_width(sh, BOLD, SIZE_BODY, t.head[1]),
+	                    pdf_sheet_width(sh, REGULAR, SIZE_BODY, "01 bản chính")) +
+	               pad;
+	double form_w = fmax(pdf_sheet_width(sh, BOLD, SIZE_BODY, t.head[2]),
+	                     pdf_sheet_width(sh, REGULAR, SIZE_BODY, "Mẫu số 10")) +
+	                pad;
+	/* The outer rules' centres half a rule inside, so their ink is too. */
+	t.x[0] = LEFT + RULE / 2;
+	t.x[t.cols] = RIGHT - RULE / 2;
+	if (t.cols == 3)
+		t.x[2] = RIGHT - fmin(form_w, WIDTH / 4);
+	t.x[1] = (t.cols == 3 ? t.x[2] : RIGHT) - fmin(qty_w, WIDTH / 4);
+	table_row head;
+	pdf_sheet_row_wrap(sh, &t, &head, t.head, false, BOLD);
+	t.head_h = pdf_sheet_row_h(head.lines);
+	pdf_sheet_row_free(&head);
+
+	table_row *rows = xcalloc(l->n, sizeof *rows);
+	for (size_t i = 0; i < l->n; i++) {
+		const item *it = &l->v[i];
+		bool span = str_empty(it->extra);
+		const char *texts[TABLE_COLS] = {it->text, it->extra, form[i]};
+		pdf_sheet_row_wrap(sh, &t, &rows[i], texts, span, span ? BOLD : REGULAR);
+	}
+	pdf_sheet_heading(sh, def->heading_vi, t.head_h + pdf_sheet_row_keep(rows, l->n, 0));
+	pdf_sheet_table_head(sh, &t);
+	double lh = pdf_sheet_lh(SIZE_BODY);
+	bool fresh = true; /* only the header row is on this page so far */
+	for (size_t i = 0; i < l->n; i++) {
+		const table_row *r = &rows[i];
+		if (!fresh && sh->y - pdf_sheet_row_keep(rows, l->n, i) < sh->bottom - 1e-6) {
+			pdf_sheet_table_break(sh, &t);
+			fresh = true;
+		}
+		for (size_t from = 0; from < r->lines;) {
+			size_t left = r->lines - from;
+			double avail = sh->y - sh->bottom - 2 * CELL_PAD_Y;
+			size_t k = avail > 0 ? (size_t)floor(avail / lh + 1e-9) : 0;
+			size_t take = left;
+			if (k < left) /* a tall row: split, never leaving a line or two alone */
+				take = left > ROW_MIN_PART && k > left - ROW_MIN_PART
+				           ? left - ROW_MIN_PART
+				           : k;
+			if (take == 0)
+				take =
+				    1; /* cannot happen on A4; a fresh page always makes progress */
+			pdf_sheet_row_slice(sh, &t, r, from, take, r->span ? 0.95 : 1);
+			fresh = false;
+			from += take;
+			if (from < r->lines) {
+				pdf_sheet_table_break(sh, &t);
+				fresh = true;
+			}
+		}
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		pdf_sheet_row_free(&rows[i]);
+		free(form[i]);
+	}
+	free(rows);
+	free(form);
+	/* Air under the table, so the next field does not read as its last row
+	 * (by eye, and by text extraction, which would put the field between
+	 * the last row's columns). */
+	pdf_sheet_gap(sh, GAP_FIELD);
+}
+
+/* --- QR code and FAQ ----------------------------------------------------- */
+
+/* The online-service address with its QR code on the left; the code's
+ * dark modules are merged into horizontal runs, one rectangle each. */
+static void pdf_sheet_url(sheet *sh, const char *heading, const char *url)
+{
+	qr_code *q = qr_encode(url);
+	if (!q) {
+		pdf_sheet_text_field(sh, heading, url);
+		return;
+	}
+	double m = QR_MIN_CODE / q->size; /* one module */
+	double side = m * (q->size + 2 * QR_QUIET_ZONE);
+	pdf_sheet_heading(sh, heading, side);
+	pdf_sheet_need(sh, side);
+	double top = sh->y;
+	double x0 = LEFT, y0 = top;
+	for (int row = 0; row < q->size; row++) {
+		for (int col = 0; col < q->size;) {
+			if (!qr_dark(q, col, row)) {
+				col++;
+				continue;
+			}
+			int run = col;
+			while (run < q->size && qr_dark(q, run, row))
+				run++;
+			pdf_sheet_rect_op(sh, x0 + (col + QR_QUIET_ZONE) * m,
+			                  y0 - (row + QR_QUIET_ZONE + 1) * m, (run - col) * m, m,
+			                  0);
+			col = run;
+		}
+	}
+	qr_free(q);
+	double tx = LEFT + side + 8, tw = RIGHT - tx;
+	sh->y = top - QR_QUIET_ZONE * m;
+	pdf_sheet_plain(sh, url, tx, tw, REGULAR, SIZE_BODY);
+	sh->y -= 3;
+	pdf_sheet_plain(sh,
+	                "Quét mã QR bằng điện thoại để mở trang nộp hồ sơ trực tuyến của thủ tục "
+	                "này trên Cổng Dịch vụ công.",
+	                tx, tw, REGULAR, SIZE_BODY - 1);
+	sh->y = fmin(sh->y, top - side);
+}
+
+static void pdf_sheet_faqs(sheet *sh)
+{
+	const pdf_sheet_ctx *ctx = sh->ctx;
+	if (!ctx->n_faqs)
+		return;
+	pdf_sheet_heading(sh, PROCEDURE_FIELDS_FAQ_HEADING_VI, 2 * pdf_sheet_two_lines());
+	char *q_label = xasprintf("%s:", PROCEDURE_FIELDS_QUESTION_VI);
+	char *a_label = xasprintf("%s:", PROCEDURE_FIELDS_ANSWER_VI);
+	double lw = fmax(pdf_sheet_width(sh, BOLD, SIZE_BODY, q_label),
+	                 pdf_sheet_width(sh, BOLD, SIZE_BODY, a_label)) +
+	            5;
+	for (size_t i = 0; i < ctx->n_faqs; i++) {
+		const faq *f = &ctx->faqs[i];
+		if (i)
+			pdf_sheet_gap(sh, GAP_ITEM * 2);
+		/* The question keeps with the start of its answer. */
+		pdf_sheet_need(sh, pdf_sheet_lh(SIZE_BODY) + pdf_sheet_two_lines());
+		pdf_sheet_paragraph(sh, f->question ? f->question : "", LEFT + lw, WIDTH - lw, BOLD,
+		                    SIZE_BODY, ALIGN_LEFT, q_label, BOLD, LEFT);
+		pdf_sheet_paragraph(sh, f->answer ? f->answer : "", LEFT + lw, WIDTH - lw, REGULAR,
+		                    SIZE_BODY, ALIGN_LEFT, a_label, BOLD, LEFT);
+	}
+	free(q_label);
+	free(a_label);
+}
+
+/* --- the footer ---------------------------------------------------------- */
+
+/* The hotlines "Cơ quan: số; …" on at most two lines: as many whole entries as fit. */
+static void pdf_sheet_footer_prepare(sheet *sh)
+{
+	const pdf_sheet_ctx *ctx = sh->ctx;
+	char *text = NULL;
+	for (size_t i = 0; i < ctx->n_hotlines; i++) {
+		const hotline *h = &ctx->hotlines[i];
+		if (str_empty(h->phone))
+			continue;
+		char *entry = str_empty(h->agency) ? xstrdup(h->phone)
+		                                   : xasprintf("%s: %s", h->agency, h->phone);
+		char *next = text ? xasprintf("%s; %s", text, entry)
+		                  : xasprintf("Đường dây nóng: %s", entry);
+		free(entry);
+		char **lines;
+		size_t n = pdf_sheet_wrap(sh, next, WIDTH, REGULAR, SIZE_FOOT, &lines);
+		pdf_sheet_lines_free(lines, n);
+		if (n > 2 && text) {
+			free(next);
+			break;
+		}
+		free(text);
+		text = next;
+	}
+	if (text) {
+		char **lines;
+		size_t n = pdf_sheet_wrap(sh, text, WIDTH, REGULAR, SIZE_FOOT, &lines);
+		for (size_t i = 0; i < n; i++) {
+			if (i < 2)
+				sh->hotline_lines[sh->n_hotline_lines++] = lines[i];
+			else
+				free(lines[i]);
+		}
+		free(lines);
+		free(text);
+	}
+	struct tm tm;
+	time_t t = ctx->printed_at;
+	char when[32] = "";
+	if (localtime_r(&t, &tm))
+		strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
+	snprintf(sh->printed, sizeof sh->printed, "In lúc %s", when);
+	/* The rule, the hotline lines and the print-time line, above the bottom margin. */
+	double lh = pdf_sheet_lh(SIZE_FOOT);
+	sh->bottom = BOTTOM + (double)(sh->n_hotline_lines + 1) * lh + 4 + 6;
+}
+
+/* --- the drawing pass ---------------------------------------------------- */
+
+static void pdf_sheet_draw_text(sheet *sh, HPDF_Page page, int font, double size, double x,
+                                double y, const char *s)
+{
+	HPDF_Page_BeginText(page);
+	HPDF_Page_SetFontAndSize(page, sh->font[font], (HPDF_REAL)size);
+	HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y, s);
+	HPDF_Page_EndText(page);
+}
+
+static void pdf_sheet_draw_footer(sheet *sh, HPDF_Page page, int n, int m)
+{
+	double lh = pdf_sheet_lh(SIZE_FOOT);
+	double top = BOTTOM + (double)(sh->n_hotline_lines + 1) * lh + 4;
+	HPDF_Page_SetGrayStroke(page, 0.3);
+	HPDF_Page_SetLineWidth(page, 0.5);
+	HPDF_Page_MoveTo(page, (HPDF_REAL)LEFT, (HPDF_REAL)top);
+	HPDF_Page_LineTo(page, (HPDF_REAL)RIGHT, (HPDF_REAL)top);
+	HPDF_Page_Stroke(page);
+	double y = top - 3;
+	for (size_t i = 0; i < sh->n_hotline_lines; i++) {
+		pdf_sheet_draw_text(sh, page, REGULAR, SIZE_FOOT, LEFT,
+		                    pdf_sheet_baseline(sh, REGULAR, y, SIZE_FOOT),
+		                    sh->hotline_lines[i]);
+		y -= lh;
+	}
+	double base = pdf_sheet_baseline(sh, REGULAR, y, SIZE_FOOT);
+	pdf_sheet_draw_text(sh, page, REGULAR, SIZE_FOOT, LEFT, base, sh->printed);
+	char pg[32];
+	snprintf(pg, sizeof pg, "Trang %d/%d", n, m);
+	pdf_sheet_draw_text(sh, page, BOLD, SIZE_FOOT,
+	                    RIGHT - pdf_sheet_width(sh, BOLD, SIZE_FOOT, pg), base, pg);
+}
+
+static void pdf_sheet_draw(sheet *sh)
+{
+	int pages = sh->page + 1;
+	size_t k = 0;
+	for (int pg = 0; pg < pages; pg++) {
+		HPDF_Page page = HPDF_AddPage(sh->pdf);
+		HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+		size_t first = k;
+		/* Fills first, so the rules and text of a shaded row stay on top. */
+		for (size_t i = first; i < sh->n_ops && sh->ops[i].page == pg; i++) {
+			const op *o = &sh->ops[i];
+			if (o->kind != OP_RECT)
+				continue;
+			HPDF_Page_SetGrayFill(page, (HPDF_REAL)o->gray);
+			HPDF_Page_Rectangle(page, (HPDF_REAL)o->x, (HPDF_REAL)o->y, (HPDF_REAL)o->w,
+			                    (HPDF_REAL)o->h);
+			HPDF_Page_Fill(page);
+		}
+		HPDF_Page_SetGrayStroke(page, 0);
+		HPDF_Page_SetGrayFill(page, 0);
+		for (k = first; k < sh->n_ops && sh->ops[k].page == pg; k++) {
+			const op *o = &sh->ops[k];
+			if (o->kind == OP_LINE) {
+				HPDF_Page_SetLineWidth(page, (HPDF_REAL)o->size);
+				HPDF_Page_MoveTo(page, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
+				HPDF_Page_LineTo(page, (HPDF_REAL)(o->x + o->w),
+				                 (HPDF_REAL)(o->y + o->h));
+				HPDF_Page_Stroke(page);
+			} else if (o->kind == OP_TEXT) {
+				pdf_sheet_draw_text(sh, page, o->font, o->size, o->x, o->y,
+				                    o->text);
+			}
+		}
+		pdf_sheet_draw_footer(sh, page, pg + 1, pages);
+	}
+}
+
+/* --- putting it together ------------------------------------------------- */
+
+static void pdf_sheet_layout(sheet *sh)
+{
+	const procedure *p = sh->p;
+	sh->page = 0;
+	sh->y = TOP;
+	sh->page_empty = true;
+	pdf_sheet_header_block(sh);
+	pdf_sheet_title(sh);
+
+	procedure_fields_iter it;
+	procedure_field f;
+	procedure_fields_begin(&it, p);
+	while (procedure_fields_next(&it, &f)) {
+		const procedure_field_def *d = f.def;
+		switch (d->id) {
+		case PROCEDURE_FIELD_STEPS:
+			pdf_sheet_steps(sh, d->heading_vi, f.items);
+			break;
+		case PROCEDURE_FIELD_DOCUMENTS:
+			pdf_sheet_documents(sh, d, f.items);
+			break;
+		case PROCEDURE_FIELD_CHANNELS:
+			pdf_sheet_channels(sh, d->heading_vi, f.items);
+			break;
+		case PROCEDURE_FIELD_FORMS:
+			/* Numbered, as the documents table refers to "Mẫu số k";
+			 * the file name inside the bundle means nothing on paper. */
+			pdf_sheet_list(sh, d->heading_vi, f.items, true, NULL, false);
+			break;
+		case PROCEDURE_FIELD_LEGAL:
+			pdf_sheet_list(sh, d->heading_vi, f.items, false, NULL, true);
+			break;
+		case PROCEDURE_FIELD_URL:
+			pdf_sheet_url(sh, d->heading_vi, f.text);
+			break;
+		default:
+			if (d->kind == PROCEDURE_FIELD_TEXT)
+				pdf_sheet_text_field(sh, d->heading_vi, f.text);
+			else
+				pdf_sheet_list(sh, d->heading_vi, f.items,
+				               d->kind == PROCEDURE_FIELD_NUMBERED, " – ", false);
+			break;
+		}
+	}
+	pdf_sheet_faqs(sh);
+}
+
+static int pdf_sheet_fail(char **err, int rc, char *msg)
+{
+	if (err)
+		*err = msg;
+	else
+		free(msg);
+	return rc;
+}
+
+int pdf_sheet_write(const procedure *p, const pdf_sheet_ctx *ctx, const char *path, char **err)
+{
+	assert(p && ctx && path);
+	if (err)
+		*err = NULL;
+	const char *dir = ctx->font_dir ? ctx->font_dir : pdf_sheet_font_dir();
+	static const char *const files[2] = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"};
+	char *font_path[2];
+	for (int i = 0; i < 2; i++) {
+		font_path[i] = xasprintf("%s/%s", dir, files[i]);
+		if (access(font_path[i], R_OK) != 0) {
+			char *msg = xasprintf(_("cannot read the font %s"), font_path[i]);
+			free(font_path[0]);
+			if (i)
+				free(font_path[1]);
+			return pdf_sheet_fail(err, -ENOENT, msg);
+		}
+	}
+
+	sheet sh = {.p = p, .ctx = ctx};
+	int rc = 0;
+	char *msg = NULL;
+	sh.pdf = HPDF_New(pdf_sheet_on_error, &sh);
+	if (!sh.pdf) {
+		rc = -ENOMEM;
+		msg = xstrdup(_("the PDF library could not start"));
+		goto end;
+	}
+	HPDF_SetCompressionMode(sh.pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(sh.pdf);
+	HPDF_SetCurrentEncoder(sh.pdf, "UTF-8");
+	for (int i = 0; i < 2; i++) {
+		/* HPDF_TRUE embeds the font; libharu writes only the glyphs used. */
+		const char *name = HPDF_LoadTTFontFromFile(sh.pdf, font_path[i], HPDF_TRUE);
+		sh.font[i] = name ? HPDF_GetFont(sh.pdf, name, "UTF-8") : NULL;
+		if (!sh.font[i]) {
+			rc = -EINVAL;
+			msg = xasprintf(_("cannot load the font %s"), font_path[i]);
+			goto end;
+		}
+		sh.ascent[i] = HPDF_Font_GetAscent(sh.font[i]) / 1000.0;
+	}
+	HPDF_SetInfoAttr(sh.pdf, HPDF_INFO_CREATOR, "motcua");
+	if (p->code)
+		HPDF_SetInfoAttr(sh.pdf, HPDF_INFO_SUBJECT, p->code);
+
+	pdf_sheet_footer_prepare(&sh);
+	pdf_sheet_layout(&sh);
+	pdf_sheet_draw(&sh);
+	if (sh.error) {
+		rc = -EINVAL;
+		msg = xasprintf(_("the PDF library failed (error 0x%04X, detail %u)"),
+		                (unsigned)sh.error, (unsigned)sh.error_detail);
+		goto end;
+	}
+	if (HPDF_SaveToFile(sh.pdf, path) != HPDF_OK) {
+		rc = -EIO;
+		msg = xasprintf(_("cannot write the sheet to %s"), path);
+		unlink(path);
+	}
+end:
+	if (sh.pdf)
+		HPDF_Free(sh.pdf);
+	for (size_t i = 0; i < sh.n_ops; i++)
+		free(sh.ops[i].text);
+	free(sh.ops);
+	for (size_t i = 0; i < sh.n_hotline_lines; i++)
+		free(sh.hotline_lines[i]);
+	free(font_path[0]);
+	free(font_path[1]);
+	if (rc)
+		return pdf_sheet_fail(err, rc, msg);
+	return 0;
+}

@@ -1,0 +1,45 @@
+/* pdf_sheet — the printed guidance sheet of one procedure (DESIGN §6).
+ *
+ * A4 portrait, 20 mm margins, Noto Sans embedded as subsets. The heading block
+ * of a Vietnamese administrative paper, the title, the procedure name and
+ * code, then every non-empty field in the order of procedure_fields.h under
+ * its Vietnamese heading (steps numbered, documents as a ruled table whose
+ * header row repeats on each page it continues on), the FAQ, a QR code of the
+ * online-service URL; a footer with the hotlines, the print time and
+ * "Trang N/M" on every page. The sheet is always in Vietnamese: it is an
+ * administrative paper, whatever language the kiosk screen is in.
+ *
+ * libharu is used only in pdf_sheet.c. */
+#ifndef MOTCUA_PDF_SHEET_H
+#define MOTCUA_PDF_SHEET_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "model.h"
+
+/* What the sheet needs besides the procedure. Nothing is kept after
+ * pdf_sheet_write returns; every pointer may be NULL / every count 0. */
+typedef struct pdf_sheet_ctx {
+	const char *unit_name;   /* header, left, shown upper case ("UBND xã Chiềng Sơn") */
+	const hotline *hotlines; /* footer, in this order; as many as fit on two lines */
+	size_t n_hotlines;
+	const faq *faqs; /* the procedure's questions and answers, in this order */
+	size_t n_faqs;
+	time_t printed_at;    /* "In lúc dd/mm/yyyy HH:MM", local time; injected for tests */
+	const char *font_dir; /* holds NotoSans-Regular.ttf and NotoSans-Bold.ttf;
+	                       * NULL = pdf_sheet_font_dir() */
+} pdf_sheet_ctx;
+
+/* Writes the sheet of p to path (replacing any file there). Returns 0, or a
+ * negative errno with *err (when err is non-NULL) set to a malloc'd message
+ * in plain words: -ENOENT when a font is missing, -EIO when the file cannot
+ * be written, -EINVAL when libharu rejects the document. */
+int pdf_sheet_write(const procedure *p, const pdf_sheet_ctx *ctx, const char *path, char **err);
+
+/* The default font folder: $MOTCUA_FONTDIR when set, else the source tree's
+ * fonts/ when it exists (running from the build folder), else the installed
+ * MOTCUA_DATADIR/fonts. Static string. */
+const char *pdf_sheet_font_dir(void);
+
+#endif
