@@ -1,2 +1,108 @@
-/* placeholder until the UI lands */
-#include "core/model.h"
+#include "kiosk.h"
+
+#include <stdio.h>
+#include <time.h>
+
+#include "app.h"
+#include "catwatch.h"
+#include "gfx/gfx.h"
+#include "script.h"
+
+/* How often the loop looks at the catalogue file while idle. */
+#define KIOSK_WATCH_MS 1000
+
+static int64_t clock_ms(clockid_t id)
+{
+	struct timespec ts;
+	clock_gettime(id, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static bool to_event(const gfx_input *in, ui_event *ev)
+{
+	*ev = (ui_event){0};
+	ev->id = in->id;
+	ev->x = in->x;
+	ev->y = in->y;
+	switch (in->type) {
+	case GFX_INPUT_DOWN: ev->type = UI_EV_DOWN; return true;
+	case GFX_INPUT_MOVE: ev->type = UI_EV_MOVE; return true;
+	case GFX_INPUT_UP: ev->type = UI_EV_UP; return true;
+	case GFX_INPUT_KEY: ev->type = UI_EV_KEY; ev->key = in->key; return true;
+	case GFX_INPUT_EXPOSE:
+	case GFX_INPUT_RESIZE: ev->type = UI_EV_EXPOSE; return true;
+	default: return false;
+	}
+}
+
+static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat)
+{
+	for (;;) {
+		int64_t now = clock_ms(CLOCK_MONOTONIC);
+		app_set_wall_clock(a, clock_ms(CLOCK_REALTIME), now);
+		catalog *fresh = catwatch_poll(w, now, KIOSK_WATCH_MS);
+		if (fresh) {
+			app_set_catalog(a, fresh);
+			catalog_close(*cat);
+			*cat = fresh;
+		}
+		int status;
+		if (app_finished(a, &status))
+			return status;
+		if (app_needs_frame(a)) {
+			app_draw(a, g);
+			gfx_present(g);
+		}
+		int64_t deadline = app_next_deadline(a);
+		int64_t wait = deadline - now;
+		if (wait > KIOSK_WATCH_MS)
+			wait = KIOSK_WATCH_MS;
+		if (wait < 0)
+			wait = 0;
+		gfx_input in;
+		bool got = gfx_wait_input(g, (int)wait, &in);
+		/* Take everything that queued up before drawing again. */
+		while (got) {
+			ui_event ev;
+			if (in.type == GFX_INPUT_QUIT)
+				return 0;
+			if (to_event(&in, &ev))
+				app_handle_event(a, &ev, clock_ms(CLOCK_MONOTONIC));
+			got = gfx_wait_input(g, 0, &in);
+		}
+		now = clock_ms(CLOCK_MONOTONIC);
+		if (now >= app_next_deadline(a)) {
+			ui_event tick = {.type = UI_EV_TICK};
+			app_handle_event(a, &tick, now);
+		}
+	}
+}
+
+int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_path, catalog **cat)
+{
+	gfx_options go = {
+		.width = o->width,
+		.height = o->height,
+		.windowed = o->windowed,
+		.headless = o->headless,
+		.rotate = o->rotate,
+	};
+	gfx *g = gfx_open(&go);
+	if (!g)
+		return 3;
+	catwatch w;
+	catwatch_init(&w, catalog_path);
+	int rc;
+	if (o->script) {
+		script_options so = {.path = o->script, .shots = o->shots, .check_layout = o->check_layout};
+		rc = script_run(&so, g, cfg, &w, cat, clock_ms(CLOCK_REALTIME));
+	} else {
+		int64_t now = clock_ms(CLOCK_MONOTONIC);
+		app_options ao = {.cfg = cfg, .cat = *cat, .now = now, .wall_ms = clock_ms(CLOCK_REALTIME), .attract = true};
+		app *a = app_new(&ao, g);
+		rc = run_loop(a, g, &w, cat);
+		app_free(a);
+	}
+	gfx_close(g);
+	return rc;
+}

@@ -1,0 +1,112 @@
+/* gfx — the only code that speaks SDL: a window (or a headless surface),
+ * cached text, a few primitives, input in UI coordinates and PNG screenshots.
+ *
+ * The UI (src/ui) draws through these functions only, in the spirit of
+ * microui: measure text, draw text, fill rectangles, round rectangles,
+ * triangles, a module matrix (QR), the emblem, clipping, present, screenshot.
+ * All coordinates are in UI space: the logical screen after rotation, with
+ * (0,0) at the top left of what the citizen sees. */
+#ifndef MOTCUA_GFX_H
+#define MOTCUA_GFX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct gfx gfx;
+
+typedef struct gfx_rect {
+	int x, y, w, h;
+} gfx_rect;
+
+typedef struct gfx_color {
+	uint8_t r, g, b, a;
+} gfx_color;
+
+typedef enum gfx_font { GFX_REGULAR, GFX_BOLD } gfx_font;
+
+typedef struct gfx_options {
+	int width, height; /* panel size; 0 = the display's (fullscreen) or 1280x800 (windowed) */
+	bool windowed;     /* a resizable window instead of fullscreen desktop */
+	bool headless;     /* offscreen (or dummy) video driver, software renderer */
+	int rotate;        /* 0, 90, 180 or 270: how the panel is mounted */
+	const char *font_dir; /* NULL: $MOTCUA_FONTDIR, the source tree, the installed fonts */
+} gfx_options;
+
+/* Opens the window (or the headless surface) and the fonts. Returns NULL
+ * after printing why on stderr. */
+gfx *gfx_open(const gfx_options *o);
+/* gfx_close(NULL) is a no-op. */
+void gfx_close(gfx *g);
+
+/* Size of UI space in pixels (the panel's size, swapped for 90/270). */
+void gfx_size(const gfx *g, int *w, int *h);
+
+/* Width in pixels of the first n bytes of s (UTF-8) in font f at px pixels. Cached. */
+int gfx_text_width(gfx *g, gfx_font f, int px, const char *s, size_t n);
+/* Height of one line of text (ascent + descent) at px pixels; lines of a
+ * paragraph are this far apart, so they never overlap. */
+int gfx_text_height(gfx *g, gfx_font f, int px);
+
+/* Starts a frame: clears to bg and resets the clip stack. */
+void gfx_begin(gfx *g, gfx_color bg);
+/* Draws the first n bytes of s with its top-left corner at (x, y). The
+ * rasterised text is cached per (font, size, text), so an unchanged line is
+ * never rasterised twice while it stays in the cache. */
+void gfx_text(gfx *g, gfx_font f, int px, int x, int y, gfx_color c, const char *s, size_t n);
+void gfx_fill(gfx *g, gfx_rect r, gfx_color c);
+/* A filled rectangle with anti-aliased corners of the given radius. */
+void gfx_round_rect(gfx *g, gfx_rect r, int radius, gfx_color c);
+/* The outline of a rounded rectangle, thickness pixels wide, inside r. */
+void gfx_round_outline(gfx *g, gfx_rect r, int radius, int thickness, gfx_color c);
+/* A filled triangle. */
+void gfx_triangle(gfx *g, float x1, float y1, float x2, float y2, float x3, float y3, gfx_color c);
+/* An n x n matrix of modules (1 = dark, row-major) scaled to r with crisp
+ * edges, dark modules in c over a white background (the caller adds the
+ * quiet zone around r). Cached per matrix contents. */
+void gfx_cells(gfx *g, gfx_rect r, const unsigned char *cells, int n, gfx_color c);
+/* The kiosk's emblem (a gold star on a red disc), smoothed, filling r. */
+void gfx_emblem(gfx *g, gfx_rect r);
+/* Restricts drawing to r intersected with the current clip; pops restore. */
+void gfx_clip_push(gfx *g, gfx_rect r);
+void gfx_clip_pop(gfx *g);
+/* Shows the frame (rotating it onto the panel when mounted rotated). */
+void gfx_present(gfx *g);
+/* Writes the frame drawn since gfx_begin, as the panel shows it, to path
+ * as a PNG. Call before gfx_present. Returns 0 or -errno. */
+int gfx_screenshot(gfx *g, const char *path);
+
+/* Input, already in UI space. */
+typedef enum gfx_input_type {
+	GFX_INPUT_NONE,
+	GFX_INPUT_DOWN,   /* a finger (or the left mouse button) went down */
+	GFX_INPUT_MOVE,
+	GFX_INPUT_UP,
+	GFX_INPUT_KEY,    /* a key was pressed (desk testing only) */
+	GFX_INPUT_EXPOSE, /* the window must be redrawn */
+	GFX_INPUT_RESIZE, /* UI space changed size */
+	GFX_INPUT_QUIT,   /* the window was closed (only reported when windowed) */
+} gfx_input_type;
+
+typedef struct gfx_input {
+	gfx_input_type type;
+	int64_t id; /* finger id; -1 for the mouse */
+	float x, y;
+	int key;    /* SDL keycode, for GFX_INPUT_KEY */
+} gfx_input;
+
+/* Waits up to timeout_ms (0 = just poll, < 0 = forever) for input and fills
+ * *in. Returns false when nothing came. Events the kiosk ignores are
+ * swallowed here. */
+bool gfx_wait_input(gfx *g, int timeout_ms, gfx_input *in);
+
+/* Counters for tests and benchmarks. */
+typedef struct gfx_stats {
+	unsigned long frames;      /* gfx_begin calls */
+	unsigned long rasterised;  /* text lines rendered by the font engine */
+	unsigned long cache_hits;  /* text lines drawn from the cache */
+	size_t cache_bytes;        /* pixels held by the text cache */
+} gfx_stats;
+void gfx_get_stats(const gfx *g, gfx_stats *s);
+
+#endif

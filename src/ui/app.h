@@ -1,0 +1,62 @@
+/* app — the kiosk's state, event routing and navigation; pure logic.
+ *
+ * The loop (kiosk.c, or the script runner) feeds events with the time they
+ * happened, asks when the next timer is due, and draws a frame only when
+ * app_needs_frame says something changed. Nothing here reads a clock or
+ * touches SDL: the same code runs fullscreen and in headless scripts. */
+#ifndef MOTCUA_UI_APP_H
+#define MOTCUA_UI_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/catalog.h"
+#include "core/config.h"
+#include "event.h"
+#include "gfx/gfx.h"
+#include "textruns.h"
+
+typedef struct app app;
+
+typedef struct app_options {
+	const config *cfg; /* kept; outlives the app */
+	catalog *cat;      /* borrowed (see app_set_catalog); NULL = no catalogue */
+	int64_t now;       /* the injected clock at start, ms */
+	int64_t wall_ms;   /* wall-clock time at `now`, ms since the epoch (the header's clock) */
+	bool attract;      /* start on the attract screen (the kiosk) instead of home (scripts) */
+} app_options;
+
+/* A new app that measures text with g (kept; it must outlive the app).
+ * The start language is the one i18n_init chose. */
+app *app_new(const app_options *o, gfx *g);
+/* app_free(NULL) is a no-op. */
+void app_free(app *a);
+
+/* Handles one event that happened at `now` (ms, never going backwards). */
+void app_handle_event(app *a, const ui_event *ev, int64_t now);
+/* True when something changed since the last frame. */
+bool app_needs_frame(const app *a);
+/* Draws the current state (and remembers the text drawn); marks the frame
+ * as drawn. Changes nothing else. */
+void app_draw(app *a, gfx *g);
+/* When a timer is next due (idle prompt, countdown, momentum, long press,
+ * slides, the clock's next minute): send a UI_EV_TICK then. */
+int64_t app_next_deadline(const app *a);
+
+/* Swaps in another catalogue (reopened after an import); the old handle is
+ * the caller's to close after this returns. Screens drop what came from it. */
+void app_set_catalog(app *a, catalog *c);
+/* Re-anchors the header clock: wall-clock ms at `now`. */
+void app_set_wall_clock(app *a, int64_t wall_ms, int64_t now);
+
+/* True when the staff chose "Exit"; *status gets the exit status. */
+bool app_finished(const app *a, int *status);
+/* Name of what is on screen: "home", "detail", "idle-prompt", ... */
+const char *app_screen_name(const app *a);
+/* Centre of the on-screen keyboard key that types ch ("a".."z", "0".."9",
+ * " "); false when no keyboard is shown or it has no such key. */
+bool app_key_center(const app *a, int ch, float *x, float *y);
+/* The text runs of the last frame. */
+textruns *app_text_runs(app *a);
+
+#endif

@@ -1,0 +1,64 @@
+/* app_state — the app's state as the screens see it, and the calls they
+ * make on it (navigation, the catalogue, metrics). Private to src/ui. */
+#ifndef MOTCUA_UI_APP_STATE_H
+#define MOTCUA_UI_APP_STATE_H
+
+#include "app.h"
+#include "core/i18n.h"
+#include "core/pin.h"
+#include "flow.h"
+#include "gesture.h"
+#include "idle.h"
+#include "layout.h"
+#include "screen.h"
+
+#define APP_MAX_DEPTH 16
+
+struct app {
+	gfx *g;
+	catalog *cat;
+	const config *cfg;
+	ui_metrics m;
+	bool large_text;
+	i18n_lang start_lang;
+	int64_t now, wall_offset; /* wall ms = now + wall_offset */
+	int64_t shown_minute;
+	idle idle;
+	gesture gest;
+	screen *stack[APP_MAX_DEPTH]; /* stack[0] is home */
+	int depth;
+	screen *attract;              /* shown over everything while set */
+	flow chrome;                  /* the header and navigation bar */
+	flow gutter;                  /* page buttons of the top screen's content */
+	flow modal;                   /* the idle prompt */
+	gfx_rect body, logo;
+	unsigned gen;                 /* bumped when every layout is stale */
+	unsigned nav_serial;          /* bumped by every push and pop */
+	bool chrome_stale;
+	/* the touch in progress */
+	gfx_rect press;               /* highlighted target; w = 0 when none */
+	bool touch_in_view, dragging, stopped_fling;
+	bool dirty;
+	bool finished;
+	int exit_status;
+	textruns runs;
+	pin_guard pin;                /* outlives the PIN pad: closing it does not reset the lock */
+};
+
+/* Navigation. Push takes ownership of s. Back from the first screen below
+ * home returns home; app_home pops everything. */
+void app_push(app *a, screen *s);
+void app_pop(app *a);
+void app_home(app *a);
+/* The top screen must be laid out again (its state changed). */
+void app_invalidate(app *a);
+/* Leaves the kiosk with status (the staff's "Exit"). */
+void app_quit(app *a, int status);
+/* Content viewport of a screen: body minus the margin and the page-button gutter. */
+gfx_rect app_content_view(const app *a, gfx_rect body);
+/* Wall-clock ms now. */
+int64_t app_wall_ms(const app *a);
+/* The unit name for the header: config unit_name, else the bundle's don_vi. */
+const char *app_unit_name(const app *a);
+
+#endif

@@ -1,0 +1,84 @@
+/* screen — the interface every kiosk screen implements.
+ *
+ * A screen lays itself out into two flows when asked (fixed widgets in
+ * screen coordinates; scrollable content in content coordinates shown in a
+ * viewport) with tap targets that carry an action number. The app draws
+ * the flows, routes taps to ops->action, scrolls the content and keeps the
+ * navigation stack. Adding a screen is one file with a screen_ops and a
+ * constructor, and one value in screen_id. */
+#ifndef MOTCUA_UI_SCREEN_H
+#define MOTCUA_UI_SCREEN_H
+
+#include <stdint.h>
+
+#include "flow.h"
+#include "scroll.h"
+
+typedef struct app app;
+
+typedef enum screen_id {
+	SCREEN_ATTRACT,
+	SCREEN_HOME,
+	SCREEN_FIELDS,
+	SCREEN_LIST,
+	SCREEN_DETAIL,
+	SCREEN_SEARCH,
+	SCREEN_HOTLINES,
+	SCREEN_INDICES,
+	SCREEN_NEWS,
+	SCREEN_PIN,
+	SCREEN_STAFF,
+} screen_id;
+
+typedef struct screen screen;
+
+typedef struct screen_ops {
+	screen_id id;
+	const char *name; /* for scripts' messages: "home", "detail" */
+	/* The title shown in the navigation bar, translated; NULL: none. */
+	const char *(*title)(screen *s, app *a);
+	/* Fills s->fixed and s->content (already reset) and sets s->view (the
+	 * content's viewport; w = 0 when there is none) inside body. */
+	void (*layout)(screen *s, app *a, gfx_rect body);
+	/* A tap on one of the screen's targets. */
+	void (*action)(screen *s, app *a, int action, int arg);
+	/* The catalogue was replaced: drop what came from the old one. May be NULL. */
+	void (*reload)(screen *s, app *a);
+	/* Timers of the screen (attract's slides): when next due, and run. May be NULL. */
+	int64_t (*deadline)(screen *s, app *a);
+	void (*tick)(screen *s, app *a, int64_t now);
+	/* Frees s->state. */
+	void (*destroy)(void *state);
+} screen_ops;
+
+struct screen {
+	const screen_ops *ops;
+	void *state;
+	flow fixed, content;
+	gfx_rect view;
+	scroll scroll;
+	unsigned laid_gen; /* the app's layout generation this layout was made for */
+	const char *name_override; /* a sub-state's name for scripts ("article"), or NULL */
+};
+
+/* A new screen with the given ops and state (owned from now on). */
+screen *screen_new(const screen_ops *ops, void *state);
+/* Frees the screen, its flows and its state; screen_free(NULL) is a no-op. */
+void screen_free(screen *s);
+/* The name for messages. */
+const char *screen_name(const screen *s);
+
+/* The constructors, one per file. */
+screen *screen_attract_new(app *a);
+screen *screen_home_new(app *a);
+screen *screen_fields_new(app *a);
+screen *screen_list_new(app *a, const char *field); /* copies field */
+screen *screen_detail_new(app *a, const char *code); /* copies code */
+screen *screen_search_new(app *a);
+screen *screen_hotlines_new(app *a);
+screen *screen_indices_new(app *a);
+screen *screen_news_new(app *a, int article); /* article: index in the news, or -1 for the list */
+screen *screen_pin_new(app *a);
+screen *screen_staff_new(app *a);
+
+#endif

@@ -1,0 +1,290 @@
+/* screen_detail — one procedure in full: every non-empty field under its
+ * heading (in the order of the printed sheet), numbered steps, documents
+ * with quantities, badges, the FAQ and a QR code of the online service. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_state.h"
+#include "core/procedure_fields.h"
+#include "core/qr.h"
+#include "core/xalloc.h"
+#include "widgets.h"
+
+typedef struct detail_state {
+	char *code;
+	procedure *p; /* NULL when the code is no longer in the catalogue */
+	faq *faqs;
+	size_t n_faqs;
+	unsigned char *qr; /* the URL's matrix with its quiet zone, qr_n x qr_n */
+	int qr_n;
+} detail_state;
+
+static void detail_load(detail_state *st, app *a)
+{
+	procedure_free(st->p);
+	catalog_faqs_free(st->faqs, st->n_faqs);
+	free(st->qr);
+	st->p = NULL;
+	st->faqs = NULL;
+	st->n_faqs = 0;
+	st->qr = NULL;
+	st->qr_n = 0;
+	if (!a->cat)
+		return;
+	st->p = catalog_get(a->cat, st->code);
+	st->n_faqs = catalog_faqs(a->cat, st->code, &st->faqs);
+	if (st->p && !str_empty(st->p->url)) {
+		qr_code *q = qr_encode(st->p->url);
+		if (q) {
+			int n = q->size + 2 * QR_QUIET_ZONE;
+			st->qr = xmalloc((size_t)n * (size_t)n);
+			for (int y = 0; y < n; y++)
+				for (int x = 0; x < n; x++)
+					st->qr[y * n + x] = qr_dark(q, x - QR_QUIET_ZONE, y - QR_QUIET_ZONE);
+			st->qr_n = n;
+			qr_free(q);
+		}
+	}
+}
+
+/* Headings: the fixed Vietnamese of the sheet in Vietnamese, else the msgid's translation. */
+static const char *heading(const char *msgid, const char *vi)
+{
+	return i18n_get_lang() == I18N_VI ? vi : _(msgid);
+}
+
+static const char *detail_title(screen *s, app *a)
+{
+	(void)s;
+	(void)a;
+	return _("Procedure details");
+}
+
+/* Numbered or bulleted items with a hanging indent; returns the height. */
+static int items(flow *f, const ui_metrics *m, int x, int y, int w, const procedure_field *fld)
+{
+	const item_list *l = fld->items;
+	bool numbered = fld->def->kind == PROCEDURE_FIELD_NUMBERED;
+	int y0 = y;
+	char mark[32];
+	int indent = numbered ? flow_text_width(f, GFX_BOLD, m->px_body, l->n >= 10 ? "10." : "9.")
+			      : flow_text_width(f, GFX_BOLD, m->px_body, "•");
+	indent += layout_px(m, 14);
+	for (size_t i = 0; i < l->n; i++) {
+		const item *it = &l->v[i];
+		if (numbered)
+			snprintf(mark, sizeof mark, "%zu.", i + 1);
+		else
+			snprintf(mark, sizeof mark, "•");
+		flow_label(f, GFX_BOLD, m->px_body, UI_BRAND, x, y, 0, mark);
+		y += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, x + indent, y, w - indent, it->text, 0);
+		if (fld->def->kind == PROCEDURE_FIELD_PAIRS && !str_empty(it->extra) &&
+		    fld->def->id != PROCEDURE_FIELD_FORMS) {
+			char *extra = xasprintf("%s: %s", heading(fld->def->extra_heading, fld->def->extra_heading_vi),
+						it->extra);
+			y += flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, x + indent, y, w - indent, extra, 0);
+			free(extra);
+		}
+		if (i + 1 < l->n)
+			y += layout_px(m, 12);
+	}
+	return y - y0;
+}
+
+/* A white card holding a heading and what build() adds; returns the next y. */
+static int section_begin(flow *f, const ui_metrics *m, int y, int w, const char *title, size_t *card, int *iy)
+{
+	*card = widgets_card(f, m, (gfx_rect){0, y, w, 0});
+	flow_container_push(f, (gfx_rect){0, y, w, 0});
+	*iy = y + m->pad;
+	*iy += widgets_heading(f, m, m->pad, *iy, w - 2 * m->pad, title) + m->gap;
+	return y;
+}
+
+static int section_end(flow *f, const ui_metrics *m, size_t card, int y0, int w, int iy)
+{
+	gfx_rect r = {0, y0, w, iy + m->pad - y0};
+	widgets_card_resize(f, card, r);
+	flow_set_rect(f, card + 2, r); /* the container pushed after the card's two items */
+	flow_container_pop(f);
+	return y0 + r.h + m->gap;
+}
+
+/* A text field that reads as one fact: up to three lines beside its heading. */
+static bool is_short(flow *f, const ui_metrics *m, const procedure_field *fld, int val_w)
+{
+	if (!fld->text || fld->def->id == PROCEDURE_FIELD_URL || fld->def->id == PROCEDURE_FIELD_STATUS ||
+	    fld->def->id == PROCEDURE_FIELD_ONLINE_LEVEL)
+		return false;
+	return flow_para_height(f, GFX_REGULAR, m->px_body, val_w, fld->text, 0) <=
+	       3 * flow_line_height(f, GFX_REGULAR, m->px_body);
+}
+
+static void detail_layout(screen *s, app *a, gfx_rect body)
+{
+	detail_state *st = s->state;
+	const ui_metrics *m = &a->m;
+	s->view = app_content_view(a, body);
+	flow *f = &s->content;
+	int w = s->view.w, y = m->pad;
+	const procedure *p = st->p;
+	if (!p) {
+		flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, 0, y, w,
+			  _("This procedure is no longer in the catalogue."), 0);
+		return;
+	}
+	/* Title block: name, code, badges. */
+	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, 0, y, w, p->name, 0) + m->gap;
+	char *code = xasprintf("%s: %s", heading(PROCEDURE_FIELDS_CODE_HEADING, PROCEDURE_FIELDS_CODE_HEADING_VI),
+			       p->code);
+	int x = 0, bh = widgets_badge_height(f, m);
+	gfx_color bg;
+	const char *badge = widgets_status_badge(p->status, &bg);
+	if (badge)
+		x += widgets_badge(f, m, x, y, badge, bg) + m->gap;
+	if (!str_empty(p->online_level)) {
+		char *t = xasprintf(_("Online: %s"), p->online_level);
+		if (x + flow_text_width(f, GFX_BOLD, m->px_small, t) + layout_px(m, 24) < w)
+			x += widgets_badge(f, m, x, y, t, UI_BRAND) + m->gap;
+		free(t);
+	}
+	int cw = flow_text_width(f, GFX_REGULAR, m->px_body, code);
+	if (x > 0 && x + cw > w) {
+		y += bh + m->gap / 2;
+		x = 0;
+	}
+	int lh = flow_line_height(f, GFX_REGULAR, m->px_body);
+	y += flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, x, y + (x ? (bh - lh) / 2 : 0), w - x, code, 0);
+	if (x)
+		y += bh > lh ? bh - lh : 0;
+	y += m->pad;
+	free(code);
+
+	/* Short facts (deadline, fees, agency...) first, together, as
+	 * heading: value rows; a citizen's first questions. */
+	procedure_fields_iter it;
+	procedure_field fld;
+	int head_w = w * 30 / 100, val_x = m->pad + head_w + m->gap, val_w = w - val_x - m->pad;
+	bool stacked = w < layout_px(m, 1200);
+	if (stacked)
+		val_w = w - 2 * m->pad;
+	size_t facts_card = 0;
+	int facts_y0 = y, fy = 0;
+	bool facts = false;
+	procedure_fields_begin(&it, p);
+	while (procedure_fields_next(&it, &fld)) {
+		if (!is_short(f, m, &fld, val_w))
+			continue;
+		if (!facts) {
+			section_begin(f, m, y, w, _("In brief"), &facts_card, &fy);
+			facts = true;
+		}
+		const char *h = heading(fld.def->heading, fld.def->heading_vi);
+		if (stacked) { /* narrow: the heading above its value */
+			fy += flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, fy, w - 2 * m->pad, h, 0);
+			fy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, fy, w - 2 * m->pad, fld.text, 0) + m->gap;
+			continue;
+		}
+		int hh = flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, fy, head_w, h, 0);
+		int vh = flow_para(f, GFX_REGULAR, m->px_body, UI_INK, val_x, fy, val_w, fld.text, 0);
+		fy += (hh > vh ? hh : vh) + m->gap;
+	}
+	if (facts)
+		y = section_end(f, m, facts_card, facts_y0, w, fy - m->gap);
+
+	procedure_fields_begin(&it, p);
+	while (procedure_fields_next(&it, &fld)) {
+		procedure_field_id id = fld.def->id;
+		if (id == PROCEDURE_FIELD_URL || id == PROCEDURE_FIELD_STATUS || id == PROCEDURE_FIELD_ONLINE_LEVEL ||
+		    is_short(f, m, &fld, val_w))
+			continue; /* shown above: the QR code, the badges, the facts */
+		size_t card;
+		int iy, y0 = section_begin(f, m, y, w, heading(fld.def->heading, fld.def->heading_vi), &card, &iy);
+		if (fld.text)
+			iy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, iy, w - 2 * m->pad, fld.text, 0);
+		else if (fld.items)
+			iy += items(f, m, m->pad, iy, w - 2 * m->pad, &fld);
+		y = section_end(f, m, card, y0, w, iy);
+	}
+
+	/* The QR code of the online service, with what it is for. */
+	if (st->qr) {
+		size_t card;
+		int iy, y0 = section_begin(f, m, y, w, _("Online public service"), &card, &iy);
+		int side = layout_px(m, 260) / st->qr_n * st->qr_n;
+		if (side < st->qr_n * 3)
+			side = st->qr_n * 3;
+		flow_cells(f, (gfx_rect){m->pad, iy, side, side}, st->qr, st->qr_n);
+		int tx = m->pad + side + m->pad, tw = w - tx - m->pad;
+		int ty = iy;
+		if (tw < layout_px(m, 300)) { /* narrow: caption under the code */
+			tx = m->pad;
+			tw = w - 2 * m->pad;
+			ty = iy + side + m->gap;
+		}
+		ty += flow_para(f, GFX_BOLD, m->px_body, UI_INK, tx, ty, tw, _("Scan the code to open the online public service"), 0);
+		ty += m->gap;
+		ty += flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, tx, ty, tw, p->url, 0);
+		iy = ty > iy + side ? ty : iy + side;
+		y = section_end(f, m, card, y0, w, iy);
+	}
+
+	if (st->n_faqs) {
+		size_t card;
+		int iy, y0 = section_begin(f, m, y, w, heading(PROCEDURE_FIELDS_FAQ_HEADING, PROCEDURE_FIELDS_FAQ_HEADING_VI),
+					   &card, &iy);
+		const char *q = heading(PROCEDURE_FIELDS_QUESTION, PROCEDURE_FIELDS_QUESTION_VI);
+		const char *ans = heading(PROCEDURE_FIELDS_ANSWER, PROCEDURE_FIELDS_ANSWER_VI);
+		for (size_t i = 0; i < st->n_faqs; i++) {
+			char *qt = xasprintf("%s: %s", q, st->faqs[i].question);
+			char *at = xasprintf("%s: %s", ans, st->faqs[i].answer);
+			iy += flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, iy, w - 2 * m->pad, qt, 0);
+			iy += layout_px(m, 6);
+			iy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, iy, w - 2 * m->pad, at, 0);
+			if (i + 1 < st->n_faqs)
+				iy += m->pad;
+			free(qt);
+			free(at);
+		}
+		y = section_end(f, m, card, y0, w, iy);
+	}
+}
+
+static void detail_action(screen *s, app *a, int action, int arg)
+{
+	(void)s;
+	(void)a;
+	(void)action;
+	(void)arg;
+}
+
+static void detail_reload(screen *s, app *a) { detail_load(s->state, a); }
+
+static void detail_destroy(void *state)
+{
+	detail_state *st = state;
+	procedure_free(st->p);
+	catalog_faqs_free(st->faqs, st->n_faqs);
+	free(st->qr);
+	free(st->code);
+	free(st);
+}
+
+static const screen_ops detail_ops = {
+	.id = SCREEN_DETAIL,
+	.name = "detail",
+	.title = detail_title,
+	.layout = detail_layout,
+	.action = detail_action,
+	.reload = detail_reload,
+	.destroy = detail_destroy,
+};
+
+screen *screen_detail_new(app *a, const char *code)
+{
+	detail_state *st = xcalloc(1, sizeof *st);
+	st->code = xstrdup(code);
+	detail_load(st, a);
+	return screen_new(&detail_ops, st);
+}

@@ -1,0 +1,97 @@
+/* screen_home — the five tiles a citizen starts from. */
+#include <stdlib.h>
+
+#include "app_state.h"
+#include "widgets.h"
+
+enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_TILES };
+
+static void tile(flow *f, const ui_metrics *m, gfx_rect r, const char *label, const char *hint, bool primary,
+		 int action)
+{
+	gfx_color fg = primary ? UI_WHITE : UI_BRAND, sub = primary ? UI_WHITE : UI_INK;
+	flow_box(f, r, m->radius * 2, primary ? UI_BRAND : UI_PAPER);
+	if (!primary)
+		flow_outline(f, r, m->radius * 2, m->border, UI_BRAND);
+	flow_container_push(f, r);
+	int w = r.w - 2 * m->pad;
+	/* A tile's label reads best on one line: smaller type rather than a break. */
+	int px = m->px_h1;
+	if (flow_text_width(f, GFX_BOLD, px, label) > w && flow_text_width(f, GFX_BOLD, m->px_h2, label) <= w)
+		px = m->px_h2;
+	int lh = flow_para_height(f, GFX_BOLD, px, w, label, 0);
+	int hh = flow_para_height(f, GFX_REGULAR, m->px_body, w, hint, 0);
+	int between = m->gap;
+	if (lh + between + hh > r.h - 2 * m->gap)
+		hh = between = 0; /* a short tile keeps the label only */
+	int y = r.y + (r.h - lh - between - hh) / 2;
+	int x = r.x + (r.w - w) / 2;
+	flow_para(f, GFX_BOLD, px, fg, x, y, w, label, 0);
+	if (hh)
+		flow_para(f, GFX_REGULAR, m->px_body, sub, x, y + lh + between, w, hint, 0);
+	flow_container_pop(f);
+	flow_hit(f, r, action, 0);
+}
+
+static void home_layout(screen *s, app *a, gfx_rect body)
+{
+	const ui_metrics *m = &a->m;
+	flow *f = &s->fixed;
+	const char *labels[HOME_TILES] = {_("Administrative procedures"), _("Search"), _("Hotlines"),
+					  _("PAPI – SIPAS – PAR INDEX scores"), _("Administrative reform news")};
+	const char *hints[HOME_TILES] = {_("Browse the procedures by field"),
+					 _("Type a few letters to find a procedure"),
+					 _("Phone numbers, feedback and answers"),
+					 _("How citizens rate the services of the province and the commune"),
+					 _("News of the commune's administrative reform")};
+	int x = body.x + m->pad, w = body.w - 2 * m->pad;
+	int y = body.y + m->pad;
+	const char *hello = _("Hello! What would you like to find?");
+	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, x, y, w, hello, 0) + m->pad;
+	int h = body.y + body.h - m->pad - y;
+	if (m->portrait) {
+		int th = (h - 4 * m->gap) / 5;
+		for (int i = 0; i < HOME_TILES; i++)
+			tile(f, m, (gfx_rect){x, y + i * (th + m->gap), w, th}, labels[i], hints[i], i < 2, i);
+		return;
+	}
+	/* Three short labels above, the two long ones below with more room. */
+	int th = (h - m->gap) / 2;
+	for (int i = 0; i < 3; i++) {
+		int cx, cw;
+		layout_column(x, w, 3, m->gap, i, &cx, &cw);
+		tile(f, m, (gfx_rect){cx, y, cw, th}, labels[i], hints[i], i < 2, i);
+	}
+	for (int i = 0; i < 2; i++) {
+		int cx, cw;
+		layout_column(x, w, 2, m->gap, i, &cx, &cw);
+		tile(f, m, (gfx_rect){cx, y + th + m->gap, cw, th}, labels[3 + i], hints[3 + i], false, 3 + i);
+	}
+}
+
+static void home_action(screen *s, app *a, int action, int arg)
+{
+	(void)s;
+	(void)arg;
+	switch (action) {
+	case HOME_PROCEDURES: app_push(a, screen_fields_new(a)); break;
+	case HOME_SEARCH: app_push(a, screen_search_new(a)); break;
+	case HOME_HOTLINES: app_push(a, screen_hotlines_new(a)); break;
+	case HOME_INDICES: app_push(a, screen_indices_new(a)); break;
+	case HOME_NEWS: app_push(a, screen_news_new(a, -1)); break;
+	default: break;
+	}
+}
+
+static const screen_ops home_ops = {
+	.id = SCREEN_HOME,
+	.name = "home",
+	.layout = home_layout,
+	.action = home_action,
+};
+
+screen *screen_home_new(app *a)
+{
+	(void)a;
+	return screen_new(&home_ops, NULL);
+}

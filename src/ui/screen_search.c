@@ -1,0 +1,180 @@
+/* screen_search — type a few letters on the on-screen keyboard; results
+ * update with every key. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_state.h"
+#include "core/xalloc.h"
+#include "keyboard.h"
+#include "widgets.h"
+
+#define SEARCH_LIMIT 50
+
+enum { SEARCH_ACT_RESULT = 1, SEARCH_ACT_FIELDS };
+
+typedef struct search_state {
+	char *query;
+	proc_summary *v;
+	size_t n;
+} search_state;
+
+static void search_run(search_state *st, app *a)
+{
+	catalog_summaries_free(st->v, st->n);
+	st->v = NULL;
+	st->n = a->cat && st->query && *st->query ? catalog_search(a->cat, st->query, SEARCH_LIMIT, &st->v) : 0;
+}
+
+static const char *search_title(screen *s, app *a)
+{
+	(void)s;
+	(void)a;
+	return _("Search");
+}
+
+/* The box that shows what was typed. */
+static int query_box(flow *f, const ui_metrics *m, search_state *st, int x, int y, int w)
+{
+	int h = flow_line_height(f, GFX_BOLD, m->px_h2) + 2 * layout_px(m, 16);
+	if (h < m->touch)
+		h = m->touch;
+	gfx_rect r = {x, y, w, h};
+	flow_box(f, r, m->radius, UI_PAPER);
+	flow_outline(f, r, m->radius, m->border, UI_BRAND);
+	flow_container_push(f, r);
+	int ty = y + (h - flow_line_height(f, GFX_BOLD, m->px_h2)) / 2;
+	int inner = w - 2 * m->pad;
+	if (st->query && *st->query) {
+		/* Keep the end of a long query in view: the caret is where one types. */
+		const char *q = st->query;
+		while (*q && flow_text_width(f, GFX_BOLD, m->px_h2, q) > inner - layout_px(m, 8))
+			q++;
+		int tw = flow_label(f, GFX_BOLD, m->px_h2, UI_INK, x + m->pad, ty, inner, q);
+		flow_box(f, (gfx_rect){x + m->pad + tw + layout_px(m, 2), ty, layout_px(m, 4),
+				       flow_line_height(f, GFX_BOLD, m->px_h2)},
+			 0, UI_BRAND);
+	} else {
+		int th = flow_para_height(f, GFX_REGULAR, m->px_body, inner, _("Type the name of a procedure; no accents needed"), 2);
+		flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, x + m->pad, y + (h - th) / 2, inner,
+			  _("Type the name of a procedure; no accents needed"), 2);
+	}
+	flow_container_pop(f);
+	return h;
+}
+
+static void results(screen *s, app *a, int w)
+{
+	search_state *st = s->state;
+	const ui_metrics *m = &a->m;
+	flow *f = &s->content;
+	int y = m->gap;
+	if (!st->query || !*st->query) {
+		flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, 0, y, w, _("Results appear here as you type."), 0);
+		return;
+	}
+	if (st->n == 0) {
+		y += flow_para(f, GFX_BOLD, m->px_body, UI_INK, 0, y, w, _("No procedure matches what you typed."), 0);
+		y += m->gap;
+		y += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, 0, y, w,
+			       _("Check the spelling, type fewer letters, or browse the procedures by field."), 0);
+		y += m->pad;
+		const char *b = _("Browse by field");
+		int bw = widgets_button_width(f, m, b, m->px_h2, WIDGET_NO_ICON);
+		if (bw > w)
+			bw = w;
+		widgets_button(f, m, (gfx_rect){0, y, bw, m->touch}, b, m->px_h2, WIDGET_PRIMARY, WIDGET_NO_ICON,
+			       SEARCH_ACT_FIELDS, 0);
+		return;
+	}
+	char count[64];
+	snprintf(count, sizeof count, st->n >= SEARCH_LIMIT ? _("More than %zu results; type more to narrow them.")
+							    : _("%zu results"),
+		 st->n >= SEARCH_LIMIT ? (size_t)SEARCH_LIMIT : st->n);
+	y += flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, 0, y, w, count, 0) + m->gap;
+	for (size_t i = 0; i < st->n; i++) {
+		gfx_color bg = UI_INK;
+		const char *badge = widgets_status_badge(st->v[i].status, &bg);
+		y += widgets_row(f, m, 0, y, w, 0, st->v[i].name, st->v[i].code, badge, bg, SEARCH_ACT_RESULT, (int)i) +
+		     m->gap;
+	}
+}
+
+static void search_layout(screen *s, app *a, gfx_rect body)
+{
+	search_state *st = s->state;
+	const ui_metrics *m = &a->m;
+	flow *f = &s->fixed;
+	if (m->portrait || m->w < layout_px(m, 1500)) {
+		/* Box on top, keyboard at the bottom, results between. */
+		int x = body.x + m->pad, w = body.w - 2 * m->pad;
+		int y = body.y + m->gap;
+		y += query_box(f, m, st, x, y, w) + m->gap;
+		int kw = w, kh = keyboard_height(f, m, kw);
+		int ky = body.y + body.h - m->pad - kh;
+		keyboard_layout(f, m, (gfx_rect){x, ky, kw, kh});
+		s->view = (gfx_rect){x, y, w - m->gutter, ky - m->gap - y};
+	} else {
+		/* Results on the left, box and keyboard on the right. */
+		int kw = (body.w - 3 * m->pad) * 52 / 100;
+		int kx = body.x + body.w - m->pad - kw;
+		int y = body.y + m->pad;
+		int bh = query_box(f, m, st, kx, y, kw);
+		int kh = keyboard_height(f, m, kw);
+		int ky = body.y + body.h - m->pad - kh;
+		if (ky < y + bh + m->gap)
+			ky = y + bh + m->gap;
+		keyboard_layout(f, m, (gfx_rect){kx, ky, kw, kh});
+		int rx = body.x + m->pad;
+		s->view = (gfx_rect){rx, body.y + m->gap, kx - m->pad - m->gutter - rx, body.h - m->gap};
+	}
+	results(s, a, s->view.w);
+}
+
+static void search_action(screen *s, app *a, int action, int arg)
+{
+	search_state *st = s->state;
+	switch (action) {
+	case SEARCH_ACT_RESULT:
+		if (arg >= 0 && (size_t)arg < st->n)
+			app_push(a, screen_detail_new(a, st->v[arg].code));
+		return;
+	case SEARCH_ACT_FIELDS:
+		app_push(a, screen_fields_new(a));
+		return;
+	default:
+		if (keyboard_apply(&st->query, action, arg)) {
+			search_run(st, a);
+			s->scroll.offset = 0;
+		}
+		return;
+	}
+}
+
+static void search_reload(screen *s, app *a) { search_run(s->state, a); }
+
+static void search_destroy(void *state)
+{
+	search_state *st = state;
+	catalog_summaries_free(st->v, st->n);
+	free(st->query);
+	free(st);
+}
+
+static const screen_ops search_ops = {
+	.id = SCREEN_SEARCH,
+	.name = "search",
+	.title = search_title,
+	.layout = search_layout,
+	.action = search_action,
+	.reload = search_reload,
+	.destroy = search_destroy,
+};
+
+screen *screen_search_new(app *a)
+{
+	(void)a;
+	search_state *st = xcalloc(1, sizeof *st);
+	st->query = xstrdup("");
+	return screen_new(&search_ops, st);
+}

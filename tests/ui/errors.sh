@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The script mode's own contract: messages, exit statuses, syntax checked first.
+. "$MOTCUA_SRC/tests/cli/lib.sh"
+export SDL_VIDEODRIVER=offscreen
+K() { run "$@"; }
+S="$TMP/s.script"
+
+printf 'shot first\nexpect-text "Không có chữ này"\n' >"$S"
+K 1 kiosk --headless --size 1280x800 --script "$S" --shots "$TMP/shots"
+expect_in "$ERR" "$S:2: error: expected text \"Không có chữ này\" not on screen (screen: home)" "expect-text failure"
+[ -f "$TMP/shots/first.png" ] || fail "the shot before the failure was not written"
+
+printf 'expect-no-text "Search"\n' >"$S"
+K 1 kiosk --headless --size 1280x800 --script "$S"
+expect_in "$ERR" "$S:1: error: text \"Search\" is on screen but should not be (screen: home)" "expect-no-text failure"
+
+printf 'shot never\ntapp 1 2\n' >"$S"
+K 2 kiosk --headless --size 1280x800 --script "$S" --shots "$TMP/shots2"
+expect_in "$ERR" "$S:2: error: unknown command \"tapp\"" "syntax error"
+[ -e "$TMP/shots2/never.png" ] && fail "a script with bad syntax ran its first line"
+
+printf 'tap 1\n' >"$S"
+K 2 kiosk --headless --size 1280x800 --script "$S"
+expect_in "$ERR" "$S:1: error: bad arguments" "missing argument"
+
+printf 'tap-text "Nowhere"\n' >"$S"
+K 1 kiosk --headless --size 1280x800 --script "$S"
+expect_in "$ERR" "$S:1: error: no text \"Nowhere\" on screen to tap (screen: home)" "tap-text failure"
+
+printf 'type "abc"\n' >"$S"
+K 1 kiosk --headless --size 1280x800 --script "$S"
+expect_in "$ERR" "no on-screen key for \"a\" (screen: home)" "type without a keyboard"
+
+printf '# comment\n\nusb-insert /tmp\nusb-remove\nexpect-text "Search"\n' >"$S"
+K 0 kiosk --headless --size 1280x800 --script "$S"
+expect_in "$ERR" "$S:3: warning: usb-insert is not built yet; ignored" "usb-insert"
+
+K 2 kiosk --headless --size 12x8 --script "$S"
+K 2 kiosk --script "$S"
+finish
