@@ -1,6 +1,8 @@
 /* screen_detail — one procedure in full: every non-empty field under its
  * heading (in the order of the printed sheet), numbered steps, documents
- * with quantities, badges, the FAQ and a QR code of the online service. */
+ * with quantities, badges, the FAQ and a QR code of the online service;
+ * under it a bar that stays put with "Print guidance sheet" and, when the
+ * procedure has blank forms, "Print blank form" (print_overlay.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +11,10 @@
 #include "core/procedure_fields.h"
 #include "core/qr.h"
 #include "core/xalloc.h"
+#include "print_overlay.h"
 #include "widgets.h"
+
+enum { DETAIL_ACT_PRINT_SHEET = 1, DETAIL_ACT_PRINT_FORM };
 
 typedef struct detail_state {
 	char *code;
@@ -121,10 +126,53 @@ static bool is_short(flow *f, const ui_metrics *m, const procedure_field *fld, i
 	       3 * flow_line_height(f, GFX_REGULAR, m->px_body);
 }
 
+/* The print buttons along the bottom of body; returns the bar's height. */
+static int print_bar(screen *s, app *a, gfx_rect body, const procedure *p)
+{
+	const ui_metrics *m = &a->m;
+	flow *f = &s->fixed;
+	const char *sheet = _("Print guidance sheet"), *form = _("Print blank form");
+	bool forms = print_overlay_form_count(p) > 0;
+	int px = m->px_h2, bh = m->touch;
+	int w1 = widgets_button_width(f, m, sheet, px, WIDGET_PRINTER);
+	int w2 = forms ? widgets_button_width(f, m, form, px, WIDGET_PRINTER) : 0;
+	int avail = body.w - 2 * m->pad;
+	int min_w = layout_px(m, 440);
+	w1 = w1 < min_w ? min_w : w1;
+	w2 = forms && w2 < min_w ? min_w : w2;
+	/* Side by side when they fit, else one above the other. */
+	bool row = !forms || w1 + m->pad + w2 <= avail;
+	int bar_h = (row ? bh : 2 * bh + m->gap) + 2 * m->gap;
+	int y = body.y + body.h - bar_h;
+	flow_box(f, (gfx_rect){body.x, y, body.w, bar_h}, 0, UI_PAPER);
+	flow_box(f, (gfx_rect){body.x, y, body.w, m->border > 1 ? m->border / 2 + 1 : 1}, 0, UI_LINE);
+	y += m->gap;
+	if (row) {
+		int total = w1 + (forms ? m->pad + w2 : 0);
+		if (total > avail) /* one button wider than the screen: it wraps */
+			w1 = total = avail;
+		int x = body.x + (body.w - total) / 2;
+		widgets_button(f, m, (gfx_rect){x, y, w1, bh}, sheet, px, WIDGET_PRIMARY, WIDGET_PRINTER,
+			       DETAIL_ACT_PRINT_SHEET, 0);
+		if (forms)
+			widgets_button(f, m, (gfx_rect){x + w1 + m->pad, y, w2, bh}, form, px, WIDGET_SECONDARY,
+				       WIDGET_PRINTER, DETAIL_ACT_PRINT_FORM, 0);
+	} else {
+		int x = body.x + m->pad;
+		widgets_button(f, m, (gfx_rect){x, y, avail, bh}, sheet, px, WIDGET_PRIMARY, WIDGET_PRINTER,
+			       DETAIL_ACT_PRINT_SHEET, 0);
+		widgets_button(f, m, (gfx_rect){x, y + bh + m->gap, avail, bh}, form, px, WIDGET_SECONDARY,
+			       WIDGET_PRINTER, DETAIL_ACT_PRINT_FORM, 0);
+	}
+	return bar_h;
+}
+
 static void detail_layout(screen *s, app *a, gfx_rect body)
 {
 	detail_state *st = s->state;
 	const ui_metrics *m = &a->m;
+	if (st->p)
+		body.h -= print_bar(s, a, body, st->p);
 	s->view = app_content_view(a, body);
 	flow *f = &s->content;
 	int w = s->view.w, y = m->pad;
@@ -253,10 +301,14 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 
 static void detail_action(screen *s, app *a, int action, int arg)
 {
-	(void)s;
-	(void)a;
-	(void)action;
+	detail_state *st = s->state;
 	(void)arg;
+	if (!st->p)
+		return;
+	if (action == DETAIL_ACT_PRINT_SHEET)
+		print_overlay_sheet(a, st->p);
+	else if (action == DETAIL_ACT_PRINT_FORM)
+		print_overlay_forms(a, st->p);
 }
 
 static void detail_reload(screen *s, app *a) { detail_load(s->state, a); }
@@ -286,5 +338,7 @@ screen *screen_detail_new(app *a, const char *code)
 	detail_state *st = xcalloc(1, sizeof *st);
 	st->code = xstrdup(code);
 	detail_load(st, a);
+	if (st->p && a->events)
+		events_record(a->events, EVENT_VIEW, st->p->code, (time_t)(app_wall_ms(a) / 1000));
 	return screen_new(&detail_ops, st);
 }

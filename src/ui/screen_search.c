@@ -1,15 +1,19 @@
 /* screen_search — type a few letters on the on-screen keyboard; results
- * update with every key. */
+ * update with every key. A query that finds nothing is recorded in the
+ * events store once the citizen stops typing (or leaves), not per key. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app_state.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "keyboard.h"
 #include "widgets.h"
 
 #define SEARCH_LIMIT 50
+/* Typing has stopped when no key came for this long. */
+#define SEARCH_SETTLE_MS 3000
 
 enum { SEARCH_ACT_RESULT = 1, SEARCH_ACT_FIELDS };
 
@@ -17,7 +21,34 @@ typedef struct search_state {
 	char *query;
 	proc_summary *v;
 	size_t n;
+	app *a;          /* for the events store and the clock; outlives the screen */
+	char *pending;   /* a folded query that found nothing, not yet recorded */
+	int64_t pending_at;
+	char *recorded;  /* the last one recorded: once per query */
 } search_state;
+
+/* Records the pending query that found nothing, unless it was just recorded. */
+static void search_flush(search_state *st)
+{
+	if (!st->pending)
+		return;
+	if (st->a->events && (!st->recorded || strcmp(st->recorded, st->pending) != 0))
+		events_record(st->a->events, EVENT_SEARCH_NO_RESULT, st->pending, (time_t)(app_wall_ms(st->a) / 1000));
+	free(st->recorded);
+	st->recorded = st->pending;
+	st->pending = NULL;
+}
+
+/* After a key: a query that finds nothing waits for typing to stop. */
+static void search_note(search_state *st, int64_t now)
+{
+	free(st->pending);
+	st->pending = NULL;
+	if (st->n == 0 && st->query && *st->query) {
+		st->pending = text_fold(st->query);
+		st->pending_at = now + SEARCH_SETTLE_MS;
+	}
+}
 
 static void search_run(search_state *st, app *a)
 {
@@ -140,11 +171,13 @@ static void search_action(screen *s, app *a, int action, int arg)
 			app_push(a, screen_detail_new(a, st->v[arg].code));
 		return;
 	case SEARCH_ACT_FIELDS:
+		search_flush(st);
 		app_push(a, screen_fields_new(a));
 		return;
 	default:
 		if (keyboard_apply(&st->query, action, arg)) {
 			search_run(st, a);
+			search_note(st, a->now);
 			s->scroll.offset = 0;
 		}
 		return;
@@ -153,9 +186,25 @@ static void search_action(screen *s, app *a, int action, int arg)
 
 static void search_reload(screen *s, app *a) { search_run(s->state, a); }
 
+static int64_t search_deadline(screen *s, app *a)
+{
+	search_state *st = s->state;
+	(void)a;
+	return st->pending ? st->pending_at : INT64_MAX;
+}
+
+static void search_tick(screen *s, app *a, int64_t now)
+{
+	(void)a;
+	(void)now;
+	search_flush(s->state);
+}
+
 static void search_destroy(void *state)
 {
 	search_state *st = state;
+	search_flush(st); /* leaving the screen: typing has stopped */
+	free(st->recorded);
 	catalog_summaries_free(st->v, st->n);
 	free(st->query);
 	free(st);
@@ -168,13 +217,15 @@ static const screen_ops search_ops = {
 	.layout = search_layout,
 	.action = search_action,
 	.reload = search_reload,
+	.deadline = search_deadline,
+	.tick = search_tick,
 	.destroy = search_destroy,
 };
 
 screen *screen_search_new(app *a)
 {
-	(void)a;
 	search_state *st = xcalloc(1, sizeof *st);
+	st->a = a;
 	st->query = xstrdup("");
 	return screen_new(&search_ops, st);
 }

@@ -117,6 +117,14 @@ void widgets_icon(flow *f, gfx_rect r, widget_icon icon, gfx_color c)
 		flow_triangle(f, x + s / 2, y + s / 12, x + s, y + s / 2, x, y + s / 2, c);
 		flow_box(f, (gfx_rect){x + s / 6, y + s / 2 - 1, s * 2 / 3, s * 5 / 12}, 0, c);
 		break;
+	case WIDGET_PRINTER: {
+		/* a sheet going in, the printer's body, a sheet coming out */
+		int t = s / 14 > 1 ? s / 14 : 2;
+		flow_outline(f, (gfx_rect){x + s / 4, y + s / 12, s / 2, s / 3}, 0, t, c);
+		flow_box(f, (gfx_rect){x, y + s / 3, s, s * 5 / 12}, s / 10, c);
+		flow_outline(f, (gfx_rect){x + s / 4, y + s * 7 / 12, s / 2, s / 3}, 0, t, c);
+		break;
+	}
 	default:
 		break;
 	}

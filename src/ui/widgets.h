@@ -16,7 +16,14 @@ typedef enum widget_style {
 	WIDGET_TAB,       /* light blue, blue label */
 } widget_style;
 
-typedef enum widget_icon { WIDGET_NO_ICON, WIDGET_BACK, WIDGET_HOME, WIDGET_UP, WIDGET_DOWN } widget_icon;
+typedef enum widget_icon {
+	WIDGET_NO_ICON,
+	WIDGET_BACK,
+	WIDGET_HOME,
+	WIDGET_UP,
+	WIDGET_DOWN,
+	WIDGET_PRINTER,
+} widget_icon;
 
 /* Width a button needs for its label (one line, bold, px) and icon, padding included. */
 int widgets_button_width(flow *f, const ui_metrics *m, const char *label, int px, widget_icon icon);

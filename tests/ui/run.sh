@@ -14,7 +14,9 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 export MOTCUA_STORE="$TMP/store"
 export MOTCUA_CONFIG="$TMP/kiosk.conf"
-: >"$MOTCUA_CONFIG"
+# A UI test never prints on a real printer: this queue does not exist, so a
+# print shows the failure page (the print suite uses a cups-pdf queue).
+printf '[kiosk]\nprinter = motcua-ui-no-such-printer\n' >"$MOTCUA_CONFIG"
 export MOTCUA_LANG=vi
 export SDL_VIDEODRIVER=offscreen
 name=$(basename "$script" .script)
