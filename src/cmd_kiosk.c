@@ -81,5 +81,7 @@ int cmd_kiosk(motcua_env *env, int argc, char **argv)
 		return rc;
 	if (o.rotate < 0)
 		o.rotate = env->cfg.rotate;
+	o.events_path = env->st.events_path;
+	o.st = &env->st;
 	return kiosk_run(&o, &env->cfg, env->st.catalog_path, &env->cat);
 }

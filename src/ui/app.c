@@ -8,6 +8,7 @@
 #include "draw.h"
 #include "header.h"
 #include "keyboard.h"
+#include "staff_usb.h"
 #include "widgets.h"
 
 enum { APP_ACT_PAGE_UP = 9101, APP_ACT_PAGE_DOWN, APP_ACT_STILL_HERE };
@@ -110,6 +111,8 @@ static void relayout(app *a)
 	}
 	if (a->idle.phase == IDLE_PROMPT)
 		layout_modal(a);
+	if (print_overlay_shown(a->print))
+		print_overlay_layout(a);
 }
 
 void app_invalidate(app *a)
@@ -163,6 +166,10 @@ app *app_new(const app_options *o, gfx *g)
 	a->g = g;
 	a->cat = o->cat;
 	a->cfg = o->cfg;
+	a->st = o->st;
+	a->pin_hash = o->cfg && o->cfg->pin_hash ? xstrdup(o->cfg->pin_hash) : NULL;
+	a->events = o->events;
+	a->print = print_overlay_new(o->cfg, o->events);
 	a->now = o->now;
 	a->wall_offset = o->wall_ms - o->now;
 	a->shown_minute = app_wall_ms(a) / 60000;
@@ -192,6 +199,9 @@ void app_free(app *a)
 	flow_clear(&a->chrome);
 	flow_clear(&a->gutter);
 	flow_clear(&a->modal);
+	print_overlay_free(a->print);
+	free(a->pin_hash);
+	free(a->usb_bundle);
 	textruns_clear(&a->runs);
 	free(a);
 }
@@ -200,6 +210,7 @@ void app_free(app *a)
 static void reset_session(app *a)
 {
 	app_home(a);
+	print_overlay_end_session(a);
 	screen_free(a->stack[0]);
 	a->stack[0] = screen_home_new(a);
 	if (!a->attract)
@@ -249,13 +260,20 @@ static void header_action(app *a, int action)
 }
 
 /* What is under (x, y): the layer's flow and its hit, in the order taps go. */
-typedef enum layer { LAYER_NONE, LAYER_CHROME, LAYER_GUTTER, LAYER_FIXED, LAYER_CONTENT } layer;
+typedef enum layer { LAYER_NONE, LAYER_CHROME, LAYER_GUTTER, LAYER_FIXED, LAYER_CONTENT, LAYER_PRINT } layer;
 
 static layer hit_at(app *a, float fx, float fy, const flow_target **hit, gfx_rect *screen_rect)
 {
 	int x = (int)fx, y = (int)fy;
 	screen *s = top(a);
 	*hit = NULL;
+	if (print_overlay_shown(a->print)) { /* it covers everything */
+		if ((*hit = flow_hit_at(print_overlay_flow(a), x, y))) {
+			*screen_rect = (*hit)->r;
+			return LAYER_PRINT;
+		}
+		return LAYER_NONE;
+	}
 	if ((*hit = flow_hit_at(&a->chrome, x, y))) {
 		*screen_rect = (*hit)->r;
 		return LAYER_CHROME;
@@ -290,6 +308,9 @@ static void tap(app *a, float x, float y)
 	case LAYER_CHROME:
 		header_action(a, hit->action);
 		break;
+	case LAYER_PRINT:
+		print_overlay_action(a, hit->action, hit->arg);
+		break;
 	case LAYER_GUTTER:
 		scroll_by(&s->scroll, (hit->action == APP_ACT_PAGE_UP ? -0.8f : 0.8f) * s->view.h);
 		a->dirty = true;
@@ -310,7 +331,7 @@ static void tap(app *a, float x, float y)
 
 static void long_press(app *a, float x, float y)
 {
-	if (!rect_contains(a->logo, (int)x, (int)y))
+	if (!rect_contains(a->logo, (int)x, (int)y) || print_overlay_shown(a->print))
 		return;
 	screen_id id = top(a)->ops->id;
 	if (id == SCREEN_PIN || id == SCREEN_STAFF)
@@ -327,7 +348,8 @@ static void on_gesture(app *a, gesture_out o)
 		gfx_rect r;
 		a->stopped_fling = s->scroll.animating;
 		scroll_stop(&s->scroll);
-		a->touch_in_view = s->view.w > 0 && rect_contains(s->view, (int)o.x, (int)o.y);
+		a->touch_in_view = s->view.w > 0 && rect_contains(s->view, (int)o.x, (int)o.y) &&
+				   !print_overlay_shown(a->print);
 		a->dragging = false;
 		a->press = hit_at(a, o.x, o.y, &hit, &r) != LAYER_NONE && !a->stopped_fling ? r : (gfx_rect){0, 0, 0, 0};
 		a->dirty = true;
@@ -393,6 +415,8 @@ static void run_timers(app *a, int64_t now)
 	s = top(a);
 	if (s->ops->tick && s->ops->deadline && s->ops->deadline(s, a) <= now)
 		s->ops->tick(s, a, now);
+	if (print_overlay_deadline(a) <= now)
+		print_overlay_tick(a, now);
 	int64_t minute = app_wall_ms(a) / 60000;
 	if (minute != a->shown_minute) {
 		a->shown_minute = minute;
@@ -436,8 +460,18 @@ void app_handle_event(app *a, const ui_event *ev, int64_t now)
 	case UI_EV_EXPOSE:
 		a->dirty = true;
 		break;
+	case UI_EV_USB_INSERTED:
+	case UI_EV_USB_REMOVED:
+		/* Staff are at the kiosk: the stick's prompt shows at once,
+		 * not under the attract screen or the idle question. */
+		if (ev->type == UI_EV_USB_INSERTED && a->attract)
+			wake(a);
+		if (!a->attract)
+			idle_touch(&a->idle, a->now);
+		staff_usb_event(a, ev);
+		break;
 	default:
-		break; /* keys mean nothing to a kiosk; USB comes with the staff area */
+		break; /* keys mean nothing to a kiosk */
 	}
 	relayout(a);
 }
@@ -459,9 +493,16 @@ int64_t app_next_deadline(const app *a)
 		if (t < d)
 			d = t;
 	}
+	int64_t p = print_overlay_deadline(a);
+	if (p < d)
+		d = p;
 	int64_t next_minute = (app_wall_ms(a) / 60000 + 1) * 60000 - a->wall_offset;
 	return next_minute < d ? next_minute : d;
 }
+
+bool app_waits_outside(const app *a) { return print_overlay_waits_outside(a->print); }
+
+bool app_busy(const app *a) { return staff_usb_busy(a); }
 
 void app_draw(app *a, gfx *g)
 {
@@ -472,6 +513,13 @@ void app_draw(app *a, gfx *g)
 	if (a->idle.phase == IDLE_PROMPT && !a->attract) {
 		/* An opaque page of its own: nothing under it competes for the eye. */
 		draw_flow(g, &a->runs, &a->modal, 0, 0, screen_r, screen_r);
+		a->dirty = false;
+		return;
+	}
+	if (print_overlay_shown(a->print) && !a->attract) {
+		draw_flow(g, &a->runs, print_overlay_flow(a), 0, 0, screen_r, screen_r);
+		if (a->press.w > 0)
+			gfx_round_rect(g, a->press, m->radius, UI_PRESSED);
 		a->dirty = false;
 		return;
 	}
@@ -537,12 +585,14 @@ const char *app_screen_name(const app *a)
 {
 	if (a->idle.phase == IDLE_PROMPT && !a->attract)
 		return "idle-prompt";
+	if (print_overlay_shown(a->print) && !a->attract)
+		return "print";
 	return screen_name(top(a));
 }
 
 bool app_key_center(const app *a, int ch, float *x, float *y)
 {
-	if (a->attract || a->idle.phase == IDLE_PROMPT)
+	if (a->attract || a->idle.phase == IDLE_PROMPT || print_overlay_shown(a->print))
 		return false;
 	const flow *f = &top(a)->fixed;
 	for (size_t i = 0; i < f->n_hits; i++)

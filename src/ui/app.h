@@ -12,6 +12,8 @@
 
 #include "core/catalog.h"
 #include "core/config.h"
+#include "core/events.h"
+#include "core/store.h"
 #include "event.h"
 #include "gfx/gfx.h"
 #include "textruns.h"
@@ -24,6 +26,8 @@ typedef struct app_options {
 	int64_t now;       /* the injected clock at start, ms */
 	int64_t wall_ms;   /* wall-clock time at `now`, ms since the epoch (the header's clock) */
 	bool attract;      /* start on the attract screen (the kiosk) instead of home (scripts) */
+	events *events;    /* borrowed; where views, failed searches and prints are recorded; NULL = nowhere */
+	store *st;         /* borrowed; the staff area updates, rolls back and exports through it; NULL = off */
 } app_options;
 
 /* A new app that measures text with g (kept; it must outlive the app).
@@ -42,6 +46,14 @@ void app_draw(app *a, gfx *g);
 /* When a timer is next due (idle prompt, countdown, momentum, long press,
  * slides, the clock's next minute): send a UI_EV_TICK then. */
 int64_t app_next_deadline(const app *a);
+/* True while the app waits on something outside that follows real time (a
+ * print job in CUPS): a runner with a fake clock lets real time pass up to
+ * app_next_deadline before the tick. */
+bool app_waits_outside(const app *a);
+/* True while work runs in the background that will finish on its own and
+ * report on a tick (the staff's USB copy, check or install): a runner with
+ * a fake clock waits for it before going on. */
+bool app_busy(const app *a);
 
 /* Swaps in another catalogue (reopened after an import); the old handle is
  * the caller's to close after this returns. Screens drop what came from it. */

@@ -6,10 +6,12 @@
 #include "app.h"
 #include "core/i18n.h"
 #include "core/pin.h"
+#include "core/store.h"
 #include "flow.h"
 #include "gesture.h"
 #include "idle.h"
 #include "layout.h"
+#include "print_overlay.h"
 #include "screen.h"
 
 #define APP_MAX_DEPTH 16
@@ -43,6 +45,14 @@ struct app {
 	int exit_status;
 	textruns runs;
 	pin_guard pin;                /* outlives the PIN pad: closing it does not reset the lock */
+	events *events;               /* borrowed; NULL: nothing is recorded */
+	print_overlay *print;         /* the session's prints and the page that shows them */
+	/* the staff area and the USB stick (staff_usb.c, screen_staff.c, screen_usb.c) */
+	store *st;                    /* borrowed; NULL: no update, rollback or export */
+	char *pin_hash;               /* the staff PIN: the configuration's, or the one just set; owned */
+	char *usb_bundle;             /* the bundle folder of the stick that is in, or NULL; owned */
+	struct update *update;        /* the update the USB screen runs, or NULL; borrowed from it */
+	bool hold_copies;             /* test hook of update.h */
 };
 
 /* Navigation. Push takes ownership of s. Back from the first screen below

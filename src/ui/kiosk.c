@@ -1,12 +1,20 @@
 #include "kiosk.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "app.h"
 #include "catwatch.h"
+#include "core/events.h"
+#include "core/i18n.h"
 #include "gfx/gfx.h"
+#include "platform/usb.h"
 #include "script.h"
+#include "staff_usb.h"
 
 /* How often the loop looks at the catalogue file while idle. */
 #define KIOSK_WATCH_MS 1000
@@ -35,7 +43,28 @@ static bool to_event(const gfx_input *in, ui_event *ev)
 	}
 }
 
-static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat)
+/* Hands what the USB watch saw to the app. SDL cannot wait on the watch's
+ * fd, so the loop looks at it each time it wakes (at least once a second). */
+static void poll_usb(app *a, usb_watch *uw)
+{
+	if (!uw)
+		return;
+	struct pollfd p = {.fd = usb_watch_fd(uw), .events = POLLIN};
+	if (poll(&p, 1, 0) <= 0)
+		return;
+	usb_event ue;
+	int rc;
+	while ((rc = usb_watch_poll(uw, &ue)) > 0) {
+		ui_event ev = {.type = ue.type == USB_EVENT_INSERTED ? UI_EV_USB_INSERTED : UI_EV_USB_REMOVED,
+			       .path = ue.path};
+		app_handle_event(a, &ev, clock_ms(CLOCK_MONOTONIC));
+		usb_event_clear(&ue);
+	}
+	if (rc < 0)
+		fprintf(stderr, "motcua: %s: %s\n", _("warning"), strerror(-rc));
+}
+
+static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat, usb_watch *uw)
 {
 	for (;;) {
 		int64_t now = clock_ms(CLOCK_MONOTONIC);
@@ -70,6 +99,7 @@ static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat)
 				app_handle_event(a, &ev, clock_ms(CLOCK_MONOTONIC));
 			got = gfx_wait_input(g, 0, &in);
 		}
+		poll_usb(a, uw);
 		now = clock_ms(CLOCK_MONOTONIC);
 		if (now >= app_next_deadline(a)) {
 			ui_event tick = {.type = UI_EV_TICK};
@@ -92,17 +122,38 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		return 3;
 	catwatch w;
 	catwatch_init(&w, catalog_path);
+	/* Without its events file the kiosk still serves citizens; it only
+	 * stops counting. */
+	events *ev = NULL;
+	if (o->events_path) {
+		char *err = NULL;
+		ev = events_open(o->events_path, &err);
+		if (!ev)
+			fprintf(stderr, "%s: %s: %s\n", o->events_path, _("warning"), err ? err : "?");
+		free(err);
+	}
 	int rc;
 	if (o->script) {
-		script_options so = {.path = o->script, .shots = o->shots, .check_layout = o->check_layout};
+		script_options so = {.path = o->script, .shots = o->shots, .check_layout = o->check_layout, .events = ev,
+				     .st = o->st};
 		rc = script_run(&so, g, cfg, &w, cat, clock_ms(CLOCK_REALTIME));
 	} else {
 		int64_t now = clock_ms(CLOCK_MONOTONIC);
-		app_options ao = {.cfg = cfg, .cat = *cat, .now = now, .wall_ms = clock_ms(CLOCK_REALTIME), .attract = true};
+		app_options ao = {.cfg = cfg, .cat = *cat, .now = now, .wall_ms = clock_ms(CLOCK_REALTIME), .attract = true,
+				  .events = ev, .st = o->st};
 		app *a = app_new(&ao, g);
-		rc = run_loop(a, g, &w, cat);
+		/* Without the watch the kiosk serves citizens; only sticks go unseen. */
+		usb_watch *uw = usb_watch_new(cfg ? cfg->media_roots : NULL);
+		if (!uw)
+			fprintf(stderr, "motcua: %s: %s: %s\n", _("warning"), _("cannot watch for USB sticks"),
+				strerror(errno));
+		else if (usb_watch_present(uw, 0))
+			staff_usb_set_present(a, usb_watch_present(uw, 0));
+		rc = run_loop(a, g, &w, cat, uw);
+		usb_watch_free(uw);
 		app_free(a);
 	}
+	events_close(ev);
 	gfx_close(g);
 	return rc;
 }

@@ -10,6 +10,7 @@
 
 #include "core/catalog.h"
 #include "core/config.h"
+#include "core/store.h"
 
 typedef struct kiosk_options {
 	bool headless, windowed, check_layout;
@@ -17,6 +18,8 @@ typedef struct kiosk_options {
 	int rotate;
 	const char *script; /* run this script (headless mode) */
 	const char *shots;  /* folder for the script's screenshots */
+	const char *events_path; /* the events store to record in; NULL = record nothing */
+	store *st;               /* borrowed; the staff area updates the catalogue through it; NULL = off */
 } kiosk_options;
 
 /* Runs until the staff exit (or the script ends). *cat is the open

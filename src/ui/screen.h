@@ -9,6 +9,7 @@
 #ifndef MOTCUA_UI_SCREEN_H
 #define MOTCUA_UI_SCREEN_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "flow.h"
@@ -28,6 +29,7 @@ typedef enum screen_id {
 	SCREEN_NEWS,
 	SCREEN_PIN,
 	SCREEN_STAFF,
+	SCREEN_USB,
 } screen_id;
 
 typedef struct screen screen;
@@ -80,5 +82,14 @@ screen *screen_indices_new(app *a);
 screen *screen_news_new(app *a, int article); /* article: index in the news, or -1 for the list */
 screen *screen_pin_new(app *a);
 screen *screen_staff_new(app *a);
+/* The PIN pad asked for by a USB stick with a catalogue (then the update). */
+screen *screen_pin_usb_new(app *a);
+/* A new staff PIN, typed twice and written to the configuration. */
+screen *screen_pin_change_new(app *a);
+bool screen_pin_is_for_usb(const screen *s);
+/* The catalogue update from the stick's bundle folder (copied). */
+screen *screen_usb_new(app *a, const char *bundle);
+/* Shows text (copied) on the staff area when it is the top screen. */
+void screen_staff_notice(app *a, const char *text);
 
 #endif

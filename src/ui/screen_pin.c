@@ -1,6 +1,12 @@
-/* screen_pin — the staff PIN pad, opened by a long press on the emblem.
- * Six digits; the PIN is checked when the sixth is typed, through pin.h
- * (hashed PIN, lockout after repeated wrong tries). */
+/* screen_pin — the staff PIN pad. Six digits; the PIN is checked when the
+ * sixth is typed, through pin.h (hashed PIN, lockout after repeated wrong
+ * tries, the time left shown while locked). Three uses:
+ *  - the staff area, opened by a long press on the emblem;
+ *  - a USB stick with a catalogue was plugged in: the same check, then the
+ *    update screen (nothing from the stick is shown before the PIN);
+ *  - a new PIN, typed twice, written to the configuration (the staff area's
+ *    "Change PIN"; the staff are already in, so no check and no lock). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,66 +16,133 @@
 #include "keyboard.h"
 #include "widgets.h"
 
+typedef enum pin_purpose { PIN_FOR_STAFF, PIN_FOR_USB, PIN_FOR_NEW } pin_purpose;
+
 typedef struct pin_state {
+	pin_purpose purpose;
 	char digits[PIN_LENGTH + 1];
 	int n;
-	enum { PIN_MSG_NONE, PIN_MSG_WRONG, PIN_MSG_LOCKED } msg;
+	char first[PIN_LENGTH + 1]; /* PIN_FOR_NEW: the new PIN typed the first time */
+	enum { PIN_MSG_NONE, PIN_MSG_WRONG, PIN_MSG_LOCKED, PIN_MSG_MISMATCH, PIN_MSG_DEFAULT, PIN_MSG_SAVE } msg;
 	int tries_left;
+	char *save_error; /* PIN_MSG_SAVE: why the configuration was not written */
+	int shown_seconds; /* of the lock, as last laid out */
+	int64_t next_second; /* when the lock's time left shows one second less */
 } pin_state;
 
 static const char *pin_title(screen *s, app *a)
 {
-	(void)s;
+	pin_state *p = s->state;
 	(void)a;
-	return _("Staff area");
+	switch (p->purpose) {
+	case PIN_FOR_USB: return _("Catalogue update");
+	case PIN_FOR_NEW: return _("Change the PIN");
+	default: return _("Staff area");
+	}
 }
 
-static void pin_layout(screen *s, app *a, gfx_rect body)
+/* A centred paragraph inside col; returns its height. Without draw it is
+ * only measured. */
+static int centred(flow *f, const ui_metrics *m, gfx_rect col, int y, gfx_font font, int px, gfx_color c,
+		   const char *text, bool draw)
 {
-	pin_state *p = s->state;
-	const ui_metrics *m = &a->m;
-	flow *f = &s->fixed;
-	int key = layout_px(m, 130);
-	int pad_w = 3 * key + 2 * m->gap;
-	int x = body.x + (body.w - pad_w) / 2, y = body.y + m->pad;
+	int wmax = col.w - 2 * m->pad;
+	if (!draw)
+		return flow_para_height(f, font, px, wmax, text, 0);
+	size_t first = f->n;
+	int h = flow_para(f, font, px, c, col.x + m->pad, y, wmax, text, 0);
+	for (size_t i = first; i < f->n; i++) /* each line centred */
+		if (f->items[i].kind == FLOW_TEXT)
+			f->items[i].r.x = col.x + (col.w - f->items[i].r.w) / 2;
+	return h;
+}
+
+/* What a stick brings up, in place of anything that is on it. */
+static int usb_message(flow *f, const ui_metrics *m, gfx_rect col, int y, bool draw)
+{
+	return centred(f, m, col, y, GFX_BOLD, m->px_h2, UI_BRAND,
+		       _("A USB stick with a catalogue update was plugged in. Staff: enter the PIN to continue."), draw);
+}
+
+/* The message under the digits, or "" (into msg). */
+static gfx_color pin_message(const pin_state *p, app *a, char *msg, size_t n)
+{
+	char try_again[96];
+	snprintf(try_again, sizeof try_again, _("Try again in %d:%02d."), p->shown_seconds / 60, p->shown_seconds % 60);
+	*msg = 0;
+	if (p->shown_seconds > 0) /* two lines: the time left on a line of its own */
+		snprintf(msg, n, "%s\n%s", _("Too many wrong tries: the PIN pad is locked."), try_again);
+	else if (p->msg == PIN_MSG_WRONG)
+		snprintf(msg, n, _("Wrong PIN. %d tries left."), p->tries_left);
+	else if (p->msg == PIN_MSG_MISMATCH)
+		snprintf(msg, n, "%s", _("The two PINs are not the same. Start again."));
+	else if (p->msg == PIN_MSG_DEFAULT)
+		snprintf(msg, n, "%s", _("000000 is the default PIN that everyone knows. Choose another."));
+	else if (p->msg == PIN_MSG_SAVE)
+		snprintf(msg, n, "%s", p->save_error ? p->save_error : "");
+	else if (p->purpose == PIN_FOR_NEW) {
+		snprintf(msg, n, "%s", _("Choose six digits that are hard to guess."));
+		return UI_MUTED;
+	}
+	(void)a;
+	return UI_ALERT;
+}
+
+/* The words above the keys: what the stick asks, the prompt, one box per
+ * digit (filled as they are typed; the digits never show) and the
+ * message. Returns the height; adds nothing unless draw. */
+static int pin_text(flow *f, const ui_metrics *m, pin_state *p, app *a, gfx_rect col, int y0, bool draw,
+		    bool usb_line)
+{
+	int y = y0;
+	if (usb_line)
+		y += usb_message(f, m, col, y, draw) + m->gap;
 	const char *prompt = _("Enter the 6-digit staff PIN");
-	int pw = flow_text_width(f, GFX_BOLD, m->px_h2, prompt);
-	int wmax = body.w - 2 * m->pad;
-	y += flow_para(f, GFX_BOLD, m->px_h2, UI_INK, pw < wmax ? body.x + (body.w - pw) / 2 : body.x + m->pad, y,
-		       wmax, prompt, 0) + m->gap;
-	/* one box per digit, filled as they are typed; the digits never show */
+	if (p->purpose == PIN_FOR_NEW)
+		prompt = p->first[0] ? _("Enter the new PIN again") : _("Enter a new 6-digit PIN");
+	y += centred(f, m, col, y, GFX_BOLD, m->px_h2, UI_INK, prompt, draw) + m->gap;
 	int dot = layout_px(m, 56);
 	int dots_w = PIN_LENGTH * dot + (PIN_LENGTH - 1) * m->gap;
-	for (int i = 0; i < PIN_LENGTH; i++) {
-		gfx_rect r = {body.x + (body.w - dots_w) / 2 + i * (dot + m->gap), y, dot, dot};
+	for (int i = 0; draw && i < PIN_LENGTH; i++) {
+		gfx_rect r = {col.x + (col.w - dots_w) / 2 + i * (dot + m->gap), y, dot, dot};
 		if (i < p->n)
 			flow_box(f, r, dot / 2, UI_BRAND);
 		else
 			flow_outline(f, r, dot / 2, m->border, UI_BRAND);
 	}
 	y += dot + m->gap;
-	char msg[160] = "";
-	uint64_t left = pin_guard_remaining_ms(&a->pin, (uint64_t)a->now);
-	if (left > 0)
-		snprintf(msg, sizeof msg, _("Too many wrong tries. Try again in %d minutes."),
-			 (int)((left + 59999) / 60000));
-	else if (p->msg == PIN_MSG_WRONG)
-		snprintf(msg, sizeof msg, _("Wrong PIN. %d tries left."), p->tries_left);
-	int lh = flow_line_height(f, GFX_BOLD, m->px_body);
+	char msg[512];
+	gfx_color color = pin_message(p, a, msg, sizeof msg);
+	/* Room for two lines whether or not there is a message, so the keys
+	 * do not jump when one appears; a longer one takes more. */
+	int msg_h = 2 * flow_line_height(f, GFX_BOLD, m->px_body);
 	if (*msg) {
-		int mw = flow_text_width(f, GFX_BOLD, m->px_body, msg);
-		flow_para(f, GFX_BOLD, m->px_body, UI_ALERT, mw < wmax ? body.x + (body.w - mw) / 2 : body.x + m->pad, y,
-			  wmax, msg, 2);
+		int h = centred(f, m, col, y, GFX_BOLD, m->px_body, color, msg, draw);
+		if (h > msg_h)
+			msg_h = h;
 	}
-	y += 2 * lh + m->gap;
-	int avail = body.y + body.h - m->pad - y;
-	if (4 * key + 3 * m->gap > avail) {
-		key = (avail - 3 * m->gap) / 4;
-		if (key < m->touch)
-			key = m->touch;
-		pad_w = 3 * key + 2 * m->gap;
-		x = body.x + (body.w - pad_w) / 2;
+	return y + msg_h - y0;
+}
+
+/* Width of the widest word of s in bold at px. */
+static int widest_word(flow *f, int px, const char *s)
+{
+	int widest = 0;
+	while (*s) {
+		size_t n = strcspn(s, " ");
+		char word[64];
+		snprintf(word, sizeof word, "%.*s", (int)n, s);
+		int w = flow_text_width(f, GFX_BOLD, px, word);
+		if (w > widest)
+			widest = w;
+		s += n;
+		s += strspn(s, " ");
 	}
+	return widest;
+}
+
+static void pin_keys(flow *f, const ui_metrics *m, int x, int y, int key)
+{
 	static const char labels[] = "123456789";
 	for (int i = 0; i < 9; i++) {
 		char l[2] = {labels[i], 0};
@@ -77,8 +150,12 @@ static void pin_layout(screen *s, app *a, gfx_rect body)
 			       m->px_key, WIDGET_SECONDARY, WIDGET_NO_ICON, KEYBOARD_ACT_KEY, labels[i]);
 	}
 	int y4 = y + 3 * (key + m->gap);
-	widgets_button(f, m, (gfx_rect){x, y4, key, key}, _("Clear"), m->px_body, WIDGET_TAB, WIDGET_NO_ICON,
-		       KEYBOARD_ACT_CLEAR, 0);
+	/* "Clear" in two words on a narrow key: smaller type before a word breaks */
+	const char *clear = _("Clear");
+	int px = m->px_body;
+	if (widest_word(f, px, clear) > key - 2 * m->border - layout_px(m, 8))
+		px = m->px_small;
+	widgets_button(f, m, (gfx_rect){x, y4, key, key}, clear, px, WIDGET_TAB, WIDGET_NO_ICON, KEYBOARD_ACT_CLEAR, 0);
 	widgets_button(f, m, (gfx_rect){x + key + m->gap, y4, key, key}, "0", m->px_key, WIDGET_SECONDARY,
 		       WIDGET_NO_ICON, KEYBOARD_ACT_KEY, '0');
 	widgets_button(f, m, (gfx_rect){x + 2 * (key + m->gap), y4, key, key}, "", m->px_body, WIDGET_TAB,
@@ -87,9 +164,113 @@ static void pin_layout(screen *s, app *a, gfx_rect body)
 		     UI_BRAND);
 }
 
+static void pin_layout(screen *s, app *a, gfx_rect body)
+{
+	pin_state *p = s->state;
+	const ui_metrics *m = &a->m;
+	flow *f = &s->fixed;
+	uint64_t left = p->purpose == PIN_FOR_NEW ? 0 : pin_guard_remaining_ms(&a->pin, (uint64_t)a->now);
+	p->shown_seconds = (int)((left + 999) / 1000);
+	p->next_second = left ? a->now + (int64_t)left - (int64_t)(p->shown_seconds - 1) * 1000 : INT64_MAX;
+	int key = layout_px(m, 130);
+	int pad_h = 4 * key + 3 * m->gap;
+	/* On a landscape screen the words go left of the keys, which keep
+	 * their full size; on a portrait one, above them. */
+	if (m->w > m->h) {
+		if (p->purpose == PIN_FOR_USB) { /* across the top, on one line */
+			int uh = usb_message(f, m, body, body.y + m->pad, true) + m->pad;
+			body.y += uh;
+			body.h -= uh;
+		}
+		gfx_rect col = {body.x, body.y, body.w * 55 / 100, body.h};
+		int th = pin_text(f, m, p, a, col, 0, false, false);
+		pin_text(f, m, p, a, col, body.y + (body.h - th) / 2, true, false);
+		int avail = body.h - 2 * m->pad;
+		if (pad_h > avail) {
+			key = (avail - 3 * m->gap) / 4;
+			pad_h = 4 * key + 3 * m->gap;
+		}
+		int pad_w = 3 * key + 2 * m->gap;
+		int kx = col.x + col.w, kw = body.x + body.w - kx;
+		pin_keys(f, m, kx + (kw - pad_w) / 2, body.y + (body.h - pad_h) / 2, key);
+		return;
+	}
+	/* Portrait: bigger keys under the words, the block a little above the
+	 * middle of the screen rather than stuck to its top. */
+	key = layout_px(m, 160);
+	pad_h = 4 * key + 3 * m->gap;
+	bool usb = p->purpose == PIN_FOR_USB;
+	int th = pin_text(f, m, p, a, body, 0, false, usb) + m->pad;
+	int avail = body.h - 2 * m->pad - th;
+	if (pad_h > avail) {
+		key = (avail - 3 * m->gap) / 4;
+		if (key < m->touch)
+			key = m->touch;
+		pad_h = 4 * key + 3 * m->gap;
+	}
+	int spare = body.h - 2 * m->pad - th - pad_h;
+	int y = body.y + m->pad + (spare > 0 ? spare / 3 : 0);
+	y += pin_text(f, m, p, a, body, y, true, usb) + m->pad;
+	int pad_w = 3 * key + 2 * m->gap;
+	pin_keys(f, m, body.x + (body.w - pad_w) / 2, y, key);
+}
+
+/* Where "Change PIN" writes: the file the configuration came from, else
+ * the one it would have been read from. */
+static const char *config_file(const app *a)
+{
+	return a->cfg && a->cfg->path ? a->cfg->path : "/etc/motcua/motcua.conf";
+}
+
+/* The second entry of a new PIN matched the first: hash and save it.
+ * On success the pad is closed (p is freed). */
+static void new_pin_save(pin_state *p, app *a, const char *pin)
+{
+	char *hash = pin_hash_new(pin);
+	int rc = hash ? config_set(config_file(a), "pin_hash", hash) : -ENOMEM;
+	free(p->save_error);
+	p->save_error = NULL;
+	if (rc < 0) {
+		p->msg = PIN_MSG_SAVE;
+		p->save_error = xasprintf(_("Cannot write the configuration file %s (%s). The PIN was not changed."),
+					  config_file(a), strerror(-rc));
+		free(hash);
+		return;
+	}
+	free(a->pin_hash);
+	a->pin_hash = hash;
+	app_pop(a);
+	screen_staff_notice(a, _("The PIN was changed. Use the new PIN from now on."));
+}
+
+/* May close the pad (p is freed). */
+static void new_pin_entered(pin_state *p, app *a, const char *pin)
+{
+	if (!p->first[0]) {
+		if (!strcmp(pin, PIN_DEFAULT)) {
+			p->msg = PIN_MSG_DEFAULT;
+			return;
+		}
+		memcpy(p->first, pin, sizeof p->first);
+		p->msg = PIN_MSG_NONE;
+		return;
+	}
+	bool same = !strcmp(p->first, pin);
+	memset(p->first, 0, sizeof p->first);
+	if (!same) {
+		p->msg = PIN_MSG_MISMATCH;
+		return;
+	}
+	new_pin_save(p, a, pin);
+}
+
 static void pin_action(screen *s, app *a, int action, int arg)
 {
 	pin_state *p = s->state;
+	if (p->purpose != PIN_FOR_NEW && pin_guard_remaining_ms(&a->pin, (uint64_t)a->now) > 0) {
+		p->n = 0; /* locked: the pad takes nothing */
+		return;
+	}
 	if (action == KEYBOARD_ACT_CLEAR) {
 		p->n = 0;
 	} else if (action == KEYBOARD_ACT_DELETE) {
@@ -102,21 +283,54 @@ static void pin_action(screen *s, app *a, int action, int arg)
 	p->digits[p->n] = 0;
 	if (p->n < PIN_LENGTH)
 		return;
-	pin_result r = pin_guard_try(&a->pin, a->cfg ? a->cfg->pin_hash : NULL, p->digits, (uint64_t)a->now);
-	memset(p->digits, 0, sizeof p->digits);
 	p->n = 0;
+	if (p->purpose == PIN_FOR_NEW) {
+		char pin[PIN_LENGTH + 1];
+		memcpy(pin, p->digits, sizeof pin);
+		memset(p->digits, 0, sizeof p->digits);
+		new_pin_entered(p, a, pin); /* may free p */
+		memset(pin, 0, sizeof pin);
+		return;
+	}
+	pin_result r = pin_guard_try(&a->pin, a->pin_hash, p->digits, (uint64_t)a->now);
+	memset(p->digits, 0, sizeof p->digits);
 	if (r == PIN_OK) {
-		app_pop(a);
-		app_push(a, screen_staff_new(a));
+		pin_purpose purpose = p->purpose;
+		app_pop(a); /* frees p */
+		if (purpose == PIN_FOR_USB && a->usb_bundle && a->st)
+			app_push(a, screen_usb_new(a, a->usb_bundle));
+		else
+			app_push(a, screen_staff_new(a));
 		return;
 	}
 	p->msg = r == PIN_LOCKED ? PIN_MSG_LOCKED : PIN_MSG_WRONG;
 	p->tries_left = pin_guard_tries_left(&a->pin, (uint64_t)a->now);
 }
 
+/* While locked, the time left is shown to the second. */
+static int64_t pin_deadline(screen *s, app *a)
+{
+	pin_state *p = s->state;
+	(void)a;
+	return p->purpose == PIN_FOR_NEW || p->shown_seconds <= 0 ? INT64_MAX : p->next_second;
+}
+
+static void pin_tick(screen *s, app *a, int64_t now)
+{
+	pin_state *p = s->state;
+	(void)now;
+	uint64_t left = pin_guard_remaining_ms(&a->pin, (uint64_t)a->now);
+	if ((int)((left + 999) / 1000) != p->shown_seconds) {
+		if (left == 0)
+			p->msg = PIN_MSG_NONE;
+		app_invalidate(a);
+	}
+}
+
 static void pin_destroy(void *state)
 {
 	pin_state *p = state;
+	free(p->save_error);
 	memset(p, 0, sizeof *p); /* no digits left behind in freed memory */
 	free(p);
 }
@@ -127,11 +341,39 @@ static const screen_ops pin_ops = {
 	.title = pin_title,
 	.layout = pin_layout,
 	.action = pin_action,
+	.deadline = pin_deadline,
+	.tick = pin_tick,
 	.destroy = pin_destroy,
 };
+
+static screen *pin_new(pin_purpose purpose)
+{
+	pin_state *p = xcalloc(1, sizeof *p);
+	p->purpose = purpose;
+	screen *s = screen_new(&pin_ops, p);
+	s->name_override = purpose == PIN_FOR_USB ? "pin-usb" : purpose == PIN_FOR_NEW ? "pin-change" : NULL;
+	return s;
+}
 
 screen *screen_pin_new(app *a)
 {
 	(void)a;
-	return screen_new(&pin_ops, xcalloc(1, sizeof(pin_state)));
+	return pin_new(PIN_FOR_STAFF);
+}
+
+screen *screen_pin_usb_new(app *a)
+{
+	(void)a;
+	return pin_new(PIN_FOR_USB);
+}
+
+screen *screen_pin_change_new(app *a)
+{
+	(void)a;
+	return pin_new(PIN_FOR_NEW);
+}
+
+bool screen_pin_is_for_usb(const screen *s)
+{
+	return s->ops == &pin_ops && ((const pin_state *)s->state)->purpose == PIN_FOR_USB;
 }

@@ -1,9 +1,50 @@
-/* screen_staff — the staff area behind the PIN. For now only "Exit"; the
- * USB catalogue update arrives with its own screen work. */
+/* screen_staff — the staff area behind the PIN: the catalogue update from
+ * a USB stick, putting back the previous catalogue, a test print, the usage
+ * figures onto the stick, a new PIN, and leaving the kiosk program. Each
+ * action is a tile with a line saying what it does; what the last action
+ * did shows in a notice at the top. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "app_state.h"
+#include "core/xalloc.h"
+#include "printjob.h"
+#include "staff_usb.h"
 #include "widgets.h"
 
-enum { STAFF_EXIT };
+/* A test print is not a citizen's: no session limit, not counted. */
+#define STAFF_MAX_TEST_PRINTS 1000
+
+enum {
+	STAFF_UPDATE,
+	STAFF_ROLLBACK,
+	STAFF_PRINT,
+	STAFF_EXPORT,
+	STAFF_PIN,
+	STAFF_EXIT,
+	STAFF_ACTIONS,
+	STAFF_ROLLBACK_YES = 100,
+	STAFF_ROLLBACK_NO,
+};
+
+typedef struct staff_state {
+	char *notice; /* what the last action did; NULL: nothing */
+	bool notice_alert;
+	bool confirm_rollback;
+	printjob *print; /* the test sheet's job; NULL until the first */
+} staff_state;
+
+static void notice(staff_state *st, bool alert, const char *text)
+{
+	free(st->notice);
+	st->notice = text ? xstrdup(text) : NULL;
+	st->notice_alert = alert;
+}
 
 static const char *staff_title(screen *s, app *a)
 {
@@ -12,31 +53,334 @@ static const char *staff_title(screen *s, app *a)
 	return _("Staff area");
 }
 
+/* phien_ban of the rollback copy; 0 when there is none. */
+static long previous_version(const app *a)
+{
+	if (!a->st || access(a->st->previous_path, R_OK) != 0)
+		return 0;
+	catalog *c = catalog_open(a->st->previous_path, NULL);
+	long v = c ? catalog_info(c)->version : 0;
+	catalog_close(c);
+	return v;
+}
+
+/* The test print's state in words; NULL when there is nothing to say. */
+static char *print_status(const staff_state *st)
+{
+	if (!st->print)
+		return NULL;
+	const char *reason = printjob_reason(st->print);
+	switch (printjob_get_phase(st->print)) {
+	case PRINTJOB_PREPARING: return xstrdup(_("Preparing the test page…"));
+	case PRINTJOB_PRINTING:
+		return *reason ? xasprintf(_("Printing the test page… %s"), reason) : xstrdup(_("Printing the test page…"));
+	case PRINTJOB_DONE: return xstrdup(_("The test page was printed."));
+	case PRINTJOB_FAILED:
+	case PRINTJOB_REFUSED: return xasprintf(_("The test page could not be printed: %s"), reason);
+	default: return NULL;
+	}
+}
+
+/* A full-width card with a bold line and, optionally, more words after it
+ * (on the same line when they fit), with a coloured edge that says "read
+ * me" without more words. */
+static int banner(flow *f, const ui_metrics *m, int y, int w, gfx_color col, const char *bold, const char *more)
+{
+	size_t card = widgets_card(f, m, (gfx_rect){0, y, w, 0});
+	size_t cont = flow_container_push(f, (gfx_rect){0, y, w, 0});
+	int x = m->pad, inner = w - 2 * m->pad, iy = y + m->gap;
+	int bw = flow_text_width(f, GFX_BOLD, m->px_h2, bold);
+	if (more && bw + m->gap + flow_text_width(f, GFX_REGULAR, m->px_body, more) <= inner) {
+		int lh = flow_line_height(f, GFX_BOLD, m->px_h2), rh = flow_line_height(f, GFX_REGULAR, m->px_body);
+		flow_label(f, GFX_BOLD, m->px_h2, col, x, iy, 0, bold);
+		/* the same baseline, roughly: centred on the bold line */
+		flow_label(f, GFX_REGULAR, m->px_body, UI_INK, x + bw + m->gap, iy + (lh - rh) / 2, 0, more);
+		iy += lh;
+	} else {
+		iy += flow_para(f, GFX_BOLD, m->px_h2, col, x, iy, inner, bold, 0);
+		if (more)
+			iy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, x, iy, inner, more, 0);
+	}
+	gfx_rect r = {0, y, w, iy + m->gap - y};
+	widgets_card_resize(f, card, r);
+	flow_set_rect(f, cont, r);
+	flow_container_pop(f);
+	flow_box(f, (gfx_rect){0, y, layout_px(m, 10), r.h}, layout_px(m, 5), col);
+	return r.h + m->gap;
+}
+
+typedef struct tile_def {
+	const char *label, *hint;
+	bool enabled, primary;
+} tile_def;
+
+static int tile_height(flow *f, const ui_metrics *m, int w, const tile_def *t)
+{
+	int inner = w - 2 * m->pad;
+	int h = flow_para_height(f, GFX_BOLD, m->px_h2, inner, t->label, 0) + m->gap / 2 +
+		flow_para_height(f, GFX_REGULAR, m->px_body, inner, t->hint, 0) + 2 * m->pad;
+	int min = m->touch + layout_px(m, 24);
+	return h > min ? h : min;
+}
+
+/* An action as a big tile: its name and what it does; a tile that cannot
+ * be used now is flat and grey, with the hint saying why. */
+static void tile(flow *f, const ui_metrics *m, gfx_rect r, const tile_def *t, int action)
+{
+	gfx_color fg = UI_BRAND, sub = UI_INK;
+	if (!t->enabled) {
+		flow_box(f, r, m->radius, UI_BG);
+		flow_outline(f, r, m->radius, layout_px(m, 2), UI_LINE);
+		fg = sub = UI_MUTED;
+	} else if (t->primary) {
+		flow_box(f, r, m->radius, UI_BRAND);
+		fg = sub = UI_WHITE;
+	} else {
+		flow_box(f, r, m->radius, UI_PAPER);
+		flow_outline(f, r, m->radius, m->border, UI_BRAND);
+	}
+	flow_container_push(f, r);
+	int inner = r.w - 2 * m->pad;
+	int lh = flow_para_height(f, GFX_BOLD, m->px_h2, inner, t->label, 0);
+	int hh = flow_para_height(f, GFX_REGULAR, m->px_body, inner, t->hint, 0);
+	int y = r.y + (r.h - lh - m->gap / 2 - hh) / 2;
+	flow_para(f, GFX_BOLD, m->px_h2, fg, r.x + m->pad, y, inner, t->label, 0);
+	flow_para(f, GFX_REGULAR, m->px_body, sub, r.x + m->pad, y + lh + m->gap / 2, inner, t->hint, 0);
+	flow_container_pop(f);
+	if (t->enabled)
+		flow_hit(f, r, action, 0);
+}
+
+static void layout_confirm(flow *f, const ui_metrics *m, const app *a, int y, int w)
+{
+	long prev = previous_version(a);
+	const bundle_info *info = a->cat ? catalog_info(a->cat) : NULL;
+	char *q = xasprintf(_("Put back the previous catalogue (version %ld) in place of version %ld?"), prev,
+			    info ? info->version : 0L);
+	y += banner(f, m, y, w, UI_AMENDED, q,
+		    _("The catalogue in use is kept as the previous one, so doing this again undoes it."));
+	free(q);
+	int bh = m->touch + layout_px(m, 24);
+	int bw = layout_px(m, 420);
+	if (2 * bw + m->pad > w)
+		bw = (w - m->pad) / 2;
+	widgets_button(f, m, (gfx_rect){w - 2 * bw - m->pad, y + m->gap, bw, bh}, _("Cancel"), m->px_h2,
+		       WIDGET_SECONDARY, WIDGET_NO_ICON, STAFF_ROLLBACK_NO, 0);
+	widgets_button(f, m, (gfx_rect){w - bw, y + m->gap, bw, bh}, _("Yes, put it back"), m->px_h2, WIDGET_PRIMARY,
+		       WIDGET_NO_ICON, STAFF_ROLLBACK_YES, 0);
+}
+
 static void staff_layout(screen *s, app *a, gfx_rect body)
 {
+	staff_state *st = s->state;
 	const ui_metrics *m = &a->m;
-	flow *f = &s->fixed;
-	int x = body.x + m->pad, w = body.w - 2 * m->pad, y = body.y + m->pad;
-	y += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, x, y, w,
-		       _("Updating the catalogue from a USB stick will come in a later version."), 0);
-	y += m->pad;
-	const char *exit_label = _("Exit");
-	int bw = widgets_button_width(f, m, exit_label, m->px_h1, WIDGET_NO_ICON);
-	if (bw < layout_px(m, 360))
-		bw = layout_px(m, 360);
-	widgets_button(f, m, (gfx_rect){x, y, bw, m->touch + m->gap}, exit_label, m->px_h1, WIDGET_PRIMARY,
-		       WIDGET_NO_ICON, STAFF_EXIT, 0);
-	y += m->touch + m->gap + m->pad;
-	flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, x, y, w,
-		  _("Exit closes the kiosk program; the system service starts it again."), 0);
+	s->view = app_content_view(a, body);
+	flow *f = &s->content;
+	int w = s->view.w, y = m->pad;
+
+	if (pin_is_default(a->pin_hash))
+		y += banner(f, m, y, w, UI_ALERT, _("Change the default PIN"),
+			    _("The PIN is still 000000, which anyone can guess."));
+	char *ps = print_status(st);
+	if (ps)
+		y += banner(f, m, y, w, printjob_get_phase(st->print) == PRINTJOB_FAILED ? UI_ALERT : UI_BRAND, ps, NULL);
+	free(ps);
+	if (st->notice)
+		y += banner(f, m, y, w, st->notice_alert ? UI_ALERT : UI_NEW, st->notice, NULL);
+	if (st->confirm_rollback) {
+		layout_confirm(f, m, a, y, w);
+		return;
+	}
+
+	/* What is in use; the tiles say what is plugged in. One line each,
+	 * so that every tile shows on a 1080p screen without scrolling. */
+	const bundle_info *info = a->cat ? catalog_info(a->cat) : NULL;
+	char *in_use = info ? xasprintf(_("Catalogue in use: version %ld of %s, %zu procedures."), info->version,
+					!str_empty(info->date) ? info->date : "?", catalog_count(a->cat))
+			    : xstrdup(_("No catalogue is installed."));
+	y += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, 0, y, w, in_use, 0) + m->pad;
+	free(in_use);
+
+	char *vol = staff_usb_volume(a);
+	const char *label = vol ? strrchr(vol, '/') : NULL;
+	char *update_hint = vol ? xasprintf(_("USB stick %s: see what it changes, then update."), label ? label + 1 : vol)
+				: xstrdup(_("Plug in a USB stick with a motcua folder."));
+	free(vol);
+	long prev = previous_version(a);
+	char *rollback_hint = prev ? xasprintf(_("Go back to version %ld, in use before the last update."), prev)
+				   : xstrdup(_("There is no previous catalogue to put back."));
+	char *print_hint = xasprintf(_("Checks the printer: %s."),
+				     a->cfg && !str_empty(a->cfg->printer) ? a->cfg->printer : _("the default printer"));
+	tile_def t[STAFF_ACTIONS] = {
+		[STAFF_UPDATE] = {_("Update from USB"), update_hint, a->usb_bundle && a->st, true},
+		[STAFF_ROLLBACK] = {_("Put back the previous catalogue"), rollback_hint, prev > 0 && a->st, false},
+		[STAFF_PRINT] = {_("Print a test page"), print_hint, true, false},
+		[STAFF_EXPORT] = {_("Export usage figures to USB"), _("CSV files in a folder motcua-thong-ke-DATE."), true,
+				  false},
+		[STAFF_PIN] = {_("Change the PIN"), _("The 6 digits that open the staff area."), true, false},
+		[STAFF_EXIT] = {_("Exit"), _("Closes the kiosk; the system service starts it again."), true, false},
+	};
+	int cols = w >= layout_px(m, 1200) ? 2 : 1;
+	for (int i = 0; i < STAFF_ACTIONS; i += cols) {
+		int h = 0;
+		for (int k = 0; k < cols && i + k < STAFF_ACTIONS; k++) {
+			int cx, cw;
+			layout_column(0, w, cols, m->gap, k, &cx, &cw);
+			int th = tile_height(f, m, cw, &t[i + k]);
+			if (th > h)
+				h = th;
+		}
+		for (int k = 0; k < cols && i + k < STAFF_ACTIONS; k++) {
+			int cx, cw;
+			layout_column(0, w, cols, m->gap, k, &cx, &cw);
+			tile(f, m, (gfx_rect){cx, y, cw, h}, &t[i + k], i + k);
+		}
+		y += h + m->gap;
+	}
+	free(update_hint);
+	free(rollback_hint);
+	free(print_hint);
+}
+
+static void rollback(staff_state *st, app *a)
+{
+	diag_list d = {0};
+	if (store_rollback(a->st, &d) < 0) {
+		char *t = xasprintf(_("The previous catalogue could not be put back: %s"),
+				    d.n ? d.v[0].message : strerror(EIO));
+		notice(st, true, t);
+		free(t);
+	} else {
+		char *t = xasprintf(_("Version %ld of the catalogue is back in use."), store_installed_version(a->st));
+		notice(st, false, t);
+		free(t);
+	}
+	diag_clear(&d);
+}
+
+static void print_test(staff_state *st, app *a)
+{
+	field_count *fields = NULL;
+	size_t nf = a->cat ? catalog_fields(a->cat, &fields) : 0;
+	proc_summary *procs = NULL;
+	size_t np = nf ? catalog_list_field(a->cat, fields[0].field, &procs) : 0;
+	if (np == 0) {
+		notice(st, true, _("The catalogue has no procedure to print."));
+	} else {
+		if (!st->print)
+			st->print = printjob_new(a->cfg ? a->cfg->printer : NULL, STAFF_MAX_TEST_PRINTS, NULL);
+		printjob_dismiss(st->print);
+		printjob_request(st->print, procs[0].code, -1, procs[0].name, a->now);
+		notice(st, false, NULL);
+	}
+	catalog_summaries_free(procs, np);
+	catalog_fields_free(fields, nf);
+}
+
+static void export_usage(staff_state *st, app *a)
+{
+	if (st->print) /* one outcome at a time: this one replaces the test print's */
+		printjob_dismiss(st->print);
+	char *vol = staff_usb_volume(a);
+	if (!vol) {
+		notice(st, true, _("No USB stick is plugged in. Plug in one with a motcua folder, then tap again."));
+		return;
+	}
+	time_t t = (time_t)(app_wall_ms(a) / 1000);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char ymd[16];
+	strftime(ymd, sizeof ymd, "%Y%m%d", &tm);
+	char *name = xasprintf("motcua-thong-ke-%s", ymd);
+	char *dir = xasprintf("%s/%s", vol, name);
+	/* The kiosk's own handle when it records; else one for the export. */
+	events *ev = a->events;
+	char *err = NULL;
+	if (!ev && a->st)
+		ev = events_open(a->st->events_path, &err);
+	diag_list d = {0};
+	int rc = ev ? events_export_csv(ev, dir, &d) : -EIO;
+	if (ev && ev != a->events)
+		events_close(ev);
+	if (rc == 0) {
+		/* The staff pull the stick out as soon as they read "done". */
+		int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd >= 0) {
+			syncfs(fd);
+			close(fd);
+		}
+		char *msg = xasprintf(_("The usage figures are on the USB stick, in the folder %s. You can pull it out."),
+				      name);
+		notice(st, false, msg);
+		free(msg);
+	} else {
+		char *msg = xasprintf(_("The usage figures could not be written to the USB stick: %s"),
+				      d.n ? d.v[0].message : err ? err : strerror(-rc));
+		notice(st, true, msg);
+		free(msg);
+	}
+	diag_clear(&d);
+	free(err);
+	free(dir);
+	free(name);
+	free(vol);
 }
 
 static void staff_action(screen *s, app *a, int action, int arg)
 {
-	(void)s;
+	staff_state *st = s->state;
 	(void)arg;
-	if (action == STAFF_EXIT)
-		app_quit(a, 0);
+	switch (action) {
+	case STAFF_UPDATE:
+		if (a->usb_bundle && a->st) {
+			notice(st, false, NULL);
+			app_push(a, screen_usb_new(a, a->usb_bundle));
+		}
+		break;
+	case STAFF_ROLLBACK:
+		notice(st, false, NULL);
+		st->confirm_rollback = true;
+		break;
+	case STAFF_ROLLBACK_YES:
+		st->confirm_rollback = false;
+		if (a->st)
+			rollback(st, a);
+		break;
+	case STAFF_ROLLBACK_NO:
+		st->confirm_rollback = false;
+		break;
+	case STAFF_PRINT: print_test(st, a); break;
+	case STAFF_EXPORT: export_usage(st, a); break;
+	case STAFF_PIN:
+		notice(st, false, NULL);
+		app_push(a, screen_pin_change_new(a));
+		break;
+	case STAFF_EXIT: app_quit(a, 0); break;
+	default: break;
+	}
+}
+
+static int64_t staff_deadline(screen *s, app *a)
+{
+	staff_state *st = s->state;
+	(void)a;
+	return st->print ? printjob_deadline(st->print) : INT64_MAX;
+}
+
+static void staff_tick(screen *s, app *a, int64_t now)
+{
+	staff_state *st = s->state;
+	printjob_source src = {.cat = a->cat, .unit_name = app_unit_name(a), .wall = (time_t)(app_wall_ms(a) / 1000)};
+	if (st->print && printjob_tick(st->print, &src, now))
+		app_invalidate(a);
+}
+
+static void staff_destroy(void *state)
+{
+	staff_state *st = state;
+	printjob_free(st->print);
+	free(st->notice);
+	free(st);
 }
 
 static const screen_ops staff_ops = {
@@ -45,10 +389,22 @@ static const screen_ops staff_ops = {
 	.title = staff_title,
 	.layout = staff_layout,
 	.action = staff_action,
+	.deadline = staff_deadline,
+	.tick = staff_tick,
+	.destroy = staff_destroy,
 };
 
 screen *screen_staff_new(app *a)
 {
 	(void)a;
-	return screen_new(&staff_ops, NULL);
+	return screen_new(&staff_ops, xcalloc(1, sizeof(staff_state)));
+}
+
+void screen_staff_notice(app *a, const char *text)
+{
+	screen *s = a->stack[a->depth - 1];
+	if (s->ops != &staff_ops)
+		return;
+	notice(s->state, false, text);
+	app_invalidate(a);
 }

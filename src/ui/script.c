@@ -3,15 +3,24 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <errno.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "platform/usb.h"
+#include "staff_usb.h"
 
 /* How long the fake finger stays down for a tap, and the pause between keys. */
 #define SCRIPT_TAP_MS 80
@@ -141,12 +150,26 @@ bool script_parse_line(const char *line, script_step *out, char **err)
 	return false;
 }
 
+/* The script's USB sticks: folders that appear under a media root of
+ * their own (base/media), watched by the real usb_watch. A stick is built
+ * in base/build and renamed into the root whole, as a mount appears;
+ * pulled out, it is renamed to base/removed, so a test can still look at
+ * what was written to it. */
+typedef struct fake_usb {
+	char *base;       /* NULL until the first usb-insert */
+	bool keep;        /* base is $MOTCUA_SCRIPT_USB: the test's, left in place */
+	usb_watch *watch; /* NULL when inotify is not available: events are injected */
+	int n;            /* sticks made so far */
+	char *volume;     /* the stick that is in (base/media/usbN), or NULL */
+} fake_usb;
+
 typedef struct runner {
 	const script_options *o;
 	app *a;
 	gfx *g;
 	catwatch *w;
 	catalog **cat;
+	fake_usb usb;
 	int64_t now;
 	int line;
 	bool finished;
@@ -170,6 +193,12 @@ static void advance(runner *r, int64_t to)
 		int64_t d = app_next_deadline(r->a);
 		if (d > to)
 			break;
+		if (d > r->now && app_waits_outside(r->a)) {
+			/* A print job in CUPS moves in real time: let that much pass. */
+			int64_t ms = d - r->now;
+			struct timespec pause = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+			nanosleep(&pause, NULL);
+		}
 		r->now = d > r->now ? d : r->now;
 		ui_event tick = {.type = UI_EV_TICK};
 		app_handle_event(r->a, &tick, r->now);
@@ -261,6 +290,256 @@ static int type_text(runner *r, const char *text)
 	return 0;
 }
 
+/* ---- USB sticks ---- */
+
+/* Copies the tree at src to dst (created): folders, regular files and
+ * symbolic links as links. 0 or -errno. */
+static int copy_tree(const char *src, const char *dst, int depth)
+{
+	if (depth > 8)
+		return -ELOOP;
+	if (mkdir(dst, 0755) < 0 && errno != EEXIST)
+		return -errno;
+	DIR *d = opendir(src);
+	if (!d)
+		return -errno;
+	int rc = 0;
+	struct dirent *e;
+	while (!rc && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char *from = xasprintf("%s/%s", src, e->d_name), *to = xasprintf("%s/%s", dst, e->d_name);
+		struct stat st;
+		if (lstat(from, &st) < 0) {
+			rc = -errno;
+		} else if (S_ISDIR(st.st_mode)) {
+			rc = copy_tree(from, to, depth + 1);
+		} else if (S_ISLNK(st.st_mode)) {
+			char target[4096];
+			ssize_t n = readlink(from, target, sizeof target - 1);
+			if (n < 0)
+				rc = -errno;
+			else {
+				target[n] = 0;
+				rc = symlink(target, to) < 0 ? -errno : 0;
+			}
+		} else if (S_ISREG(st.st_mode)) {
+			int in = open(from, O_RDONLY | O_CLOEXEC), out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+			char buf[1 << 16];
+			ssize_t n = 0;
+			while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof buf)) > 0)
+				if (write(out, buf, (size_t)n) != n) {
+					n = -1;
+					break;
+				}
+			if (in < 0 || out < 0 || n < 0)
+				rc = -(errno ? errno : EIO);
+			if (in >= 0)
+				close(in);
+			if (out >= 0)
+				close(out);
+		}
+		free(from);
+		free(to);
+	}
+	closedir(d);
+	return rc;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* True when dir holds a folder named motcua (any case): it is a stick's
+ * top, not the bundle itself. */
+static bool has_bundle_folder(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return false;
+	bool found = false;
+	struct dirent *e;
+	while (!found && (e = readdir(d)))
+		if (!strcasecmp(e->d_name, "motcua")) {
+			char *p = xasprintf("%s/%s", dir, e->d_name);
+			struct stat st;
+			found = lstat(p, &st) == 0 && S_ISDIR(st.st_mode);
+			free(p);
+		}
+	closedir(d);
+	return found;
+}
+
+static bool usb_setup(runner *r)
+{
+	fake_usb *u = &r->usb;
+	if (u->base)
+		return true;
+	const char *env = getenv("MOTCUA_SCRIPT_USB");
+	if (env && *env) {
+		u->base = xstrdup(env);
+		u->keep = true;
+		make_dirs(u->base);
+	} else {
+		char tmpl[] = "/tmp/motcua-script-usb-XXXXXX";
+		if (!mkdtemp(tmpl)) {
+			report(r, _("error"), _("cannot make a folder for the USB sticks: %s"), strerror(errno));
+			return false;
+		}
+		u->base = xstrdup(tmpl);
+	}
+	char *media = xasprintf("%s/media", u->base);
+	make_dirs(media);
+	u->watch = usb_watch_new(media);
+	if (!u->watch)
+		report(r, _("warning"), _("cannot watch %s (%s): USB events are sent directly"), media, strerror(errno));
+	free(media);
+	return true;
+}
+
+static void usb_cleanup(runner *r)
+{
+	fake_usb *u = &r->usb;
+	usb_watch_free(u->watch);
+	if (u->base && !u->keep)
+		nftw(u->base, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(u->base);
+	free(u->volume);
+	memset(u, 0, sizeof *u);
+}
+
+/* Waits (real time) for the watch to report a stick of type at volume, and
+ * hands every event it reports to the app. */
+static bool usb_deliver(runner *r, usb_event_type type, const char *volume)
+{
+	fake_usb *u = &r->usb;
+	char *bundle_path = NULL;
+	if (!u->watch) {
+		ui_event ev = {.type = type == USB_EVENT_INSERTED ? UI_EV_USB_INSERTED : UI_EV_USB_REMOVED};
+		bundle_path = xasprintf("%s/motcua", volume);
+		ev.path = bundle_path;
+		app_handle_event(r->a, &ev, r->now);
+		free(bundle_path);
+		return true;
+	}
+	bool seen = false;
+	for (int waited = 0; !seen && waited < 10000;) {
+		usb_event ue;
+		int rc = usb_watch_poll(u->watch, &ue);
+		if (rc < 0)
+			break;
+		if (rc == 0) {
+			struct pollfd p = {.fd = usb_watch_fd(u->watch), .events = POLLIN};
+			poll(&p, 1, 50);
+			waited += 50;
+			continue;
+		}
+		ui_event ev = {.type = ue.type == USB_EVENT_INSERTED ? UI_EV_USB_INSERTED : UI_EV_USB_REMOVED,
+			       .path = ue.path};
+		app_handle_event(r->a, &ev, r->now);
+		size_t vl = strlen(volume);
+		if (ue.type == type && !strncmp(ue.path, volume, vl) && ue.path[vl] == '/')
+			seen = true;
+		usb_event_clear(&ue);
+	}
+	return seen;
+}
+
+static int usb_insert(runner *r, const char *dir)
+{
+	fake_usb *u = &r->usb;
+	struct stat st;
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		report(r, _("error"), _("usb-insert: %s is not a folder"), dir);
+		return 1;
+	}
+	if (u->volume) {
+		report(r, _("error"), "%s", _("usb-insert: a USB stick is already in (usb-remove it first)"));
+		return 1;
+	}
+	if (!usb_setup(r))
+		return 3;
+	/* A name no stick had yet, also in an earlier run on the same folder. */
+	char *build = NULL, *volume = NULL;
+	for (;;) {
+		u->n++;
+		char *gone = xasprintf("%s/removed/usb%d", u->base, u->n);
+		build = xasprintf("%s/build/usb%d", u->base, u->n);
+		volume = xasprintf("%s/media/usb%d", u->base, u->n);
+		bool free_name = access(gone, F_OK) != 0 && access(volume, F_OK) != 0;
+		free(gone);
+		if (free_name)
+			break;
+		free(build);
+		free(volume);
+	}
+	nftw(build, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	make_dirs(build);
+	int rc;
+	if (has_bundle_folder(dir)) {
+		rc = copy_tree(dir, build, 0);
+	} else {
+		char *b = xasprintf("%s/motcua", build);
+		rc = copy_tree(dir, b, 0);
+		free(b);
+	}
+	if (rc == 0 && rename(build, volume) < 0)
+		rc = -errno;
+	free(build);
+	if (rc < 0) {
+		report(r, _("error"), _("usb-insert: cannot make the USB stick %s: %s"), volume, strerror(-rc));
+		free(volume);
+		return 3;
+	}
+	u->volume = volume;
+	if (!usb_deliver(r, USB_EVENT_INSERTED, volume)) {
+		report(r, _("error"), _("usb-insert: the USB watch did not report %s"), volume);
+		return 1;
+	}
+	return 0;
+}
+
+static int usb_remove(runner *r)
+{
+	fake_usb *u = &r->usb;
+	if (!u->volume) {
+		report(r, _("error"), "%s", _("usb-remove: no USB stick is in"));
+		return 1;
+	}
+	char *removed = xasprintf("%s/removed", u->base);
+	make_dirs(removed);
+	char *to = xasprintf("%s/%s", removed, strrchr(u->volume, '/') + 1);
+	int rc = rename(u->volume, to) < 0 ? -errno : 0;
+	free(removed);
+	free(to);
+	if (rc < 0) {
+		report(r, _("error"), _("usb-remove: cannot take out %s: %s"), u->volume, strerror(-rc));
+		return 3;
+	}
+	bool seen = usb_deliver(r, USB_EVENT_REMOVED, u->volume);
+	if (!seen)
+		report(r, _("error"), _("usb-remove: the USB watch did not report %s"), u->volume);
+	free(u->volume);
+	u->volume = NULL;
+	return seen ? 0 : 1;
+}
+
+/* Waits (real time) until the app's background work is done, then runs
+ * the tick that takes its result in. */
+static void settle(runner *r)
+{
+	for (int i = 0; i < 600000 && app_busy(r->a); i++) {
+		struct timespec pause = {0, 1000000L};
+		nanosleep(&pause, NULL);
+	}
+	advance(r, r->now);
+}
+
 static int step(runner *r, const script_step *s)
 {
 	textruns *runs = app_text_runs(r->a);
@@ -321,13 +600,18 @@ static int step(runner *r, const script_step *s)
 		return 0;
 	}
 	case SCRIPT_USB_INSERT:
-	case SCRIPT_USB_REMOVE:
-		report(r, _("warning"), _("%s is not built yet; ignored"),
-		       s->cmd == SCRIPT_USB_INSERT ? "usb-insert" : "usb-remove");
-		return 0;
+	case SCRIPT_USB_REMOVE: {
+		int rc = s->cmd == SCRIPT_USB_INSERT ? usb_insert(r, s->text) : usb_remove(r);
+		if (rc)
+			return rc;
+		break;
+	}
 	default:
 		return 0;
 	}
+	/* Work the step started in the background (the USB copy, check or
+	 * install) finishes before the next line looks at the screen. */
+	settle(r);
 	/* Between steps the catalogue may have been replaced (a test imports
 	 * while the script waits on a pipe). */
 	catalog *fresh = catwatch_poll(r->w, r->now, 0);
@@ -374,8 +658,12 @@ int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, 
 	}
 
 	runner r = {.o = o, .g = g, .w = w, .cat = cat, .now = 1000};
-	app_options ao = {.cfg = cfg, .cat = *cat, .now = r.now, .wall_ms = wall_ms, .attract = false};
+	app_options ao = {.cfg = cfg, .cat = *cat, .now = r.now, .wall_ms = wall_ms, .attract = false, .events = o->events,
+			  .st = o->st};
 	r.a = app_new(&ao, g);
+	const char *hold = getenv("MOTCUA_TEST_HOLD_COPY");
+	if (hold && *hold && strcmp(hold, "0"))
+		staff_usb_hold_copies(r.a, true);
 	frame(&r, true);
 	while (rc == 0 && getline(&line, &cap, f) >= 0) {
 		r.line++;
@@ -405,5 +693,6 @@ int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, 
 	if (f != stdin)
 		fclose(f);
 	app_free(r.a);
+	usb_cleanup(&r);
 	return rc;
 }

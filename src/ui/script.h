@@ -10,7 +10,19 @@
  * inside its box and the screen, no two texts overlapping). A failed
  * expectation prints SCRIPT:LINE: error: ... and gives status 1; bad syntax
  * gives status 2 before anything runs (when the script is a regular file;
- * from a pipe, lines are run as they arrive). */
+ * from a pipe, lines are run as they arrive).
+ *
+ * USB sticks: `usb-insert DIR` makes a stick under a media root of the
+ * script's own that the real USB watch reports: a copy of DIR as the
+ * stick's motcua/ folder (or as the whole stick when DIR holds a motcua/
+ * folder); `usb-remove` takes it out again. The kiosk then copies the
+ * stick's bundle to its staging folder for real. The sticks live in a
+ * temporary folder, or in $MOTCUA_SCRIPT_USB when set (media/usbN while
+ * in, removed/usbN after; left there for the test to inspect).
+ * $MOTCUA_TEST_HOLD_COPY=1 parks every staging copy after its first
+ * bytes until the stick is pulled or the copy cancelled (update.h), so a
+ * test can pull a stick in the middle of a copy. After every step the
+ * runner waits for background work to finish (app_busy). */
 #ifndef MOTCUA_UI_SCRIPT_H
 #define MOTCUA_UI_SCRIPT_H
 
@@ -20,12 +32,16 @@
 #include "catwatch.h"
 #include "core/catalog.h"
 #include "core/config.h"
+#include "core/events.h"
+#include "core/store.h"
 #include "gfx/gfx.h"
 
 typedef struct script_options {
 	const char *path;  /* "-" = standard input */
 	const char *shots; /* folder for screenshots; NULL = the current folder */
 	bool check_layout;
+	events *events;    /* borrowed; the app records in it; NULL = nowhere */
+	store *st;         /* borrowed; the staff area's store; NULL = no updates */
 } script_options;
 
 /* One parsed line. */

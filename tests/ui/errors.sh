@@ -31,9 +31,13 @@ printf 'type "abc"\n' >"$S"
 K 1 kiosk --headless --size 1280x800 --script "$S"
 expect_in "$ERR" "no on-screen key for \"a\" (screen: home)" "type without a keyboard"
 
-printf '# comment\n\nusb-insert /tmp\nusb-remove\nexpect-text "Search"\n' >"$S"
-K 0 kiosk --headless --size 1280x800 --script "$S"
-expect_in "$ERR" "$S:3: warning: usb-insert is not built yet; ignored" "usb-insert"
+printf '# comment\n\nusb-insert %s/no-such-folder\n' "$TMP" >"$S"
+K 1 kiosk --headless --size 1280x800 --script "$S"
+expect_in "$ERR" "$S:3: error: usb-insert: $TMP/no-such-folder is not a folder" "usb-insert"
+
+printf 'usb-remove\n' >"$S"
+K 1 kiosk --headless --size 1280x800 --script "$S"
+expect_in "$ERR" "$S:1: error: usb-remove: no USB stick is in" "usb-remove"
 
 K 2 kiosk --headless --size 12x8 --script "$S"
 K 2 kiosk --script "$S"
