@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,10 +157,13 @@ static bool date_parse(const char *s, char out[11])
 	return true;
 }
 
-/* A decimal number as Excel writes it in either locale: 43,61 or 43.61. */
+/* A decimal number as Excel writes it in either locale: 43,61 or 43.61.
+ * The buffer is longer than any number export writes (bundle_write.c's
+ * number_format: up to ~345 characters), so every score reads back; a
+ * number too large for a double is refused. */
 static bool number_parse(const char *s, double *out)
 {
-	char buf[64];
+	char buf[400];
 	size_t n = 0, digits = 0;
 	bool sep = false;
 	for (; *s; s++) {
@@ -179,7 +183,7 @@ static bool number_parse(const char *s, double *out)
 		return false;
 	buf[n] = '\0';
 	*out = strtod(buf, NULL);
-	return true;
+	return isfinite(*out);
 }
 
 static bool int_parse(const char *s, long lo, long hi, long *out)

@@ -41,12 +41,14 @@ static void buf_str(buf *b, const char *s)
 }
 
 /* The shortest fixed-point form that reads back as the same double; never an
- * exponent, which the reader (like a person) would not accept. */
+ * exponent, which the reader (like a person) would not accept. A tiny score
+ * read from a long fraction needs as many decimals (the smallest double
+ * needs ~340), so the search goes that far. */
 static void number_format(double v, char *out, size_t n)
 {
-	for (int p = 0; p <= 40; p++) {
-		snprintf(out, n, "%.*f", p, v);
-		if (strtod(out, NULL) == v)
+	for (int p = 0; p <= 400; p++) {
+		int k = snprintf(out, n, "%.*f", p, v);
+		if (k > 0 && (size_t)k < n && strtod(out, NULL) == v)
 			return;
 	}
 	snprintf(out, n, "%.17g", v);
