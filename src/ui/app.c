@@ -334,7 +334,7 @@ static void long_press(app *a, float x, float y)
 	if (!rect_contains(a->logo, (int)x, (int)y) || print_overlay_shown(a->print))
 		return;
 	screen_id id = top(a)->ops->id;
-	if (id == SCREEN_PIN || id == SCREEN_STAFF)
+	if (id == SCREEN_PIN || id == SCREEN_STAFF || id == SCREEN_USB)
 		return;
 	app_push(a, screen_pin_new(a));
 }

@@ -19,7 +19,7 @@
 #define USB_POLL_MS 100
 /* Longer lists are cut (the rest is counted): a screen is not a report. */
 #define USB_MAX_NAMES 200
-#define USB_MAX_DIAGS 200
+#define USB_MAX_DIAGS 1000
 
 enum { USB_ACT_CANCEL, USB_ACT_INSTALL, USB_ACT_CLOSE, USB_ACT_HOME };
 
@@ -33,7 +33,7 @@ static const char *usb_title(screen *s, app *a)
 {
 	(void)s;
 	(void)a;
-	return _("Catalogue update from USB");
+	return _("Catalogue update"); /* short: it fits a portrait screen's bar */
 }
 
 /* ---- pieces ---- */
@@ -313,7 +313,10 @@ static void layout_preview(flow *f, const ui_metrics *m, const app *a, update *u
 				  : xasprintf(_("The bundle on the USB stick is version %ld, the version already in use."),
 					      info->version);
 		y = line(f, m, y, w, GFX_BOLD, UI_ALERT, t);
-		y = line(f, m, y, w, GFX_REGULAR, UI_INK, _("Install it only to go back to the older catalogue.")) + m->gap;
+		y = line(f, m, y, w, GFX_REGULAR, UI_INK,
+			 info->version < installed ? _("Install it only to go back to the older catalogue.")
+						   : _("Install it again only to repair the catalogue in use.")) +
+		    m->gap;
 		free(t);
 	}
 	bool two = w >= layout_px(m, 1400);

@@ -115,7 +115,7 @@ bool script_parse_line(const char *line, script_step *out, char **err)
 				char *end;
 				errno = 0;
 				double v = strtod(p, &end);
-				if (end == p || errno || v < 0 || v > 1e7 || (*end && !isspace((unsigned char)*end)))
+				if (end == p || errno || !(v >= 0 && v <= 1e7) || (*end && !isspace((unsigned char)*end)))
 					goto bad;
 				out->num[k++] = v;
 				p = end;

@@ -225,6 +225,10 @@ bool update_poll(update *u)
 	if (update_ready(u)) {
 		join(u);
 		u->phase = outcome(u);
+		if (u->phase == UPDATE_REMOVED && u->copy_rc == -ECANCELED) {
+			free(u->error); /* "the copy was cancelled": we did that, because the stick went */
+			u->error = NULL;
+		}
 		return true;
 	}
 	if (u->job != JOB_CHECK)
