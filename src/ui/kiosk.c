@@ -12,6 +12,8 @@
 #include "core/events.h"
 #include "core/i18n.h"
 #include "gfx/gfx.h"
+#include "platform/input_check.h"
+#include "platform/notify.h"
 #include "platform/usb.h"
 #include "script.h"
 #include "staff_usb.h"
@@ -66,8 +68,17 @@ static void poll_usb(app *a, usb_watch *uw)
 
 static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat, usb_watch *uw)
 {
+	/* The loop wakes at least every KIOSK_WATCH_MS, so pinging systemd's
+	 * watchdog here proves the UI thread is alive, not just the process. */
+	uint32_t ping_ms = notify_interval_ms();
+	int64_t last_ping = 0;
+	bool ready = false;
 	for (;;) {
 		int64_t now = clock_ms(CLOCK_MONOTONIC);
+		if (ping_ms && now - last_ping >= ping_ms) {
+			notify_watchdog();
+			last_ping = now;
+		}
 		app_set_wall_clock(a, clock_ms(CLOCK_REALTIME), now);
 		catalog *fresh = catwatch_poll(w, now, KIOSK_WATCH_MS);
 		if (fresh) {
@@ -81,6 +92,10 @@ static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat, usb_watch *uw)
 		if (app_needs_frame(a)) {
 			app_draw(a, g);
 			gfx_present(g);
+			if (!ready) {
+				notify_ready();
+				ready = true;
+			}
 		}
 		int64_t deadline = app_next_deadline(a);
 		int64_t wait = deadline - now;
@@ -138,6 +153,12 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 				     .st = o->st};
 		rc = script_run(&so, g, cfg, &w, cat, clock_ms(CLOCK_REALTIME));
 	} else {
+		if (!o->windowed && input_check_needed()) {
+			char *why = NULL;
+			if (input_check_devices("/dev/input", &why) == 0 && why)
+				fprintf(stderr, "motcua: %s: %s\n", _("warning"), why);
+			free(why);
+		}
 		int64_t now = clock_ms(CLOCK_MONOTONIC);
 		app_options ao = {.cfg = cfg, .cat = *cat, .now = now, .wall_ms = clock_ms(CLOCK_REALTIME), .attract = true,
 				  .events = ev, .st = o->st};
@@ -150,6 +171,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		else if (usb_watch_present(uw, 0))
 			staff_usb_set_present(a, usb_watch_present(uw, 0));
 		rc = run_loop(a, g, &w, cat, uw);
+		notify_stopping();
 		usb_watch_free(uw);
 		app_free(a);
 	}
