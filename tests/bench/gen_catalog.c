@@ -174,8 +174,8 @@ static const char *const qualifiers[] = {
 static const char *const step_actions[] = {
     "Cá nhân, tổ chức chuẩn bị hồ sơ đầy đủ theo quy định",
     "Người yêu cầu nộp hồ sơ tại Bộ phận một cửa của Ủy ban nhân dân xã",
-    "Công chức tiếp nhận kiểm tra tính đầy đủ, hợp lệ của hồ sơ và viết giấy tiếp nhận, hẹn ngày "
-    "trả kết quả",
+    ("Công chức tiếp nhận kiểm tra tính đầy đủ, hợp lệ của hồ sơ và viết giấy tiếp nhận, hẹn ngày "
+    "trả kết quả"),
     "Hồ sơ chưa đầy đủ thì công chức hướng dẫn bổ sung, hoàn thiện một lần",
     "Công chức tư pháp - hộ tịch thẩm tra hồ sơ, xác minh nếu cần thiết",
     "Công chức địa chính - xây dựng kiểm tra thực địa, lập biên bản xác minh hiện trạng",
@@ -198,8 +198,8 @@ static const char *const step_tails[] = {
     "",
     " theo quy định của pháp luật",
     " trong thời hạn 02 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
-    " trong thời hạn 05 ngày làm việc; trường hợp phải xác minh thì thời hạn kéo dài thêm không "
-    "quá 05 ngày làm việc",
+    (" trong thời hạn 05 ngày làm việc; trường hợp phải xác minh thì thời hạn kéo dài thêm không "
+    "quá 05 ngày làm việc"),
     "; trường hợp từ chối giải quyết phải trả lời bằng văn bản và nêu rõ lý do",
     " vào giờ hành chính các ngày làm việc trong tuần (trừ ngày lễ, Tết)",
     "; kết quả được niêm yết công khai trong thời gian 07 ngày",
@@ -207,8 +207,8 @@ static const char *const step_tails[] = {
 
 static const char *const channels[] = {
     "Trực tiếp | Nộp hồ sơ tại Bộ phận tiếp nhận và trả kết quả của Ủy ban nhân dân xã Chiềng Sơn",
-    "Trực tuyến | Nộp hồ sơ qua Cổng Dịch vụ công quốc gia hoặc Hệ thống thông tin giải quyết thủ "
-    "tục hành chính tỉnh Sơn La",
+    ("Trực tuyến | Nộp hồ sơ qua Cổng Dịch vụ công quốc gia hoặc Hệ thống thông tin giải quyết thủ "
+    "tục hành chính tỉnh Sơn La"),
     "Dịch vụ bưu chính | Gửi hồ sơ và nhận kết quả qua dịch vụ bưu chính công ích",
 };
 
@@ -246,8 +246,8 @@ static const char *const quantities[] = {
 };
 
 static const char *const deadlines[] = {
-    "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày "
-    "làm việc tiếp theo",
+    ("Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày "
+    "làm việc tiếp theo"),
     "03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
     "05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
     "10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
@@ -278,8 +278,8 @@ static const char *const subjects[] = {
 static const char *const agencies[] = {
     "Ủy ban nhân dân cấp xã",
     "Ủy ban nhân dân xã Chiềng Sơn; cơ quan phối hợp: Công an xã Chiềng Sơn",
-    "Cơ quan trực tiếp thực hiện: Ủy ban nhân dân cấp xã; cơ quan có thẩm quyền quyết định: Ủy ban "
-    "nhân dân huyện Mộc Châu",
+    ("Cơ quan trực tiếp thực hiện: Ủy ban nhân dân cấp xã; cơ quan có thẩm quyền quyết định: Ủy ban "
+    "nhân dân huyện Mộc Châu"),
     "Ủy ban nhân dân cấp xã; cơ quan phối hợp: Phòng Lao động - Thương binh và Xã hội huyện",
 };
 
@@ -309,8 +309,8 @@ static const char *const law_kinds[][3] = {
 
 static const char *const law_topics[] = {
     "quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch",
-    "về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và chứng thực "
-    "hợp đồng, giao dịch",
+    ("về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và chứng thực "
+    "hợp đồng, giao dịch"),
     "quy định chính sách trợ giúp xã hội đối với đối tượng bảo trợ xã hội",
     "hướng dẫn thi hành một số điều của Luật Đất đai",
     "sửa đổi, bổ sung một số điều của các nghị định quy định chi tiết thi hành Luật Đất đai",
