@@ -30,6 +30,7 @@
 #include "xalloc.h"
 
 #define MAX_COLUMNS 32
+#define MAX_FILE_ERRORS 1000
 #define MAX_INI (64u << 10)
 #define MIB (1u << 20)
 
@@ -484,11 +485,13 @@ static void root_list(reader *r)
 			continue;
 		}
 		for (size_t j = 0; j < i; j++)
-			if (!strcasecmp(name, r->root[j]))
+			if (!strcasecmp(name, r->root[j])) {
 				diag_error(r->diag, name, 0,
 				           _("'%s' and '%s' differ only in upper/lower case; keep "
 				             "one of them"),
 				           r->root[j], name);
+				break; /* once per name: n variants, n-1 messages, not n² */
+			}
 	}
 }
 
@@ -1184,8 +1187,23 @@ static void table_read(reader *r, const bundle_table *t)
 	}
 	int col[MAX_COLUMNS];
 	header_map(r, found, t, &ct.rows[0], col);
-	for (size_t i = 1; i < ct.n_rows; i++)
+	size_t before = bundle_schema_count(r->d, t), errors = r->diag->errors;
+	for (size_t i = 1; i < ct.n_rows; i++) {
+		/* A file within the size limit can still hold millions of bad
+		 * rows: stop before their records and messages fill the memory
+		 * of a small kiosk. */
+		if (bundle_schema_count(r->d, t) - before > BUNDLE_MAX_PROCS ||
+		    r->diag->errors - errors >= MAX_FILE_ERRORS) {
+			diag_error(r->diag, found, ct.rows[i].line,
+			           _("too many records or problems; the rest of the file was "
+			             "not checked"));
+			break;
+		}
 		row_read(r, found, t, &ct.rows[i], col);
+	}
+	if (t->required && err == CSV_OK && bundle_schema_count(r->d, t) == before)
+		diag_error(r->diag, found, 0,
+		           _("the file has a header row but no records"));
 	csv_table_free(&ct);
 }
 

@@ -137,7 +137,7 @@ bool script_parse_line(const char *line, script_step *out, char **err)
 			for (const char *c = out->text; *c; c++)
 				if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_' && *c != '.')
 					goto bad;
-			if (out->text[0] == '.')
+			if (!out->text[0] || out->text[0] == '.')
 				goto bad;
 		}
 		return true;

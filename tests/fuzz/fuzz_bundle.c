@@ -18,8 +18,8 @@
 #include "fuzz_common.h"
 
 static const char *const names[] = {
-    "bundle.ini", "procedures.csv", "hotlines.csv", "faq.csv",      "feedback.csv",
-    "indices.csv", "news.csv",      "forms/a.pdf",  "images/a.png", "forms/Đơn b.pdf",
+    "bundle.ini",  "procedures.csv", "hotlines.csv", "faq.csv",      "feedback.csv",
+    "indices.csv", "news.csv",       "forms/a.pdf",  "images/a.png", "forms/Đơn b.pdf",
 };
 
 static void add_file(void *ctx, unsigned char sel, const uint8_t *p, size_t n)

@@ -81,7 +81,8 @@ static void info_check(const catalog_data *d)
 
 bool fuzz_bundle_roundtrip(const char *dir, long installed_version, bool allow_downgrade)
 {
-	bundle_opts opts = {.installed_version = installed_version, .allow_downgrade = allow_downgrade};
+	bundle_opts opts = {.installed_version = installed_version,
+	                    .allow_downgrade = allow_downgrade};
 	catalog_data d = {0};
 	diag_list diag = {0};
 	bool ok = bundle_read(dir, &opts, &d, &diag);

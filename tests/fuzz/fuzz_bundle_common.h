@@ -16,7 +16,8 @@ void fuzz_export_check_identical(const char *a, const char *b, const catalog_dat
 
 /* Reads dir, and when it reads clean, checks that export is a fixed point:
  * write → read gives the same catalogue, and writing that again gives the
- * same bytes. out1/out2 are scratch folder names. Returns bundle_read's result. */
+ * same bytes (in the scratch folders "out1" and "out2"). Returns bundle_read's
+ * result. */
 bool fuzz_bundle_roundtrip(const char *dir, long installed_version, bool allow_downgrade);
 
 #endif

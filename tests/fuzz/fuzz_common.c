@@ -162,7 +162,8 @@ char *fuzz_read_file(const char *dir, const char *rel, size_t *len)
 
 static bool marker_at(const uint8_t *data, size_t size, size_t i)
 {
-	return i + 3 <= size && data[i] == '#' && data[i + 1] == '@' && (i == 0 || data[i - 1] == '\n');
+	return i + 3 <= size && data[i] == '#' && data[i + 1] == '@' &&
+	       (i == 0 || data[i - 1] == '\n');
 }
 
 void fuzz_sections(const uint8_t *data, size_t size, fuzz_section_fn cb, void *ctx)

@@ -19,7 +19,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #ifdef FUZZ_LIBFUZZER
 #define FUZZ_ENTRY(fn)                                                                             \
-	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { return fn(data, size); }
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                               \
+	{                                                                                          \
+		return fn(data, size);                                                             \
+	}
 #else
 #define FUZZ_ENTRY(fn)
 #endif

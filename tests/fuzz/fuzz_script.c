@@ -26,9 +26,9 @@ static void check_line(const char *line)
 	 * the runner casts them to int64_t and float */
 	for (int i = 0; i < 5; i++)
 		FUZZ_CHECK(s.num[i] >= 0 && s.num[i] <= 1e7);
-	bool takes_text = s.cmd == SCRIPT_TAP_TEXT || s.cmd == SCRIPT_TYPE || s.cmd == SCRIPT_SHOT ||
-	                  s.cmd == SCRIPT_EXPECT_TEXT || s.cmd == SCRIPT_EXPECT_NO_TEXT ||
-	                  s.cmd == SCRIPT_USB_INSERT;
+	bool takes_text = s.cmd == SCRIPT_TAP_TEXT || s.cmd == SCRIPT_TYPE ||
+	                  s.cmd == SCRIPT_SHOT || s.cmd == SCRIPT_EXPECT_TEXT ||
+	                  s.cmd == SCRIPT_EXPECT_NO_TEXT || s.cmd == SCRIPT_USB_INSERT;
 	FUZZ_CHECK(takes_text == (s.text != NULL));
 	if (s.text) {
 		size_t n = strlen(s.text);

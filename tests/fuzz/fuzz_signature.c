@@ -192,7 +192,8 @@ int fuzz_signature_one(const uint8_t *data, size_t size)
 
 	char *comment = in.has[5] ? xstrndup((const char *)in.sec[5], in.len[5])
 	                          : xstrdup("UBND tỉnh Sơn La, bản 3");
-	bool one_line = !strpbrk(comment, "\r\n") && (!in.has[5] || !memchr(in.sec[5], 0, in.len[5]));
+	bool one_line =
+	    !strpbrk(comment, "\r\n") && (!in.has[5] || !memchr(in.sec[5], 0, in.len[5]));
 	if (flags & 2) {
 		char *sig = minisig(sums, sums_len, comment);
 		fuzz_write_file(in.dir, "SHA256SUMS.minisig", sig, strlen(sig));
@@ -215,8 +216,8 @@ int fuzz_signature_one(const uint8_t *data, size_t size)
 	fuzz_check_diags(&diag);
 	FUZZ_CHECK(ok == (diag.errors == 0));
 	FUZZ_CHECK(ok ? tc != NULL : tc == NULL);
-	bool intact = (flags & 7) == 7 && !in.has[0] && !in.has[1] && !in.has[2] && one_line &&
-	              !in.odd_name;
+	bool intact =
+	    (flags & 7) == 7 && !in.has[0] && !in.has[1] && !in.has[2] && one_line && !in.odd_name;
 	if (intact) {
 		if (!ok)
 			diag_print(&diag, stderr);

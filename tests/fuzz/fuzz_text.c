@@ -173,12 +173,14 @@ static double measure_bytes(void *ctx, const char *s, size_t n)
 static bool one_cluster(const char *s, size_t n)
 {
 	utf8proc_int32_t prev, c, state = 0;
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &prev);
+	utf8proc_ssize_t k =
+	    utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &prev);
 	if (k <= 0)
 		return n == 1; /* an invalid byte is a character of its own */
 	size_t i = (size_t)k;
 	while (i < n) {
-		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
+		                     &c);
 		if (k <= 0)
 			return false;
 		if (utf8proc_grapheme_break_stateful(prev, c, &state))

@@ -50,8 +50,6 @@ mkdir -p "$work/corpus" "$work/artifacts"
 if [ -d "$here/corpus/$target" ]; then
 	cp -R "$here/corpus/$target/." "$work/corpus/"
 fi
-# the harness's scratch folders go in the work folder when there is no /dev/shm
-export FUZZ_SCRATCH=${FUZZ_SCRATCH:-}
 
 report_crash() {
 	local found=0 keep=${FUZZ_ARTIFACTS:-$PWD/fuzz-artifacts}/$target
@@ -76,11 +74,15 @@ if [ -d "$here/regressions/$target" ]; then
 fi
 if [ ${#regressions[@]} -gt 0 ]; then
 	echo "=== $target: replaying ${#regressions[@]} regression input(s)"
-	"$bin" -artifact_prefix="$work/artifacts/" "${regressions[@]}" || status=$?
-	if [ $status -ne 0 ]; then
-		report_crash
-		exit 1
-	fi
+	failed=0
+	for f in "${regressions[@]}"; do
+		if ! "$bin" "$f"; then
+			echo "=== $target: FAILED on regression input $f"
+			od -A d -c "$f" | head -n 20
+			failed=1
+		fi
+	done
+	[ $failed = 0 ] || exit 1
 fi
 
 dict=()

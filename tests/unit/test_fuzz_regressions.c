@@ -20,12 +20,12 @@ static const struct {
 	const char *name;
 	int (*run)(const uint8_t *data, size_t size);
 } targets[] = {
-	{"fuzz_csv", fuzz_csv_one},
-	{"fuzz_text", fuzz_text_one},
-	{"fuzz_bundle_ini", fuzz_bundle_ini_one},
-	{"fuzz_bundle", fuzz_bundle_one},
-	{"fuzz_signature", fuzz_signature_one},
-	{"fuzz_script", fuzz_script_one},
+    {"fuzz_csv", fuzz_csv_one},
+    {"fuzz_text", fuzz_text_one},
+    {"fuzz_bundle_ini", fuzz_bundle_ini_one},
+    {"fuzz_bundle", fuzz_bundle_one},
+    {"fuzz_signature", fuzz_signature_one},
+    {"fuzz_script", fuzz_script_one},
 };
 
 static int name_cmp(const void *a, const void *b)
