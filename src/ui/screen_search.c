@@ -67,7 +67,14 @@ static const char *search_title(screen *s, app *a)
 /* The box that shows what was typed. */
 static int query_box(flow *f, const ui_metrics *m, search_state *st, int x, int y, int w)
 {
+	const char *hint = _("Type the name of a procedure; no accents needed");
+	int inner = w - 2 * m->pad;
 	int h = flow_line_height(f, GFX_BOLD, m->px_h2) + 2 * layout_px(m, 16);
+	/* The hint may wrap to two lines (English, larger text): the box grows
+	 * with it rather than letting it stick out. */
+	int th = flow_para_height(f, GFX_REGULAR, m->px_body, inner, hint, 2);
+	if ((!st->query || !*st->query) && th + 2 * layout_px(m, 16) > h)
+		h = th + 2 * layout_px(m, 16);
 	if (h < m->touch)
 		h = m->touch;
 	gfx_rect r = {x, y, w, h};
@@ -75,7 +82,6 @@ static int query_box(flow *f, const ui_metrics *m, search_state *st, int x, int 
 	flow_outline(f, r, m->radius, m->border, UI_BRAND);
 	flow_container_push(f, r);
 	int ty = y + (h - flow_line_height(f, GFX_BOLD, m->px_h2)) / 2;
-	int inner = w - 2 * m->pad;
 	if (st->query && *st->query) {
 		/* Keep the end of a long query in view: the caret is where one types. */
 		const char *q = st->query;
@@ -86,9 +92,7 @@ static int query_box(flow *f, const ui_metrics *m, search_state *st, int x, int 
 				       flow_line_height(f, GFX_BOLD, m->px_h2)},
 			 0, UI_BRAND);
 	} else {
-		int th = flow_para_height(f, GFX_REGULAR, m->px_body, inner, _("Type the name of a procedure; no accents needed"), 2);
-		flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, x + m->pad, y + (h - th) / 2, inner,
-			  _("Type the name of a procedure; no accents needed"), 2);
+		flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, x + m->pad, y + (h - th) / 2, inner, hint, 2);
 	}
 	flow_container_pop(f);
 	return h;
