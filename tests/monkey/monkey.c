@@ -1,14 +1,16 @@
 /* monkey [--seed N] [--events N] [--size WxH] [--rotate 0|90|180|270]
  *        [--printer QUEUE|auto] [--max-prints N] [--fixtures DIR] [--trace]
- *        [--expect-coverage]
+ *        [--every-frame] [--stale-every N] [--expect-coverage]
  *
  * Random taps, drags, long presses, typing, idle time, language and text
  * size toggles, USB sticks and print taps against the real app, headless,
  * from a fixed seed (printed, so that a failure can be replayed). After
- * every frame: the layout check of the script runner (every line of text
- * inside its box and the screen, no two overlapping) and the header (clock
- * and unit name on top); after every action: no change on screen that the
- * app did not announce with app_needs_frame. Crashes, leaks and undefined
+ * every action's frame (with --every-frame: after every input event and
+ * timer tick, as a 60 Hz loop would draw; four times slower): the layout
+ * check of the script runner (every line of text inside its box and the
+ * screen, no two overlapping) and the header (clock and unit name on top);
+ * every 4th action (--stale-every N): no change on screen that the app did
+ * not announce with app_needs_frame. Crashes, leaks and undefined
  * behaviour are the sanitizers' to catch.
  *
  * --printer auto uses the queue motcua-test when `lpstat` knows it (see
@@ -33,7 +35,7 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: monkey [--seed N] [--events N] [--size WxH] [--rotate 0|90|180|270]\n"
 			"              [--printer QUEUE|auto] [--max-prints N] [--fixtures DIR] [--trace]\n"
-			"              [--expect-coverage]\n");
+			"              [--every-frame] [--stale-every N] [--expect-coverage]\n");
 	return 2;
 }
 
@@ -46,7 +48,7 @@ static bool queue_exists(const char *q)
 
 int main(int argc, char **argv)
 {
-	monkey_options o = {.width = 1920, .height = 1080, .check = true, .frame_per_input = true, .max_prints = 200};
+	monkey_options o = {.width = 1920, .height = 1080, .check = true, .stale_every = 4, .max_prints = 200};
 	long events = 20000;
 	bool seeded = false, coverage = false;
 	const char *printer = NULL;
@@ -54,6 +56,10 @@ int main(int argc, char **argv)
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(a, "--trace")) {
 			o.trace = true;
+			continue;
+		}
+		if (!strcmp(a, "--every-frame")) {
+			o.frame_per_input = true;
 			continue;
 		}
 		if (!strcmp(a, "--expect-coverage")) {
@@ -77,6 +83,8 @@ int main(int argc, char **argv)
 				return usage();
 		} else if (!strcmp(a, "--printer")) {
 			printer = v;
+		} else if (!strcmp(a, "--stale-every")) {
+			o.stale_every = atoi(v);
 		} else if (!strcmp(a, "--max-prints")) {
 			o.max_prints = strtol(v, NULL, 10);
 		} else if (!strcmp(a, "--fixtures")) {

@@ -1,13 +1,18 @@
 #include "monkey_driver.h"
 
+#include <dirent.h>
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/catalog.h"
 #include "core/config.h"
+#include "core/events.h"
 #include "core/i18n.h"
 #include "core/store.h"
 #include "core/xalloc.h"
@@ -28,6 +33,13 @@
 #define MONKEY_STEP_MS 16
 #define MONKEY_LONG_PRESS_MS 3000
 #define MONKEY_IDLE_JUMP_MS 200000
+#define MONKEY_IDLE_TICKS_PER_MIN 300
+/* A print job in CUPS moves in real time: before a tick the driver lets up
+ * to this much real time pass (a job takes about a second in cups-pdf). */
+#define MONKEY_OUTSIDE_MS 50
+/* The app's background work (the USB copy, check, install) must finish
+ * within this much real time. */
+#define MONKEY_BUSY_MAX_MS 120000
 
 /* Syllables of procedure names, folded, so that typing finds something. */
 static const char *const words[] = {
@@ -49,6 +61,7 @@ struct monkey {
 	store st;
 	config cfg;
 	catalog *cat;
+	events *ev;
 	catwatch watch;
 	gfx *g;
 	app *a;
@@ -62,6 +75,7 @@ struct monkey {
 	char last_screen[32];
 	bool stick_in;
 	long stick_version; /* phien_ban of the next good stick */
+	char *bundle;       /* the bundle folder of the stick that is in (media/motcua or MOTCUA) */
 	run_copy *snap;     /* the runs of the last frame, for the stale check */
 	size_t n_snap, cap_snap;
 	uint64_t snap_hash;
@@ -180,8 +194,9 @@ static const char *unit_name(monkey *m)
  * the first line of the unit name is in the top band, whole. */
 static bool check_header(monkey *m)
 {
-	if (!strcmp(app_screen_name(m->a), "idle-prompt"))
-		return true; /* an opaque page of its own, by design */
+	const char *screen = app_screen_name(m->a);
+	if (!strcmp(screen, "idle-prompt") || !strcmp(screen, "print"))
+		return true; /* opaque pages of their own, by design */
 	textruns *t = app_text_runs(m->a);
 	char hm[16], date[16];
 	wall_strings(m, hm, sizeof hm, date, sizeof date);
@@ -227,7 +242,7 @@ static void note_screen(monkey *m)
 		m->s.idle_prompts++;
 	else if (!strcmp(name, "attract"))
 		m->s.attract_resets++;
-	else if (!strcmp(name, "pin"))
+	else if (!strncmp(name, "pin", 3)) /* "pin", "pin-usb", "pin-change" */
 		m->s.pin_opened++;
 	else if (!strcmp(name, "staff"))
 		m->s.staff_reached++;
@@ -268,7 +283,8 @@ static bool frame(monkey *m)
  * draws anyway and compares the text runs with the last frame's. */
 static bool check_stale(monkey *m)
 {
-	if (!m->o.check || m->failed || !m->have_snap || app_needs_frame(m->a))
+	if (!m->o.check || m->failed || !m->have_snap || app_needs_frame(m->a) || m->o.stale_every <= 0 ||
+	    m->s.actions % m->o.stale_every)
 		return !m->failed;
 	app_draw(m->a, m->g);
 	gfx_present(m->g);
@@ -278,7 +294,7 @@ static bool check_stale(monkey *m)
 		h += run_hash(t, i);
 	if (h == m->snap_hash)
 		return true;
-	fprintf(stderr, "monkey: runs of the frame drawn before (only those that differ):\n");
+	fprintf(stderr, "monkey: runs only in the frame drawn before:\n");
 	for (size_t i = 0; i < m->n_snap; i++) {
 		bool same = false;
 		for (size_t j = 0; j < t->n && !same; j++)
@@ -289,10 +305,44 @@ static bool check_stale(monkey *m)
 			fputc('\n', stderr);
 		}
 	}
+	fprintf(stderr, "monkey: runs only in the frame drawn now:\n");
+	for (size_t j = 0; j < t->n; j++) {
+		bool same = false;
+		for (size_t i = 0; i < m->n_snap && !same; i++)
+			same = run_hash(t, j) == m->snap[i].hash;
+		if (!same) {
+			fprintf(stderr, "    \"%s\"", textruns_text(t, j));
+			print_rect(stderr, "at", t->v[j].r);
+			fputc('\n', stderr);
+		}
+	}
 	return fail(m, "stale frame: the screen changed while app_needs_frame said nothing had");
 }
 
 /* --- time and input */
+
+/* The app's background work finishes before anything else happens, so
+ * that a seed always gives the same run (the worker's speed does not
+ * decide what the next event meets). */
+static bool settle(monkey *m)
+{
+	for (int i = 0; app_busy(m->a); i++) {
+		if (i >= MONKEY_BUSY_MAX_MS)
+			return fail(m, "hang: the app has been busy for %d s", MONKEY_BUSY_MAX_MS / 1000);
+		struct timespec pause = {0, 1000000L};
+		nanosleep(&pause, NULL);
+	}
+	return true;
+}
+
+static bool send(monkey *m, const ui_event *ev)
+{
+	if (!settle(m))
+		return false;
+	app_handle_event(m->a, ev, m->now);
+	m->s.events++;
+	return true;
+}
 
 static bool advance(monkey *m, int64_t to)
 {
@@ -308,10 +358,17 @@ static bool advance(monkey *m, int64_t to)
 					    (long long)d, (long long)m->now);
 		} else {
 			stuck = 0;
-			m->now = d;
 		}
+		if (d > m->now && app_waits_outside(m->a)) {
+			int64_t ms = d - m->now < MONKEY_OUTSIDE_MS ? d - m->now : MONKEY_OUTSIDE_MS;
+			struct timespec pause = {0, (long)ms * 1000000L};
+			nanosleep(&pause, NULL);
+		}
+		if (d > m->now)
+			m->now = d;
 		ui_event tick = {.type = UI_EV_TICK};
-		app_handle_event(m->a, &tick, m->now);
+		if (!send(m, &tick))
+			return false;
 		m->s.ticks++;
 		/* Animations step every 16 ms; the clock, countdown and slides
 		 * far more rarely. More ticks than that burn the CPU of an idle kiosk. */
@@ -332,7 +389,8 @@ static bool input(monkey *m, ui_event_type type, int64_t id, float x, float y)
 	if (app_finished(m->a, NULL))
 		return true;
 	ui_event ev = {.type = type, .id = id, .x = x, .y = y};
-	app_handle_event(m->a, &ev, m->now);
+	if (!send(m, &ev))
+		return false;
 	return !m->o.frame_per_input || frame(m);
 }
 
@@ -362,29 +420,58 @@ static bool on_screen(monkey *m, const char *name) { return !strcmp(app_screen_n
 
 static bool starts_with(const char *s, const char *prefix) { return !strncmp(s, prefix, strlen(prefix)); }
 
-/* The staff's "Exit" closes the kiosk: the monkey never presses it. */
-static bool is_exit(monkey *m, const char *text)
+/* What prints: the detail page's buttons, the staff's test page. */
+static const char *const print_labels[] = {"In hướng dẫn", "In mẫu đơn", "In trang thử", "Print", NULL};
+
+static bool is_print(const char *text)
 {
-	return on_screen(m, "staff") && (starts_with(text, _("Exit")) || starts_with(text, "Thoát") ||
-					 starts_with(text, "Exit"));
+	for (const char *const *p = print_labels; *p; p++)
+		if (starts_with(text, *p))
+			return true;
+	return false;
 }
 
-static bool near_exit(monkey *m, float x, float y)
+static bool prints_left(monkey *m) { return !m->o.max_prints || m->s.prints < m->o.max_prints; }
+
+/* What the monkey never taps: the staff's "Exit" tile (it closes the
+ * kiosk: a tap there would only restart the app) and, once the print
+ * budget is spent, what prints (every sheet lands in cups-pdf's folder). */
+static bool avoided(monkey *m, const char *text)
 {
-	if (!on_screen(m, "staff"))
-		return false;
+	if (on_screen(m, "staff") &&
+	    (starts_with(text, _("Exit")) || starts_with(text, "Thoát") || starts_with(text, "Exit") ||
+	     starts_with(text, _("Closes the kiosk; the system service starts it again."))))
+		return true;
+	return is_print(text) && !prints_left(m);
+}
+
+/* A point on what an avoided run belongs to. The staff's tiles take a tap
+ * anywhere on them (title and hint, left-aligned): from a little left of
+ * the text to the right edge, from above it to below the hint; elsewhere a
+ * button around its label. */
+static bool near_avoided(monkey *m, float x, float y)
+{
 	textruns *t = app_text_runs(m->a);
-	int mx = layout_px(&m->metrics, 240), my = layout_px(&m->metrics, 48);
+	bool staff = on_screen(m, "staff");
+	int left = layout_px(&m->metrics, staff ? 60 : 200);
+	int up = layout_px(&m->metrics, staff ? 80 : 48), down = layout_px(&m->metrics, staff ? 220 : 48);
 	for (size_t i = 0; i < t->n; i++) {
 		gfx_rect r = t->v[i].visible;
-		if (is_exit(m, textruns_text(t, i)) && x >= r.x - mx && x < r.x + r.w + mx && y >= r.y - my &&
-		    y < r.y + r.h + my)
+		int right = staff ? m->w : r.x + r.w + left;
+		if (avoided(m, textruns_text(t, i)) && x >= r.x - left && x < right && y >= r.y - up &&
+		    y < r.y + r.h + down)
 			return true;
 	}
 	return false;
 }
 
-/* A random run's index, not one that exits; -1 when none. */
+static void run_centre(const text_run *r, float *x, float *y)
+{
+	*x = (float)r->visible.x + (float)r->visible.w / 2.0f;
+	*y = (float)r->visible.y + (float)r->visible.h / 2.0f;
+}
+
+/* A random run's index, not on what is avoided; -1 when none. */
 static long pick_run(monkey *m)
 {
 	textruns *t = app_text_runs(m->a);
@@ -392,7 +479,9 @@ static long pick_run(monkey *m)
 		return -1;
 	for (int tries = 0; tries < 8; tries++) {
 		size_t i = (size_t)rnd_int(m, (int)t->n);
-		if (!is_exit(m, textruns_text(t, i)))
+		float x, y;
+		run_centre(&t->v[i], &x, &y);
+		if (!near_avoided(m, x, y))
 			return (long)i;
 	}
 	return -1;
@@ -411,12 +500,6 @@ static const text_run *find_prefix(monkey *m, const char *const *prefixes, char 
 	return NULL;
 }
 
-static void run_centre(const text_run *r, float *x, float *y)
-{
-	*x = (float)r->visible.x + (float)r->visible.w / 2.0f;
-	*y = (float)r->visible.y + (float)r->visible.h / 2.0f;
-}
-
 /* --- actions */
 
 static bool act_tap_run(monkey *m)
@@ -430,6 +513,8 @@ static bool act_tap_run(monkey *m)
 	run_centre(&t->v[i], &x, &y);
 	int64_t hold = tap_hold(m);
 	trace(m, "\"%.60s\" at %.0f,%.0f for %lld ms", textruns_text(t, (size_t)i), x, y, (long long)hold);
+	if (is_print(textruns_text(t, (size_t)i)))
+		m->s.prints++;
 	return tap_at(m, x, y, hold);
 }
 
@@ -437,7 +522,7 @@ static bool act_tap_point(monkey *m)
 {
 	m->kind = "tap";
 	float x = (float)rnd_int(m, m->w), y = (float)rnd_int(m, m->h);
-	if (near_exit(m, x, y))
+	if (near_avoided(m, x, y))
 		return true;
 	int64_t hold = tap_hold(m);
 	trace(m, "%.0f,%.0f for %lld ms", x, y, (long long)hold);
@@ -566,12 +651,45 @@ static bool act_pin(monkey *m)
 	return type_keys(m, buf);
 }
 
+/* On the update screen, what staff came for: install (or go back). */
+static bool act_update(monkey *m)
+{
+	const char *labels[] = {_("Update"), _("Go back to the older version"), _("Install this version again"),
+				_("Close"), _("Cancel")};
+	textruns *t = app_text_runs(m->a);
+	const char *want = labels[chance(m, 80) ? rnd_int(m, 3) : 3 + rnd_int(m, 2)];
+	const text_run *r = find_exact(t, want);
+	if (!r)
+		return act_tap_run(m);
+	m->kind = "update";
+	float x, y;
+	run_centre(r, &x, &y);
+	trace(m, "\"%s\"", want);
+	return tap_at(m, x, y, rnd_range(m, 40, 200));
+}
+
+/* Nobody at the kiosk. Past the first seconds (a fling coasting out) an
+ * idle kiosk wakes for the clock, the idle countdown, the attract slides
+ * and a print job's polls: a few times a minute, 150 at most. */
 static bool act_idle(monkey *m)
 {
 	m->kind = "idle";
 	int64_t ms = chance(m, 70) ? rnd_range(m, 0, MONKEY_IDLE_JUMP_MS) : rnd_range(m, 80000, 115000);
 	trace(m, "%lld ms", (long long)ms);
-	return advance(m, m->now + ms);
+	if (ms < 65000)
+		return advance(m, m->now + ms);
+	if (!advance(m, m->now + 5000))
+		return false;
+	long t0 = m->s.ticks;
+	if (!advance(m, m->now + ms - 5000))
+		return false;
+	long per_min = (m->s.ticks - t0) * 60000 / (ms - 5000);
+	if (per_min > m->s.idle_ticks_per_min)
+		m->s.idle_ticks_per_min = per_min;
+	if (per_min > MONKEY_IDLE_TICKS_PER_MIN)
+		return fail(m, "an idle kiosk woke %ld times a minute (at most %d expected)", per_min,
+			    MONKEY_IDLE_TICKS_PER_MIN);
+	return true;
 }
 
 static bool act_toggle(monkey *m)
@@ -604,12 +722,10 @@ static bool act_toggle(monkey *m)
 
 static bool act_print(monkey *m)
 {
-	static const char *const labels[] = {"In hướng dẫn", "In ", "Print", NULL};
 	char label[128];
-	const text_run *r = m->o.printer && (!m->o.max_prints || m->s.prints < m->o.max_prints) &&
-				    on_screen(m, "detail")
-			    ? find_prefix(m, labels, label, sizeof label)
-			    : NULL;
+	const text_run *r = m->o.printer && prints_left(m) && (on_screen(m, "detail") || on_screen(m, "staff"))
+				    ? find_prefix(m, print_labels, label, sizeof label)
+				    : NULL;
 	if (!r)
 		return act_tap_run(m);
 	m->kind = "print";
@@ -641,43 +757,124 @@ static const char *const stick_kinds[] = {
 	"downgrade", "form-symlink", "form-not-pdf", "empty", "no-bundle", "duplicate-code",
 	"truncated", "huge-cell", "missing-form", "bad-phone",
 };
+enum { STICK_KINDS = sizeof stick_kinds / sizeof *stick_kinds, STICK_DOWNGRADE = 6 };
 
-/* Writes a stick of the given kind at m->media; the bundle is media/motcua. */
-static void make_stick(monkey *m, int kind)
+/* Makes the template of every kind of stick once, in dir/sticks/KIND (the
+ * stick's top folder). Returns false when the shell commands failed. */
+static bool make_stick_templates(monkey *m)
 {
-	const char *b = "motcua";
-	sh("rm -rf '%s' && mkdir -p '%s'", m->media, m->media);
-	if (kind == 10) { /* a stick with photos, no bundle */
-		sh("mkdir -p '%s/DCIM' && printf x > '%s/DCIM/IMG_0001.JPG'", m->media, m->media);
-		return;
+	int rc = 0;
+	for (int k = 0; k < STICK_KINDS; k++) {
+		char *top = xasprintf("%s/sticks/%s", m->dir, stick_kinds[k]);
+		char *d = xasprintf("%s/%s", top, k == 1 ? "MOTCUA" : "motcua");
+		rc |= sh("mkdir -p '%s'", top);
+		if (k == 10) { /* photos, no bundle */
+			rc |= sh("mkdir -p '%s/DCIM' && printf x > '%s/DCIM/IMG_0001.JPG'", top, top);
+		} else {
+			rc |= sh("cp -r '%s' '%s'", m->o.fixtures, d);
+			if (k == STICK_DOWNGRADE)
+				rc |= sh("sed -i 's/^phien_ban.*/phien_ban = 0/' '%s/bundle.ini'", d);
+		}
+		switch (k) {
+		case 1: rc |= sh("cd '%s' && mv procedures.csv PROCEDURES.CSV && mv bundle.ini Bundle.INI", d); break;
+		case 2: rc |= sh("rm '%s/procedures.csv'", d); break;
+		case 3: rc |= sh("printf '\\xff\\xfe\\xc3(\\n' >> '%s/procedures.csv'", d); break;
+		case 4: rc |= sh("printf '\"1.999999,\"no end\\n' >> '%s/procedures.csv'", d); break;
+		case 5: rc |= sh("head -c 300 /dev/urandom > '%s/bundle.ini'", d); break;
+		case 7: rc |= sh("cd '%s/forms' && for f in *.pdf; do rm \"$f\"; ln -s /etc/passwd \"$f\"; done", d); break;
+		case 8: rc |= sh("cd '%s/forms' && for f in *.pdf; do echo hello > \"$f\"; done", d); break;
+		case 9: rc |= sh("rm -rf '%s'/*", d); break;
+		case 11: rc |= sh("sed -n 2p '%s/procedures.csv' >> '%s/procedures.csv'", d, d); break;
+		case 12:
+			rc |= sh("head -c 4000 '%s/procedures.csv' > '%s/p' && mv '%s/p' '%s/procedures.csv'", d, d, d, d);
+			break;
+		case 13:
+			rc |= sh("awk 'NR==2{printf \"%%s\", $0; for(i=0;i<70000;i++) printf \"x\"; print \"\"; next} {print}' "
+				 "'%s/procedures.csv' > '%s/p' && mv '%s/p' '%s/procedures.csv'",
+				 d, d, d, d);
+			break;
+		case 14: rc |= sh("rm -rf '%s/forms'", d); break;
+		case 15: rc |= sh("sed -i '2s/[0-9][0-9][0-9][0-9]/phone/' '%s/hotlines.csv'", d); break;
+		default: break;
+		}
+		free(top);
+		free(d);
 	}
-	if (kind == 1)
-		b = "MOTCUA";
-	sh("cp -r '%s' '%s/%s'", m->o.fixtures, m->media, b);
-	char *d = xasprintf("%s/%s", m->media, b);
-	long v = kind <= 1 ? m->stick_version++ : m->stick_version;
-	sh("sed -i 's/^phien_ban.*/phien_ban = %ld/' '%s/bundle.ini'", kind == 6 ? 0L : v, d);
-	switch (kind) {
-	case 1: sh("cd '%s' && mv procedures.csv PROCEDURES.CSV && mv bundle.ini Bundle.INI", d); break;
-	case 2: sh("rm '%s/procedures.csv'", d); break;
-	case 3: sh("printf '\\xff\\xfe\\xc3(\\n' >> '%s/procedures.csv'", d); break;
-	case 4: sh("printf '\"1.999999,\"no end\\n' >> '%s/procedures.csv'", d); break;
-	case 5: sh("head -c 300 /dev/urandom > '%s/bundle.ini'", d); break;
-	case 7: sh("cd '%s/forms' && for f in *.pdf; do rm \"$f\"; ln -s /etc/passwd \"$f\"; done", d); break;
-	case 8: sh("cd '%s/forms' && for f in *.pdf; do echo hello > \"$f\"; done", d); break;
-	case 9: sh("rm -rf '%s'/* ", d); break;
-	case 11: sh("sed -n 2p '%s/procedures.csv' >> '%s/procedures.csv'", d, d); break;
-	case 12: sh("head -c 4000 '%s/procedures.csv' > '%s/p' && mv '%s/p' '%s/procedures.csv'", d, d, d, d); break;
-	case 13:
-		sh("awk 'NR==2{printf \"%%s\", $0; for(i=0;i<70000;i++) printf \"x\"; print \"\"; next} {print}' "
-		   "'%s/procedures.csv' > '%s/p' && mv '%s/p' '%s/procedures.csv'",
-		   d, d, d, d);
-		break;
-	case 14: sh("cd '%s' && rm -rf forms", d); break;
-	case 15: sh("sed -i '2s/[0-9][0-9][0-9][0-9]/phone/' '%s/hotlines.csv'", d); break;
-	default: break;
+	return rc == 0;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+static void remove_tree(const char *path) { nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS); }
+
+/* Copies the tree src to dst: folders, regular files, symbolic links as
+ * links. A bundle.ini (any case) gets "phien_ban = version" unless version
+ * is < 0. No shell: a run makes thousands of sticks. False after saying
+ * why. */
+static bool copy_tree(const char *src, const char *dst, long version)
+{
+	if (mkdir(dst, 0755) < 0) {
+		perror(dst);
+		return false;
 	}
-	free(d);
+	DIR *d = opendir(src);
+	if (!d) {
+		perror(src);
+		return false;
+	}
+	bool ok = true;
+	struct dirent *e;
+	while (ok && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char *from = xasprintf("%s/%s", src, e->d_name), *to = xasprintf("%s/%s", dst, e->d_name);
+		struct stat st;
+		if (lstat(from, &st) == 0 && S_ISDIR(st.st_mode)) {
+			ok = copy_tree(from, to, version);
+		} else if (lstat(from, &st) == 0 && S_ISLNK(st.st_mode)) {
+			char target[4096];
+			ssize_t n = readlink(from, target, sizeof target - 1);
+			if (n >= 0) {
+				target[n] = 0;
+				ok = symlink(target, to) == 0;
+			}
+			if (!ok)
+				perror(to);
+		} else {
+			FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+			bool ini = version >= 0 && !strcasecmp(e->d_name, "bundle.ini");
+			char buf[1 << 14];
+			if (!in || !out) {
+				perror(in ? to : from);
+				ok = false;
+			} else if (ini) {
+				while (fgets(buf, sizeof buf, in))
+					if (!strncmp(buf, "phien_ban", 9))
+						fprintf(out, "phien_ban = %ld\n", version);
+					else
+						fputs(buf, out);
+			} else {
+				size_t n;
+				while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+					fwrite(buf, 1, n, out);
+			}
+			if (in)
+				fclose(in);
+			if (out)
+				fclose(out);
+		}
+		free(from);
+		free(to);
+	}
+	closedir(d);
+	return ok;
 }
 
 static bool act_usb(monkey *m)
@@ -685,28 +882,38 @@ static bool act_usb(monkey *m)
 	if (!m->o.fixtures)
 		return act_tap_run(m);
 	m->kind = "usb";
+	/* Nothing of the app's may be reading the stick while it changes. */
+	if (!settle(m))
+		return false;
 	if (m->stick_in && chance(m, 70)) {
 		bool yank_first = chance(m, 40); /* the folder is gone before the event comes */
-		trace(m, "remove%s", yank_first ? " (folder gone first)" : "");
+		trace(m, "remove %s%s", m->bundle, yank_first ? " (gone before the event)" : "");
 		if (yank_first)
-			sh("rm -rf '%s'", m->media);
+			remove_tree(m->media);
 		m->stick_in = false;
 		m->s.usb_removes++;
-		if (!input(m, UI_EV_USB_REMOVED, 0, 0, 0))
+		ui_event ev = {.type = UI_EV_USB_REMOVED, .path = m->bundle};
+		if (!app_finished(m->a, NULL) && !send(m, &ev))
 			return false;
-		if (!yank_first)
-			sh("rm -rf '%s'", m->media);
-		return true;
+		remove_tree(m->media);
+		return !m->o.frame_per_input || frame(m);
 	}
-	int kind = chance(m, 35) ? rnd_int(m, 2) : rnd_int(m, (int)(sizeof stick_kinds / sizeof *stick_kinds));
+	int kind = chance(m, 35) ? rnd_int(m, 2) : rnd_int(m, STICK_KINDS);
 	trace(m, "insert %s%s", stick_kinds[kind], m->stick_in ? " (over the stick in)" : "");
-	make_stick(m, kind);
+	remove_tree(m->media);
+	char *tmpl = xasprintf("%s/sticks/%s", m->dir, stick_kinds[kind]);
+	bool made = copy_tree(tmpl, m->media,
+			      kind == STICK_DOWNGRADE ? -1 : kind <= 1 ? m->stick_version++ : m->stick_version);
+	free(tmpl);
+	if (!made)
+		return fail(m, "cannot make the USB stick %s", m->media);
+	free(m->bundle);
+	m->bundle = xasprintf("%s/%s", m->media, kind == 1 ? "MOTCUA" : "motcua");
 	m->stick_in = true;
 	m->s.usb_inserts++;
-	ui_event ev = {.type = UI_EV_USB_INSERTED, .path = m->media};
-	if (app_finished(m->a, NULL))
-		return true;
-	app_handle_event(m->a, &ev, m->now);
+	ui_event ev = {.type = UI_EV_USB_INSERTED, .path = m->bundle};
+	if (!app_finished(m->a, NULL) && !send(m, &ev))
+		return false;
 	return !m->o.frame_per_input || frame(m);
 }
 
@@ -724,7 +931,7 @@ static bool act_stray(monkey *m)
 	case 4: {
 		float x2 = (float)rnd_int(m, m->w), y2 = (float)rnd_int(m, m->h);
 		trace(m, "two fingers at %.0f,%.0f and %.0f,%.0f", x, y, x2, y2);
-		if (near_exit(m, x, y))
+		if (near_avoided(m, x, y))
 			return true;
 		return input(m, UI_EV_DOWN, 1, x, y) && advance(m, m->now + 30) && input(m, UI_EV_DOWN, 2, x2, y2) &&
 		       advance(m, m->now + 30) && input(m, UI_EV_MOVE, 2, x2 + 40, y2 + 40) &&
@@ -732,8 +939,16 @@ static bool act_stray(monkey *m)
 		       input(m, UI_EV_UP, 1, x, y);
 	}
 	default:
-		trace(m, "usb removed, no stick");
-		return m->stick_in || input(m, UI_EV_USB_REMOVED, 0, 0, 0);
+	{
+		/* a stick the app never heard of (the watch saw it come and go
+		 * between two polls) */
+		char *other = xasprintf("%s/media/usb-other/motcua", m->dir);
+		ui_event ev = {.type = UI_EV_USB_REMOVED, .path = other};
+		trace(m, "usb removed: %s", other);
+		bool ok = app_finished(m->a, NULL) || send(m, &ev);
+		free(other);
+		return ok && (!m->o.frame_per_input || frame(m));
+	}
 	}
 }
 
@@ -749,6 +964,8 @@ static void start_app(monkey *m, bool attract)
 		.now = m->now,
 		.wall_ms = MONKEY_WALL_START_MS + m->now - MONKEY_START_MS,
 		.attract = attract,
+		.events = m->ev,
+		.st = &m->st,
 	};
 	m->a = app_new(&ao, m->g);
 	snprintf(m->last_screen, sizeof m->last_screen, "%s", app_screen_name(m->a));
@@ -805,8 +1022,8 @@ monkey *monkey_new(const monkey_options *o)
 		goto fail;
 	}
 	fprintf(f, "[kiosk]\nmedia_roots = %s/media\n", m->dir);
-	if (o->printer)
-		fprintf(f, "printer = %s\n", o->printer);
+	/* Never CUPS's default destination: it may be a real printer. */
+	fprintf(f, "printer = %s\n", o->printer ? o->printer : "motcua-monkey-no-such-queue");
 	fclose(f);
 	if (config_load(&m->cfg, m->conf_path, &diag) < 0) {
 		diag_print(&diag, stderr);
@@ -822,6 +1039,19 @@ monkey *monkey_new(const monkey_options *o)
 		goto fail;
 	}
 	catwatch_init(&m->watch, m->st.catalog_path);
+	m->ev = events_open(m->st.events_path, &err);
+	if (!m->ev) {
+		fprintf(stderr, "monkey: %s: %s\n", m->st.events_path, err ? err : "?");
+		free(err);
+		goto fail;
+	}
+	char *media_root = xasprintf("%s/media", m->dir);
+	mkdir(media_root, 0755);
+	free(media_root);
+	if (o->fixtures && !make_stick_templates(m)) {
+		fprintf(stderr, "monkey: cannot make the USB sticks from %s\n", o->fixtures);
+		goto fail;
+	}
 	gfx_options go = {.width = o->width, .height = o->height, .headless = true, .rotate = o->rotate};
 	m->g = gfx_open(&go);
 	if (!m->g)
@@ -847,6 +1077,7 @@ void monkey_free(monkey *m)
 	app_free(m->a);
 	gfx_close(m->g);
 	catalog_close(m->cat);
+	events_close(m->ev);
 	config_clear(&m->cfg);
 	store_close(&m->st);
 	for (size_t i = 0; i < m->n_snap; i++)
@@ -856,6 +1087,7 @@ void monkey_free(monkey *m)
 		sh("rm -rf '%s'", m->dir);
 	free(m->dir);
 	free(m->media);
+	free(m->bundle);
 	free(m->conf_path);
 	free(m);
 }
@@ -868,8 +1100,10 @@ bool monkey_step(monkey *m)
 	m->what[0] = 0;
 	bool ok;
 	int dice = rnd_int(m, 100);
-	if (on_screen(m, "pin") && dice < 45)
+	if (!strncmp(app_screen_name(m->a), "pin", 3) && dice < 45)
 		ok = act_pin(m);
+	else if (on_screen(m, "usb") && dice < 30)
+		ok = act_update(m);
 	else if (dice < 38)
 		ok = act_tap_run(m);
 	else if (dice < 54)
@@ -891,6 +1125,11 @@ bool monkey_step(monkey *m)
 	else
 		ok = act_stray(m);
 	if (!ok)
+		return false;
+	/* The frame the loop draws as the finger lifts; what timers change
+	 * during the pause must then ask for one of its own (the stale check
+	 * sees it when they do not). */
+	if (!app_finished(m->a, NULL) && !frame(m))
 		return false;
 	/* The pause before the next action. */
 	int p = rnd_int(m, 100);
@@ -917,15 +1156,18 @@ void monkey_print_stats(const monkey *m, FILE *f)
 {
 	const monkey_stats *s = &m->s;
 	fprintf(f,
-		"monkey: %ld actions, %ld frames (%ld checked), %ld ticks, %lld s of kiosk time\n"
+		"monkey: %ld actions (%ld events to the app), %ld frames (%ld checked), %ld ticks, %lld s of kiosk time\n"
 		"monkey: screens: detail %ld, PIN pad %ld (right PIN typed %ld), staff %ld, idle prompt %ld, "
 		"attract %ld; app restarts %ld\n"
 		"monkey: keys %ld, language %ld, text size %ld, USB in %ld / out %ld, print taps %ld, catalogue "
-		"reloads %ld\n",
-		s->actions, s->frames, s->checks, s->ticks, (long long)(m->now / 1000), s->detail_views, s->pin_opened,
+		"reloads %ld; most ticks in an idle minute %ld\n",
+		s->actions, s->events, s->frames, s->checks, s->ticks, (long long)(m->now / 1000), s->detail_views, s->pin_opened,
 		s->pin_right, s->staff_reached, s->idle_prompts, s->attract_resets, s->restarts, s->typed_keys,
-		s->lang_toggles, s->size_toggles, s->usb_inserts, s->usb_removes, s->prints, s->catalog_reloads);
+		s->lang_toggles, s->size_toggles, s->usb_inserts, s->usb_removes, s->prints, s->catalog_reloads,
+		s->idle_ticks_per_min);
 }
+
+const char *monkey_screen(monkey *m) { return app_screen_name(m->a); }
 
 gfx *monkey_gfx(monkey *m) { return m->g; }
 

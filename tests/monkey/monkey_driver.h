@@ -26,10 +26,15 @@ typedef struct monkey_options {
 	uint64_t seed;
 	int width, height;      /* the panel; UI space is swapped for rotate 90/270 */
 	int rotate;             /* 0, 90, 180, 270 */
-	const char *printer;    /* CUPS queue for print taps; NULL = no print actions */
-	long max_prints;        /* print taps at most (0 = no limit) */
+	const char *printer;    /* CUPS queue the kiosk prints to; NULL = a queue that does
+				 * not exist (taps on print buttons fail at once) and no
+				 * print actions of their own */
+	long max_prints;        /* taps on print buttons at most (0 = no limit); past it
+				 * the monkey stays off them */
 	const char *fixtures;   /* the good bundle to derive USB sticks from; NULL = no USB actions */
-	bool check;             /* after every frame: layout, header; after actions: stale frames */
+	bool check;             /* after every frame: layout, header */
+	int stale_every;        /* with check: every this many actions (0 = never), draw
+				 * although no frame is due and compare (a full draw: costly) */
 	bool frame_per_input;   /* draw after every input event, as a 60 Hz loop would;
 				 * false: once per action (the soak) */
 	bool trace;             /* print every action on stderr */
@@ -38,10 +43,13 @@ typedef struct monkey_options {
 typedef struct monkey monkey;
 
 typedef struct monkey_stats {
-	long actions, frames, ticks, restarts, checks;
+	long actions;  /* monkey_step calls */
+	long events;   /* ui_events handed to the app (input, ticks, USB) */
+	long frames, ticks, restarts, checks;
 	long pin_opened, pin_right, staff_reached, idle_prompts, attract_resets;
 	long usb_inserts, usb_removes, prints, catalog_reloads, lang_toggles, size_toggles;
 	long typed_keys, detail_views;
+	long idle_ticks_per_min; /* the most timer ticks seen in a minute nobody touched */
 } monkey_stats;
 
 /* Sets up a store, a catalogue, the gfx and the app. Returns NULL after
@@ -57,6 +65,8 @@ bool monkey_step(monkey *m);
 /* Counters so far. */
 const monkey_stats *monkey_get_stats(const monkey *m);
 void monkey_print_stats(const monkey *m, FILE *f);
+/* The name of what is on screen ("attract", "home", "detail", ...). */
+const char *monkey_screen(monkey *m);
 /* The gfx (for its text cache statistics). */
 gfx *monkey_gfx(monkey *m);
 /* The temporary folder (store, fixtures); owned. */
