@@ -33,6 +33,8 @@ static int tmp_seq;
 
 static char *slurp(const char *path, size_t *len)
 {
+	if (len)
+		*len = 0;
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
