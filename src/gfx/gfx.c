@@ -667,14 +667,39 @@ static void mouse_to_panel(const gfx *g, int mx, int my, float *px, float *py)
 	*py = wh ? (float)my * g->ph / wh : (float)my;
 }
 
+/* SDL_WaitEventTimeout only sleeps in the kernel on drivers that can wait
+ * (x11, wayland); on the others — kmsdrm on the kiosk's console, offscreen —
+ * SDL 2.26 polls every millisecond, ~1,000 wake-ups a second of an idle
+ * kiosk. There we poll every GFX_IDLE_POLL_MS instead: a touch is seen within
+ * a frame, and an idle kiosk wakes 60 times a second doing nothing. */
+#define GFX_IDLE_POLL_MS 16
+
+static int wait_event(SDL_Event *e, int timeout_ms)
+{
+	if (timeout_ms == 0)
+		return SDL_PollEvent(e);
+	const char *drv = SDL_GetCurrentVideoDriver();
+	if (drv && (!strcmp(drv, "x11") || !strcmp(drv, "wayland")))
+		return timeout_ms < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, timeout_ms);
+	Uint32 start = SDL_GetTicks();
+	for (;;) {
+		if (SDL_PollEvent(e))
+			return 1;
+		Uint32 waited = SDL_GetTicks() - start;
+		if (timeout_ms >= 0 && waited >= (Uint32)timeout_ms)
+			return 0;
+		Uint32 left = timeout_ms < 0 ? GFX_IDLE_POLL_MS : (Uint32)timeout_ms - waited;
+		SDL_Delay(left < GFX_IDLE_POLL_MS ? left : GFX_IDLE_POLL_MS);
+	}
+}
+
 bool gfx_wait_input(gfx *g, int timeout_ms, gfx_input *in)
 {
 	SDL_Event e;
 	memset(in, 0, sizeof *in);
 	if (!g->sdl_up)
 		return false;
-	int got = timeout_ms < 0 ? SDL_WaitEvent(&e) : timeout_ms == 0 ? SDL_PollEvent(&e)
-								      : SDL_WaitEventTimeout(&e, timeout_ms);
+	int got = wait_event(&e, timeout_ms);
 	if (!got)
 		return false;
 	float px, py;
