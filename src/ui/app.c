@@ -572,6 +572,15 @@ void app_set_catalog(app *a, catalog *c)
 void app_set_wall_clock(app *a, int64_t wall_ms, int64_t now)
 {
 	a->wall_offset = wall_ms - now;
+	/* The system clock was set (NTP, staff): the header shows the new
+	 * minute on the next frame, not when the old minute would have ended. */
+	int64_t minute = app_wall_ms(a) / 60000;
+	if (minute != a->shown_minute) {
+		a->shown_minute = minute;
+		a->chrome_stale = true;
+		a->dirty = true;
+		relayout(a);
+	}
 }
 
 bool app_finished(const app *a, int *status)

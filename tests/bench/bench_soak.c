@@ -129,12 +129,14 @@ int main(int argc, char **argv)
 		} else if (a[0] != '-') {
 			events = strtol(a, NULL, 10);
 		} else {
-			fprintf(stderr, "usage: bench_soak [EVENTS] [--seed N] [--fixtures DIR] [--printer QUEUE]\n");
+			fprintf(stderr, "usage: bench_soak [EVENTS] [--seed N] [--fixtures DIR] "
+			                "[--printer QUEUE]\n");
 			return 2;
 		}
 	}
-	printf("soak: seed %llu, %ld events at %dx%d, USB sticks %s, printer %s\n", (unsigned long long)o.seed, events,
-	       o.width, o.height, o.fixtures ? "yes" : "no", o.printer ? o.printer : "none (a queue that does not exist)");
+	printf("soak: seed %llu, %ld events at %dx%d, USB sticks %s, printer %s\n",
+	       (unsigned long long)o.seed, events, o.width, o.height, o.fixtures ? "yes" : "no",
+	       o.printer ? o.printer : "none (a queue that does not exist)");
 	double t0 = now_s();
 	monkey *m = monkey_new(&o);
 	if (!m)
@@ -143,8 +145,8 @@ int main(int argc, char **argv)
 	double *x = calloc(cap, sizeof *x), *y[COLS];
 	for (int c = 0; c < COLS; c++)
 		y[c] = calloc(cap, sizeof **y);
-	printf("soak: %9s %8s %8s %9s %9s %9s %9s %9s %7s  %s\n", "events", "actions", "frames", "RSS KiB", "anon KiB",
-	       "file KiB", "heap KiB", "cache KiB", "seconds", "screen");
+	printf("soak: %9s %8s %8s %9s %9s %9s %9s %9s %7s  %s\n", "events", "actions", "frames",
+	       "RSS KiB", "anon KiB", "file KiB", "heap KiB", "cache KiB", "seconds", "screen");
 	fflush(stdout);
 	const monkey_stats *s = monkey_get_stats(m);
 	long next = SOAK_EVERY;
@@ -154,8 +156,8 @@ int main(int argc, char **argv)
 			rc = 1;
 			break;
 		}
-		bool due = s->events >= next &&
-			   (!strcmp(monkey_screen(m), "attract") || s->events >= next + SOAK_WAIT_MAX);
+		bool due = s->events >= next && (!strcmp(monkey_screen(m), "attract") ||
+		                                 s->events >= next + SOAK_WAIT_MAX);
 		if (!due && s->events < events)
 			continue;
 		if (n == cap)
@@ -168,9 +170,10 @@ int main(int argc, char **argv)
 		y[COL_FILE][n] = (double)status_bytes("RssFile");
 		y[COL_HEAP][n] = (double)heap_bytes();
 		y[COL_CACHE][n] = (double)gs.cache_bytes;
-		printf("soak: %9ld %8ld %8ld %9.0f %9.0f %9.0f %9.0f %9.0f %7.1f  %s\n", s->events, s->actions, s->frames,
-		       y[COL_RSS][n] / 1024, y[COL_ANON][n] / 1024, y[COL_FILE][n] / 1024, y[COL_HEAP][n] / 1024,
-		       y[COL_CACHE][n] / 1024, now_s() - t0, monkey_screen(m));
+		printf("soak: %9ld %8ld %8ld %9.0f %9.0f %9.0f %9.0f %9.0f %7.1f  %s\n", s->events,
+		       s->actions, s->frames, y[COL_RSS][n] / 1024, y[COL_ANON][n] / 1024,
+		       y[COL_FILE][n] / 1024, y[COL_HEAP][n] / 1024, y[COL_CACHE][n] / 1024,
+		       now_s() - t0, monkey_screen(m));
 		fflush(stdout);
 		n++;
 		while (next <= s->events)
@@ -179,23 +182,30 @@ int main(int argc, char **argv)
 	double secs = now_s() - t0;
 	monkey_print_stats(m, stdout);
 	if (n >= 3) {
-		printf("soak: slope over the %zu samples after the first, bytes per 100,000 events (± standard error):\n",
+		printf("soak: slope over the %zu samples after the first, bytes per 100,000 events "
+		       "(± standard error):\n",
 		       n - 1);
 		for (int c = 0; c < COLS; c++) {
 			double se, b = slope(x + 1, y[c] + 1, n - 1, &se);
-			bool grows = (c == COL_RSS || c == COL_HEAP) && b > SOAK_MAX_SLOPE && b > 3 * se;
+			bool grows =
+			    (c == COL_RSS || c == COL_HEAP) && b > SOAK_MAX_SLOPE && b > 3 * se;
 			printf("soak:   %-10s %+10.0f ± %.0f%s\n", col_names[c], b, se,
-			       grows ? "  GROWS" : c == COL_RSS || c == COL_HEAP ? "  flat" : "");
+			       grows                           ? "  GROWS"
+			       : c == COL_RSS || c == COL_HEAP ? "  flat"
+			                                       : "");
 			if (grows)
 				rc = 1;
 		}
-		printf("soak: %s (limit %+.0f bytes per 100,000 events, beyond three standard errors)\n",
+		printf("soak: %s (limit %+.0f bytes per 100,000 events, beyond three standard "
+		       "errors)\n",
 		       rc ? "FAIL: memory grows with use" : "memory is flat", SOAK_MAX_SLOPE);
 	} else {
 		printf("soak: too few samples for a slope (run at least 300,000 events)\n");
 	}
-	printf("soak: %ld events (%ld actions, %ld frames) in %.1f s: %.0f events/s, %.0f actions/s\n", s->events,
-	       s->actions, s->frames, secs, (double)s->events / secs, (double)s->actions / secs);
+	printf(
+	    "soak: %ld events (%ld actions, %ld frames) in %.1f s: %.0f events/s, %.0f actions/s\n",
+	    s->events, s->actions, s->frames, secs, (double)s->events / secs,
+	    (double)s->actions / secs);
 	monkey_free(m);
 	free(x);
 	for (int c = 0; c < COLS; c++)

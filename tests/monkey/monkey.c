@@ -1,6 +1,7 @@
 /* monkey [--seed N] [--events N] [--size WxH] [--rotate 0|90|180|270]
  *        [--printer QUEUE|auto] [--max-prints N] [--fixtures DIR] [--trace]
  *        [--every-frame] [--stale-every N] [--expect-coverage]
+ *        [--bundle DIR] [--unit-name NAME] [--idle PROMPT_S:RESET_S] [--lang vi|en]
  *
  * Random taps, drags, long presses, typing, idle time, language and text
  * size toggles, USB sticks and print taps against the real app, headless,
@@ -33,9 +34,12 @@ static double now_s(void)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: monkey [--seed N] [--events N] [--size WxH] [--rotate 0|90|180|270]\n"
-			"              [--printer QUEUE|auto] [--max-prints N] [--fixtures DIR] [--trace]\n"
-			"              [--every-frame] [--stale-every N] [--expect-coverage]\n");
+	fprintf(stderr,
+	        "usage: monkey [--seed N] [--events N] [--size WxH] [--rotate 0|90|180|270]\n"
+	        "              [--printer QUEUE|auto] [--max-prints N] [--fixtures DIR] [--trace]\n"
+	        "              [--every-frame] [--stale-every N] [--expect-coverage]\n"
+	        "              [--bundle DIR] [--unit-name NAME] [--idle PROMPT_S:RESET_S] [--lang "
+	        "vi|en]\n");
 	return 2;
 }
 
@@ -48,7 +52,8 @@ static bool queue_exists(const char *q)
 
 int main(int argc, char **argv)
 {
-	monkey_options o = {.width = 1920, .height = 1080, .check = true, .stale_every = 4, .max_prints = 200};
+	monkey_options o = {
+	    .width = 1920, .height = 1080, .check = true, .stale_every = 4, .max_prints = 200};
 	long events = 20000;
 	bool seeded = false, coverage = false;
 	const char *printer = NULL;
@@ -75,7 +80,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--events")) {
 			events = strtol(v, NULL, 10);
 		} else if (!strcmp(a, "--size")) {
-			if (sscanf(v, "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 320)
+			if (sscanf(v, "%dx%d", &o.width, &o.height) != 2 || o.width < 320 ||
+			    o.height < 320)
 				return usage();
 		} else if (!strcmp(a, "--rotate")) {
 			o.rotate = atoi(v);
@@ -89,6 +95,15 @@ int main(int argc, char **argv)
 			o.max_prints = strtol(v, NULL, 10);
 		} else if (!strcmp(a, "--fixtures")) {
 			o.fixtures = v;
+		} else if (!strcmp(a, "--bundle")) {
+			o.bundle = v;
+		} else if (!strcmp(a, "--unit-name")) {
+			o.unit_name = v;
+		} else if (!strcmp(a, "--idle")) {
+			if (sscanf(v, "%d:%d", &o.idle_prompt_s, &o.idle_reset_s) != 2)
+				return usage();
+		} else if (!strcmp(a, "--lang")) {
+			o.english = !strcmp(v, "en");
 		} else {
 			return usage();
 		}
@@ -104,7 +119,8 @@ int main(int argc, char **argv)
 		printer = NULL;
 	o.printer = printer;
 	printf("monkey: seed %llu, %ld events, %dx%d rotate %d, printer %s, USB fixtures %s\n",
-	       (unsigned long long)o.seed, events, o.width, o.height, o.rotate, o.printer ? o.printer : "none (no print taps)",
+	       (unsigned long long)o.seed, events, o.width, o.height, o.rotate,
+	       o.printer ? o.printer : "none (no print taps)",
 	       o.fixtures ? o.fixtures : "none (no USB actions)");
 	fflush(stdout);
 
@@ -115,10 +131,19 @@ int main(int argc, char **argv)
 	int rc = 0;
 	for (long n = 0; n < events; n++) {
 		if (!monkey_step(m)) {
-			fprintf(stderr, "reproduce: monkey --seed %llu --events %ld --size %dx%d --rotate %d%s%s%s --trace\n",
-				(unsigned long long)o.seed, monkey_get_stats(m)->actions, o.width, o.height, o.rotate,
-				o.fixtures ? " --fixtures " : "", o.fixtures ? o.fixtures : "",
-				o.printer ? " --printer auto" : "");
+			/* The same command line, up to the failing action, with the
+			 * seed spelled out (it may have come from the clock). */
+			fprintf(stderr, "reproduce: %s", argv[0]);
+			for (int i = 1; i < argc; i++) {
+				if (!strcmp(argv[i], "--events") || !strcmp(argv[i], "--seed")) {
+					i++;
+					continue;
+				}
+				if (strcmp(argv[i], "--expect-coverage"))
+					fprintf(stderr, " '%s'", argv[i]);
+			}
+			fprintf(stderr, " --seed %llu --events %ld --trace\n",
+			        (unsigned long long)o.seed, monkey_get_stats(m)->actions);
 			rc = 1;
 			break;
 		}
@@ -132,20 +157,21 @@ int main(int argc, char **argv)
 	if (rc == 0 && coverage) {
 		/* A monkey that never gets anywhere proves nothing: on a long run it
 		 * must have reached every corner it aims at. */
-		const char *missed = s->detail_views == 0   ? "a procedure's detail"
-				     : s->pin_opened == 0     ? "the PIN pad"
-				     : s->staff_reached == 0  ? "the staff area"
-				     : s->idle_prompts == 0   ? "the idle prompt"
-				     : s->attract_resets == 0 ? "the attract screen"
-				     : s->typed_keys == 0     ? "the keyboard"
-							      : NULL;
+		const char *missed = s->detail_views == 0     ? "a procedure's detail"
+		                     : s->pin_opened == 0     ? "the PIN pad"
+		                     : s->staff_reached == 0  ? "the staff area"
+		                     : s->idle_prompts == 0   ? "the idle prompt"
+		                     : s->attract_resets == 0 ? "the attract screen"
+		                     : s->typed_keys == 0     ? "the keyboard"
+		                                              : NULL;
 		if (missed) {
-			fprintf(stderr, "monkey: FAIL: %ld events never reached %s\n", s->actions, missed);
+			fprintf(stderr, "monkey: FAIL: %ld events never reached %s\n", s->actions,
+			        missed);
 			rc = 1;
 		}
 	}
-	printf("monkey: %s after %ld events in %.1f s (seed %llu)\n", rc ? "FAILED" : "passed", s->actions,
-	       now_s() - t0, (unsigned long long)o.seed);
+	printf("monkey: %s after %ld events in %.1f s (seed %llu)\n", rc ? "FAILED" : "passed",
+	       s->actions, now_s() - t0, (unsigned long long)o.seed);
 	monkey_free(m);
 	return rc;
 }

@@ -40,13 +40,18 @@
 /* The app's background work (the USB copy, check, install) must finish
  * within this much real time. */
 #define MONKEY_BUSY_MAX_MS 120000
+/* No event may keep the loop from the finger this long (real time, under
+ * the sanitizers too). */
+#define MONKEY_STALL_MS 10000
 
 /* Syllables of procedure names, folded, so that typing finds something. */
+/* clang-format off */
 static const char *const words[] = {
 	"dang ky", "khai sinh", "ket hon", "chung thuc", "ho tich", "dat dai", "xac nhan", "giam ho",
 	"nuoi con nuoi", "khai tu", "tre em", "nguoi co cong", "1.00", "2.00", "cap ban sao", "thay doi",
 	"tinh trang hon nhan", "lien thong", "bao hiem", "hoa giai", "zzqx", "kh", "d", "a b c",
 };
+/* clang-format on */
 
 typedef struct run_copy {
 	char *text;
@@ -68,9 +73,10 @@ struct monkey {
 	int w, h; /* UI space */
 	ui_metrics metrics;
 	int64_t now;
+	int64_t wall_offset; /* the wall clock is now + wall_offset (ms since the epoch) */
 	monkey_stats s;
-	const char *kind;   /* the action in progress */
-	char what[512];     /* and its arguments */
+	const char *kind; /* the action in progress */
+	char what[512];   /* and its arguments */
 	bool failed;
 	char last_screen[32];
 	bool stick_in;
@@ -93,9 +99,18 @@ static uint64_t rnd(monkey *m)
 }
 
 /* Uniform in [0, n). */
-static int rnd_int(monkey *m, int n) { return n <= 1 ? 0 : (int)(rnd(m) % (uint64_t)n); }
-static int64_t rnd_range(monkey *m, int64_t lo, int64_t hi) { return lo + (int64_t)(rnd(m) % (uint64_t)(hi - lo + 1)); }
-static bool chance(monkey *m, int percent) { return rnd_int(m, 100) < percent; }
+static int rnd_int(monkey *m, int n)
+{
+	return n <= 1 ? 0 : (int)(rnd(m) % (uint64_t)n);
+}
+static int64_t rnd_range(monkey *m, int64_t lo, int64_t hi)
+{
+	return lo + (int64_t)(rnd(m) % (uint64_t)(hi - lo + 1));
+}
+static bool chance(monkey *m, int percent)
+{
+	return rnd_int(m, 100) < percent;
+}
 
 /* --- reports */
 
@@ -145,8 +160,9 @@ static bool fail(monkey *m, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\n  seed %llu, action %ld (%s%s%s), screen %s, t = %lld ms, UI %dx%d\n",
-		(unsigned long long)m->o.seed, m->s.actions, m->kind ? m->kind : "start", *m->what ? ": " : "",
-		m->what, app_screen_name(m->a), (long long)m->now, m->w, m->h);
+	        (unsigned long long)m->o.seed, m->s.actions, m->kind ? m->kind : "start",
+	        *m->what ? ": " : "", m->what, app_screen_name(m->a), (long long)m->now, m->w,
+	        m->h);
 	dump_runs(m, stderr);
 	m->failed = true;
 	return false;
@@ -160,8 +176,15 @@ static void trace(monkey *m, const char *fmt, ...)
 	vsnprintf(m->what, sizeof m->what, fmt, ap);
 	va_end(ap);
 	if (m->o.trace)
-		fprintf(stderr, "#%ld t=%lld %s %s [%s]\n", m->s.actions, (long long)m->now, m->kind, m->what,
-			app_screen_name(m->a));
+		fprintf(stderr, "#%ld t=%lld %s %s [%s]\n", m->s.actions, (long long)m->now,
+		        m->kind, m->what, app_screen_name(m->a));
+}
+
+static double real_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
 /* --- checks after a frame */
@@ -177,7 +200,7 @@ static const text_run *find_exact(textruns *t, const char *s)
 
 static void wall_strings(monkey *m, char *hm, size_t n1, char *date, size_t n2)
 {
-	time_t t = (time_t)((MONKEY_WALL_START_MS + m->now - MONKEY_START_MS) / 1000);
+	time_t t = (time_t)((m->now + m->wall_offset) / 1000);
 	struct tm tm;
 	localtime_r(&t, &tm);
 	strftime(hm, n1, "%H:%M", &tm);
@@ -186,6 +209,8 @@ static void wall_strings(monkey *m, char *hm, size_t n1, char *date, size_t n2)
 
 static const char *unit_name(monkey *m)
 {
+	if (m->o.unit_name && *m->o.unit_name)
+		return m->o.unit_name;
 	const bundle_info *info = m->cat ? catalog_info(m->cat) : NULL;
 	return info && info->unit && *info->unit ? info->unit : NULL;
 }
@@ -209,8 +234,9 @@ static bool check_header(monkey *m)
 		return true;
 	for (size_t i = 0; i < t->n; i++) {
 		const text_run *r = &t->v[i];
-		if (r->len >= 4 && !strncmp(unit, textruns_text(t, i), r->len) && r->visible.y + r->visible.h <= band &&
-		    r->visible.w == r->r.w && r->visible.h == r->r.h)
+		if (r->len >= 4 && !strncmp(unit, textruns_text(t, i), r->len) &&
+		    r->visible.y + r->visible.h <= band && r->visible.w == r->r.w &&
+		    r->visible.h == r->r.h)
 			return true;
 	}
 	return fail(m, "header: the unit name \"%s\" is not in the top third of the screen", unit);
@@ -227,7 +253,8 @@ static void snapshot(monkey *m)
 		m->snap = xgrow(m->snap, &m->cap_snap, m->n_snap + 1, sizeof *m->snap);
 		const text_run *r = &t->v[i];
 		run_copy *c = &m->snap[m->n_snap++];
-		*c = (run_copy){xstrdup(textruns_text(t, i)), r->r, r->visible, r->container, run_hash(t, i)};
+		*c = (run_copy){xstrdup(textruns_text(t, i)), r->r, r->visible, r->container,
+		                run_hash(t, i)};
 		m->snap_hash += c->hash; /* order does not matter */
 	}
 	m->have_snap = true;
@@ -258,8 +285,12 @@ static bool frame(monkey *m)
 		return false;
 	if (!app_needs_frame(m->a))
 		return true;
+	double t0 = real_ms();
 	app_draw(m->a, m->g);
 	gfx_present(m->g);
+	double ms = real_ms() - t0;
+	if (ms > m->s.slowest_frame_ms)
+		m->s.slowest_frame_ms = ms;
 	m->s.frames++;
 	if (app_needs_frame(m->a))
 		return fail(m, "app_needs_frame is still true right after app_draw");
@@ -283,8 +314,8 @@ static bool frame(monkey *m)
  * draws anyway and compares the text runs with the last frame's. */
 static bool check_stale(monkey *m)
 {
-	if (!m->o.check || m->failed || !m->have_snap || app_needs_frame(m->a) || m->o.stale_every <= 0 ||
-	    m->s.actions % m->o.stale_every)
+	if (!m->o.check || m->failed || !m->have_snap || app_needs_frame(m->a) ||
+	    m->o.stale_every <= 0 || m->s.actions % m->o.stale_every)
 		return !m->failed;
 	app_draw(m->a, m->g);
 	gfx_present(m->g);
@@ -328,19 +359,42 @@ static bool settle(monkey *m)
 {
 	for (int i = 0; app_busy(m->a); i++) {
 		if (i >= MONKEY_BUSY_MAX_MS)
-			return fail(m, "hang: the app has been busy for %d s", MONKEY_BUSY_MAX_MS / 1000);
+			return fail(m, "hang: the app has been busy for %d s",
+			            MONKEY_BUSY_MAX_MS / 1000);
 		struct timespec pause = {0, 1000000L};
 		nanosleep(&pause, NULL);
 	}
 	return true;
 }
 
+static const char *const event_names[] = {
+    "down", "move", "up", "key", "tick", "expose", "usb-inserted", "usb-removed",
+};
+
+/* Hands one event to the app. The kiosk's loop is single-threaded: an
+ * event that takes long is a kiosk that does not answer the finger. */
 static bool send(monkey *m, const ui_event *ev)
 {
 	if (!settle(m))
 		return false;
+	double t0 = real_ms();
 	app_handle_event(m->a, ev, m->now);
+	double ms = real_ms() - t0;
 	m->s.events++;
+	if (ms > m->s.slowest_event_ms) {
+		m->s.slowest_event_ms = ms;
+		snprintf(m->s.slowest_event, sizeof m->s.slowest_event, "a %s on %s, action %ld",
+		         (size_t)ev->type < sizeof event_names / sizeof *event_names
+		             ? event_names[ev->type]
+		             : "?",
+		         app_screen_name(m->a), m->s.actions);
+	}
+	if (ms > MONKEY_STALL_MS)
+		return fail(m, "stall: a %s took %.0f ms of real time in app_handle_event",
+		            (size_t)ev->type < sizeof event_names / sizeof *event_names
+		                ? event_names[ev->type]
+		                : "?",
+		            ms);
 	return true;
 }
 
@@ -354,13 +408,16 @@ static bool advance(monkey *m, int64_t to)
 			break;
 		if (d <= m->now) {
 			if (++stuck > 1000)
-				return fail(m, "busy loop: the next deadline (%lld) stays at or before now (%lld)",
-					    (long long)d, (long long)m->now);
+				return fail(m,
+				            "busy loop: the next deadline (%lld) stays at or "
+				            "before now (%lld)",
+				            (long long)d, (long long)m->now);
 		} else {
 			stuck = 0;
 		}
 		if (d > m->now && app_waits_outside(m->a)) {
-			int64_t ms = d - m->now < MONKEY_OUTSIDE_MS ? d - m->now : MONKEY_OUTSIDE_MS;
+			int64_t ms =
+			    d - m->now < MONKEY_OUTSIDE_MS ? d - m->now : MONKEY_OUTSIDE_MS;
 			struct timespec pause = {0, (long)ms * 1000000L};
 			nanosleep(&pause, NULL);
 		}
@@ -373,7 +430,8 @@ static bool advance(monkey *m, int64_t to)
 		/* Animations step every 16 ms; the clock, countdown and slides
 		 * far more rarely. More ticks than that burn the CPU of an idle kiosk. */
 		if (++ticks > (m->now - start) / 8 + 1000)
-			return fail(m, "%ld ticks in %lld ms: a timer fires too often", ticks, (long long)(m->now - start));
+			return fail(m, "%ld ticks in %lld ms: a timer fires too often", ticks,
+			            (long long)(m->now - start));
 		if (m->o.frame_per_input && !frame(m))
 			return false;
 	}
@@ -400,7 +458,8 @@ static bool tap_at(monkey *m, float x, float y, int64_t hold)
 		return false;
 	if (hold > 40 && chance(m, 15)) { /* a finger is never quite still */
 		if (!advance(m, m->now + hold / 2) ||
-		    !input(m, UI_EV_MOVE, 1, x + (float)rnd_range(m, -8, 8), y + (float)rnd_range(m, -8, 8)))
+		    !input(m, UI_EV_MOVE, 1, x + (float)rnd_range(m, -8, 8),
+		           y + (float)rnd_range(m, -8, 8)))
 			return false;
 		hold -= hold / 2;
 	}
@@ -416,12 +475,19 @@ static int64_t tap_hold(monkey *m)
 
 /* --- what is on screen */
 
-static bool on_screen(monkey *m, const char *name) { return !strcmp(app_screen_name(m->a), name); }
+static bool on_screen(monkey *m, const char *name)
+{
+	return !strcmp(app_screen_name(m->a), name);
+}
 
-static bool starts_with(const char *s, const char *prefix) { return !strncmp(s, prefix, strlen(prefix)); }
+static bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
 
 /* What prints: the detail page's buttons, the staff's test page. */
-static const char *const print_labels[] = {"In hướng dẫn", "In mẫu đơn", "In trang thử", "Print", NULL};
+static const char *const print_labels[] = {"In hướng dẫn", "In mẫu đơn", "In trang thử", "Print",
+                                           NULL};
 
 static bool is_print(const char *text)
 {
@@ -431,7 +497,10 @@ static bool is_print(const char *text)
 	return false;
 }
 
-static bool prints_left(monkey *m) { return !m->o.max_prints || m->s.prints < m->o.max_prints; }
+static bool prints_left(monkey *m)
+{
+	return !m->o.max_prints || m->s.prints < m->o.max_prints;
+}
 
 /* What the monkey never taps: the staff's "Exit" tile (it closes the
  * kiosk: a tap there would only restart the app) and, once the print
@@ -439,7 +508,8 @@ static bool prints_left(monkey *m) { return !m->o.max_prints || m->s.prints < m-
 static bool avoided(monkey *m, const char *text)
 {
 	if (on_screen(m, "staff") &&
-	    (starts_with(text, _("Exit")) || starts_with(text, "Thoát") || starts_with(text, "Exit") ||
+	    (starts_with(text, _("Exit")) || starts_with(text, "Thoát") ||
+	     starts_with(text, "Exit") ||
 	     starts_with(text, _("Closes the kiosk; the system service starts it again."))))
 		return true;
 	return is_print(text) && !prints_left(m);
@@ -454,12 +524,13 @@ static bool near_avoided(monkey *m, float x, float y)
 	textruns *t = app_text_runs(m->a);
 	bool staff = on_screen(m, "staff");
 	int left = layout_px(&m->metrics, staff ? 60 : 200);
-	int up = layout_px(&m->metrics, staff ? 80 : 48), down = layout_px(&m->metrics, staff ? 220 : 48);
+	int up = layout_px(&m->metrics, staff ? 80 : 48),
+	    down = layout_px(&m->metrics, staff ? 220 : 48);
 	for (size_t i = 0; i < t->n; i++) {
 		gfx_rect r = t->v[i].visible;
 		int right = staff ? m->w : r.x + r.w + left;
-		if (avoided(m, textruns_text(t, i)) && x >= r.x - left && x < right && y >= r.y - up &&
-		    y < r.y + r.h + down)
+		if (avoided(m, textruns_text(t, i)) && x >= r.x - left && x < right &&
+		    y >= r.y - up && y < r.y + r.h + down)
 			return true;
 	}
 	return false;
@@ -512,7 +583,8 @@ static bool act_tap_run(monkey *m)
 	float x, y;
 	run_centre(&t->v[i], &x, &y);
 	int64_t hold = tap_hold(m);
-	trace(m, "\"%.60s\" at %.0f,%.0f for %lld ms", textruns_text(t, (size_t)i), x, y, (long long)hold);
+	trace(m, "\"%.60s\" at %.0f,%.0f for %lld ms", textruns_text(t, (size_t)i), x, y,
+	      (long long)hold);
 	if (is_print(textruns_text(t, (size_t)i)))
 		m->s.prints++;
 	return tap_at(m, x, y, hold);
@@ -546,17 +618,20 @@ static bool act_drag(monkey *m)
 	}
 	if (chance(m, 10)) { /* off the edge of the panel */
 		x2 = (float)rnd_range(m, -60, m->w + 60);
-		y2 = chance(m, 50) ? (float)rnd_range(m, -60, -1) : (float)rnd_range(m, m->h, m->h + 60);
+		y2 = chance(m, 50) ? (float)rnd_range(m, -60, -1)
+		                   : (float)rnd_range(m, m->h, m->h + 60);
 	}
 	int64_t ms = chance(m, 30) ? rnd_range(m, 30, 150) : rnd_range(m, 150, 1500);
 	bool settle = chance(m, 20);
-	trace(m, "%.0f,%.0f -> %.0f,%.0f in %lld ms%s", x1, y1, x2, y2, (long long)ms, settle ? ", held" : "");
+	trace(m, "%.0f,%.0f -> %.0f,%.0f in %lld ms%s", x1, y1, x2, y2, (long long)ms,
+	      settle ? ", held" : "");
 	int64_t t0 = m->now;
 	if (!input(m, UI_EV_DOWN, 1, x1, y1))
 		return false;
 	for (int64_t t = MONKEY_STEP_MS; t < ms; t += MONKEY_STEP_MS) {
 		float k = (float)t / (float)ms;
-		if (!advance(m, t0 + t) || !input(m, UI_EV_MOVE, 1, x1 + (x2 - x1) * k, y1 + (y2 - y1) * k))
+		if (!advance(m, t0 + t) ||
+		    !input(m, UI_EV_MOVE, 1, x1 + (x2 - x1) * k, y1 + (y2 - y1) * k))
 			return false;
 	}
 	if (!advance(m, t0 + ms) || !input(m, UI_EV_MOVE, 1, x2, y2))
@@ -624,7 +699,8 @@ static bool act_type(monkey *m)
 	m->kind = "type";
 	char buf[64];
 	if (chance(m, 50)) {
-		snprintf(buf, sizeof buf, "%s", words[rnd_int(m, (int)(sizeof words / sizeof *words))]);
+		snprintf(buf, sizeof buf, "%s",
+		         words[rnd_int(m, (int)(sizeof words / sizeof *words))]);
 	} else {
 		static const char keys[] = "abcdefghijklmnopqrstuvwxyz0123456789   ";
 		int n = (int)rnd_range(m, 1, 12);
@@ -654,8 +730,8 @@ static bool act_pin(monkey *m)
 /* On the update screen, what staff came for: install (or go back). */
 static bool act_update(monkey *m)
 {
-	const char *labels[] = {_("Update"), _("Go back to the older version"), _("Install this version again"),
-				_("Close"), _("Cancel")};
+	const char *labels[] = {_("Update"), _("Go back to the older version"),
+	                        _("Install this version again"), _("Close"), _("Cancel")};
 	textruns *t = app_text_runs(m->a);
 	const char *want = labels[chance(m, 80) ? rnd_int(m, 3) : 3 + rnd_int(m, 2)];
 	const text_run *r = find_exact(t, want);
@@ -668,13 +744,42 @@ static bool act_update(monkey *m)
 	return tap_at(m, x, y, rnd_range(m, 40, 200));
 }
 
+/* The system clock is set: NTP corrects a drift, or finds the right date
+ * after a Raspberry Pi (no clock battery) booted with an old one. The
+ * kiosk's loop passes the wall clock to the app at every turn. */
+static bool set_clock(monkey *m, int64_t d)
+{
+	m->kind = "clock";
+	trace(m, "%+lld ms", (long long)d);
+	m->wall_offset += d;
+	if (!settle(m))
+		return false;
+	app_set_wall_clock(m->a, m->now + m->wall_offset, m->now);
+	return true;
+}
+
+static bool act_clock(monkey *m)
+{
+	/* clang-format off */
+	static const int64_t jumps[] = {
+		-1500, 2500, -61000, 3600000, -3600000, 90LL * 86400000, -400LL * 86400000,
+		3LL * 365 * 86400000,
+	};
+	/* clang-format on */
+	int64_t d = jumps[rnd_int(m, (int)(sizeof jumps / sizeof *jumps))];
+	if (m->now + m->wall_offset + d < 86400000)
+		d = -d;
+	return set_clock(m, d);
+}
+
 /* Nobody at the kiosk. Past the first seconds (a fling coasting out) an
  * idle kiosk wakes for the clock, the idle countdown, the attract slides
  * and a print job's polls: a few times a minute, 150 at most. */
 static bool act_idle(monkey *m)
 {
 	m->kind = "idle";
-	int64_t ms = chance(m, 70) ? rnd_range(m, 0, MONKEY_IDLE_JUMP_MS) : rnd_range(m, 80000, 115000);
+	int64_t ms =
+	    chance(m, 70) ? rnd_range(m, 0, MONKEY_IDLE_JUMP_MS) : rnd_range(m, 80000, 115000);
 	trace(m, "%lld ms", (long long)ms);
 	if (ms < 65000)
 		return advance(m, m->now + ms);
@@ -687,8 +792,8 @@ static bool act_idle(monkey *m)
 	if (per_min > m->s.idle_ticks_per_min)
 		m->s.idle_ticks_per_min = per_min;
 	if (per_min > MONKEY_IDLE_TICKS_PER_MIN)
-		return fail(m, "an idle kiosk woke %ld times a minute (at most %d expected)", per_min,
-			    MONKEY_IDLE_TICKS_PER_MIN);
+		return fail(m, "an idle kiosk woke %ld times a minute (at most %d expected)",
+		            per_min, MONKEY_IDLE_TICKS_PER_MIN);
 	return true;
 }
 
@@ -723,9 +828,10 @@ static bool act_toggle(monkey *m)
 static bool act_print(monkey *m)
 {
 	char label[128];
-	const text_run *r = m->o.printer && prints_left(m) && (on_screen(m, "detail") || on_screen(m, "staff"))
-				    ? find_prefix(m, print_labels, label, sizeof label)
-				    : NULL;
+	const text_run *r =
+	    m->o.printer && prints_left(m) && (on_screen(m, "detail") || on_screen(m, "staff"))
+	        ? find_prefix(m, print_labels, label, sizeof label)
+	        : NULL;
 	if (!r)
 		return act_tap_run(m);
 	m->kind = "print";
@@ -752,11 +858,13 @@ static int sh(const char *fmt, ...)
 	return rc;
 }
 
+/* clang-format off */
 static const char *const stick_kinds[] = {
 	"good", "good-upper-case", "no-procedures", "bad-utf8", "open-quote", "garbage-ini",
 	"downgrade", "form-symlink", "form-not-pdf", "empty", "no-bundle", "duplicate-code",
 	"truncated", "huge-cell", "missing-form", "bad-phone",
 };
+/* clang-format on */
 enum { STICK_KINDS = sizeof stick_kinds / sizeof *stick_kinds, STICK_DOWNGRADE = 6 };
 
 /* Makes the template of every kind of stick once, in dir/sticks/KIND (the
@@ -769,33 +877,66 @@ static bool make_stick_templates(monkey *m)
 		char *d = xasprintf("%s/%s", top, k == 1 ? "MOTCUA" : "motcua");
 		rc |= sh("mkdir -p '%s'", top);
 		if (k == 10) { /* photos, no bundle */
-			rc |= sh("mkdir -p '%s/DCIM' && printf x > '%s/DCIM/IMG_0001.JPG'", top, top);
+			rc |=
+			    sh("mkdir -p '%s/DCIM' && printf x > '%s/DCIM/IMG_0001.JPG'", top, top);
 		} else {
 			rc |= sh("cp -r '%s' '%s'", m->o.fixtures, d);
 			if (k == STICK_DOWNGRADE)
-				rc |= sh("sed -i 's/^phien_ban.*/phien_ban = 0/' '%s/bundle.ini'", d);
+				rc |=
+				    sh("sed -i 's/^phien_ban.*/phien_ban = 0/' '%s/bundle.ini'", d);
 		}
 		switch (k) {
-		case 1: rc |= sh("cd '%s' && mv procedures.csv PROCEDURES.CSV && mv bundle.ini Bundle.INI", d); break;
-		case 2: rc |= sh("rm '%s/procedures.csv'", d); break;
-		case 3: rc |= sh("printf '\\xff\\xfe\\xc3(\\n' >> '%s/procedures.csv'", d); break;
-		case 4: rc |= sh("printf '\"1.999999,\"no end\\n' >> '%s/procedures.csv'", d); break;
-		case 5: rc |= sh("head -c 300 /dev/urandom > '%s/bundle.ini'", d); break;
-		case 7: rc |= sh("cd '%s/forms' && for f in *.pdf; do rm \"$f\"; ln -s /etc/passwd \"$f\"; done", d); break;
-		case 8: rc |= sh("cd '%s/forms' && for f in *.pdf; do echo hello > \"$f\"; done", d); break;
-		case 9: rc |= sh("rm -rf '%s'/*", d); break;
-		case 11: rc |= sh("sed -n 2p '%s/procedures.csv' >> '%s/procedures.csv'", d, d); break;
+		case 1:
+			rc |= sh("cd '%s' && mv procedures.csv PROCEDURES.CSV && mv bundle.ini "
+			         "Bundle.INI",
+			         d);
+			break;
+		case 2:
+			rc |= sh("rm '%s/procedures.csv'", d);
+			break;
+		case 3:
+			rc |= sh("printf '\\xff\\xfe\\xc3(\\n' >> '%s/procedures.csv'", d);
+			break;
+		case 4:
+			rc |= sh("printf '\"1.999999,\"no end\\n' >> '%s/procedures.csv'", d);
+			break;
+		case 5:
+			rc |= sh("head -c 300 /dev/urandom > '%s/bundle.ini'", d);
+			break;
+		case 7:
+			rc |= sh("cd '%s/forms' && for f in *.pdf; do rm \"$f\"; ln -s /etc/passwd "
+			         "\"$f\"; done",
+			         d);
+			break;
+		case 8:
+			rc |=
+			    sh("cd '%s/forms' && for f in *.pdf; do echo hello > \"$f\"; done", d);
+			break;
+		case 9:
+			rc |= sh("rm -rf '%s'/*", d);
+			break;
+		case 11:
+			rc |= sh("sed -n 2p '%s/procedures.csv' >> '%s/procedures.csv'", d, d);
+			break;
 		case 12:
-			rc |= sh("head -c 4000 '%s/procedures.csv' > '%s/p' && mv '%s/p' '%s/procedures.csv'", d, d, d, d);
+			rc |= sh("head -c 4000 '%s/procedures.csv' > '%s/p' && mv '%s/p' "
+			         "'%s/procedures.csv'",
+			         d, d, d, d);
 			break;
 		case 13:
-			rc |= sh("awk 'NR==2{printf \"%%s\", $0; for(i=0;i<70000;i++) printf \"x\"; print \"\"; next} {print}' "
-				 "'%s/procedures.csv' > '%s/p' && mv '%s/p' '%s/procedures.csv'",
-				 d, d, d, d);
+			rc |= sh("awk 'NR==2{printf \"%%s\", $0; for(i=0;i<70000;i++) printf "
+			         "\"x\"; print \"\"; next} {print}' "
+			         "'%s/procedures.csv' > '%s/p' && mv '%s/p' '%s/procedures.csv'",
+			         d, d, d, d);
 			break;
-		case 14: rc |= sh("rm -rf '%s/forms'", d); break;
-		case 15: rc |= sh("sed -i '2s/[0-9][0-9][0-9][0-9]/phone/' '%s/hotlines.csv'", d); break;
-		default: break;
+		case 14:
+			rc |= sh("rm -rf '%s/forms'", d);
+			break;
+		case 15:
+			rc |= sh("sed -i '2s/[0-9][0-9][0-9][0-9]/phone/' '%s/hotlines.csv'", d);
+			break;
+		default:
+			break;
 		}
 		free(top);
 		free(d);
@@ -812,7 +953,10 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return 0;
 }
 
-static void remove_tree(const char *path) { nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS); }
+static void remove_tree(const char *path)
+{
+	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
 
 /* Copies the tree src to dst: folders, regular files, symbolic links as
  * links. A bundle.ini (any case) gets "phien_ban = version" unless version
@@ -834,7 +978,8 @@ static bool copy_tree(const char *src, const char *dst, long version)
 	while (ok && (e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
-		char *from = xasprintf("%s/%s", src, e->d_name), *to = xasprintf("%s/%s", dst, e->d_name);
+		char *from = xasprintf("%s/%s", src, e->d_name),
+		     *to = xasprintf("%s/%s", dst, e->d_name);
 		struct stat st;
 		if (lstat(from, &st) == 0 && S_ISDIR(st.st_mode)) {
 			ok = copy_tree(from, to, version);
@@ -903,7 +1048,9 @@ static bool act_usb(monkey *m)
 	remove_tree(m->media);
 	char *tmpl = xasprintf("%s/sticks/%s", m->dir, stick_kinds[kind]);
 	bool made = copy_tree(tmpl, m->media,
-			      kind == STICK_DOWNGRADE ? -1 : kind <= 1 ? m->stick_version++ : m->stick_version);
+	                      kind == STICK_DOWNGRADE ? -1
+	                      : kind <= 1             ? m->stick_version++
+	                                              : m->stick_version);
 	free(tmpl);
 	if (!made)
 		return fail(m, "cannot make the USB stick %s", m->media);
@@ -924,22 +1071,30 @@ static bool act_stray(monkey *m)
 	m->kind = "stray";
 	float x = (float)rnd_int(m, m->w), y = (float)rnd_int(m, m->h);
 	switch (rnd_int(m, 6)) {
-	case 0: trace(m, "expose"); return input(m, UI_EV_EXPOSE, 0, 0, 0);
-	case 1: trace(m, "key"); return input(m, UI_EV_KEY, 0, 0, 0);
-	case 2: trace(m, "up without down at %.0f,%.0f", x, y); return input(m, UI_EV_UP, 1, x, y);
-	case 3: trace(m, "move without down at %.0f,%.0f", x, y); return input(m, UI_EV_MOVE, 1, x, y);
+	case 0:
+		trace(m, "expose");
+		return input(m, UI_EV_EXPOSE, 0, 0, 0);
+	case 1:
+		trace(m, "key");
+		return input(m, UI_EV_KEY, 0, 0, 0);
+	case 2:
+		trace(m, "up without down at %.0f,%.0f", x, y);
+		return input(m, UI_EV_UP, 1, x, y);
+	case 3:
+		trace(m, "move without down at %.0f,%.0f", x, y);
+		return input(m, UI_EV_MOVE, 1, x, y);
 	case 4: {
 		float x2 = (float)rnd_int(m, m->w), y2 = (float)rnd_int(m, m->h);
 		trace(m, "two fingers at %.0f,%.0f and %.0f,%.0f", x, y, x2, y2);
 		if (near_avoided(m, x, y))
 			return true;
-		return input(m, UI_EV_DOWN, 1, x, y) && advance(m, m->now + 30) && input(m, UI_EV_DOWN, 2, x2, y2) &&
-		       advance(m, m->now + 30) && input(m, UI_EV_MOVE, 2, x2 + 40, y2 + 40) &&
+		return input(m, UI_EV_DOWN, 1, x, y) && advance(m, m->now + 30) &&
+		       input(m, UI_EV_DOWN, 2, x2, y2) && advance(m, m->now + 30) &&
+		       input(m, UI_EV_MOVE, 2, x2 + 40, y2 + 40) &&
 		       input(m, UI_EV_UP, 2, x2 + 40, y2 + 40) && advance(m, m->now + 30) &&
 		       input(m, UI_EV_UP, 1, x, y);
 	}
-	default:
-	{
+	default: {
 		/* a stick the app never heard of (the watch saw it come and go
 		 * between two polls) */
 		char *other = xasprintf("%s/media/usb-other/motcua", m->dir);
@@ -956,16 +1111,16 @@ static bool act_stray(monkey *m)
 
 static void start_app(monkey *m, bool attract)
 {
-	/* A restarted kiosk process starts in Vietnamese. */
-	i18n_set_lang(I18N_VI);
+	/* A restarted kiosk process starts in its language again. */
+	i18n_set_lang(m->o.english ? I18N_EN : I18N_VI);
 	app_options ao = {
-		.cfg = &m->cfg,
-		.cat = m->cat,
-		.now = m->now,
-		.wall_ms = MONKEY_WALL_START_MS + m->now - MONKEY_START_MS,
-		.attract = attract,
-		.events = m->ev,
-		.st = &m->st,
+	    .cfg = &m->cfg,
+	    .cat = m->cat,
+	    .now = m->now,
+	    .wall_ms = m->now + m->wall_offset,
+	    .attract = attract,
+	    .events = m->ev,
+	    .st = &m->st,
 	};
 	m->a = app_new(&ao, m->g);
 	snprintf(m->last_screen, sizeof m->last_screen, "%s", app_screen_name(m->a));
@@ -990,10 +1145,11 @@ monkey *monkey_new(const monkey_options *o)
 	m->o = *o;
 	m->rng = o->seed;
 	m->now = MONKEY_START_MS;
+	m->wall_offset = MONKEY_WALL_START_MS - MONKEY_START_MS;
 	m->stick_version = 1000;
 	setenv("TZ", "ICT-7", 1);
 	tzset();
-	setenv("MOTCUA_LANG", "vi", 1);
+	setenv("MOTCUA_LANG", o->english ? "en" : "vi", 1);
 	setenv("SDL_VIDEODRIVER", "offscreen", 0);
 	i18n_init();
 	char tmpl[] = "/tmp/motcua-monkey-XXXXXX";
@@ -1008,7 +1164,8 @@ monkey *monkey_new(const monkey_options *o)
 	diag_list diag = {0};
 	int rc = store_open(&m->st, store_dir);
 	free(store_dir);
-	if (rc < 0 || store_ensure(&m->st, MOTCUA_SOURCE_DATADIR "/motcua", &diag) < 0) {
+	if (rc < 0 || store_ensure(&m->st, o->bundle ? o->bundle : MOTCUA_SOURCE_DATADIR "/motcua",
+	                           &diag) < 0) {
 		diag_print(&diag, stderr);
 		diag_clear(&diag);
 		fprintf(stderr, "monkey: cannot fill the store\n");
@@ -1022,6 +1179,11 @@ monkey *monkey_new(const monkey_options *o)
 		goto fail;
 	}
 	fprintf(f, "[kiosk]\nmedia_roots = %s/media\n", m->dir);
+	if (o->unit_name)
+		fprintf(f, "unit_name = %s\n", o->unit_name);
+	if (o->idle_prompt_s > 0)
+		fprintf(f, "idle_prompt_s = %d\nidle_reset_s = %d\n", o->idle_prompt_s,
+		        o->idle_reset_s > 0 ? o->idle_reset_s : 20);
 	/* Never CUPS's default destination: it may be a real printer. */
 	fprintf(f, "printer = %s\n", o->printer ? o->printer : "motcua-monkey-no-such-queue");
 	fclose(f);
@@ -1052,7 +1214,8 @@ monkey *monkey_new(const monkey_options *o)
 		fprintf(stderr, "monkey: cannot make the USB sticks from %s\n", o->fixtures);
 		goto fail;
 	}
-	gfx_options go = {.width = o->width, .height = o->height, .headless = true, .rotate = o->rotate};
+	gfx_options go = {
+	    .width = o->width, .height = o->height, .headless = true, .rotate = o->rotate};
 	m->g = gfx_open(&go);
 	if (!m->g)
 		goto fail;
@@ -1122,8 +1285,10 @@ bool monkey_step(monkey *m)
 		ok = act_usb(m);
 	else if (dice < 96)
 		ok = act_print(m);
-	else
+	else if (dice < 99)
 		ok = act_stray(m);
+	else
+		ok = act_clock(m);
 	if (!ok)
 		return false;
 	/* The frame the loop draws as the finger lifts; what timers change
@@ -1133,14 +1298,18 @@ bool monkey_step(monkey *m)
 		return false;
 	/* The pause before the next action. */
 	int p = rnd_int(m, 100);
-	int64_t pause = p < 60 ? rnd_range(m, 0, 800) : p < 95 ? rnd_range(m, 0, 5000) : rnd_range(m, 5000, 60000);
+	int64_t pause = p < 60   ? rnd_range(m, 0, 800)
+	                : p < 95 ? rnd_range(m, 0, 5000)
+	                         : rnd_range(m, 5000, 60000);
 	if (!advance(m, m->now + pause))
 		return false;
 	poll_catalog(m);
 	int status;
 	if (app_finished(m->a, &status)) {
-		fprintf(stderr, "monkey: action %ld (%s %s): the app finished with status %d; starting a fresh one\n",
-			m->s.actions, m->kind, m->what, status);
+		fprintf(stderr,
+		        "monkey: action %ld (%s %s): the app finished with status %d; starting a "
+		        "fresh one\n",
+		        m->s.actions, m->kind, m->what, status);
 		m->s.restarts++;
 		app_free(m->a);
 		start_app(m, true);
@@ -1150,25 +1319,52 @@ bool monkey_step(monkey *m)
 	return check_stale(m);
 }
 
-const monkey_stats *monkey_get_stats(const monkey *m) { return &m->s; }
+bool monkey_clock_jump(monkey *m, int64_t delta_ms)
+{
+	if (m->failed)
+		return false;
+	m->s.actions++;
+	m->what[0] = 0;
+	/* then anything that redraws: the header must show the new time */
+	return set_clock(m, delta_ms) && input(m, UI_EV_EXPOSE, 0, 0, 0) && frame(m);
+}
+
+const monkey_stats *monkey_get_stats(const monkey *m)
+{
+	return &m->s;
+}
 
 void monkey_print_stats(const monkey *m, FILE *f)
 {
 	const monkey_stats *s = &m->s;
 	fprintf(f,
-		"monkey: %ld actions (%ld events to the app), %ld frames (%ld checked), %ld ticks, %lld s of kiosk time\n"
-		"monkey: screens: detail %ld, PIN pad %ld (right PIN typed %ld), staff %ld, idle prompt %ld, "
-		"attract %ld; app restarts %ld\n"
-		"monkey: keys %ld, language %ld, text size %ld, USB in %ld / out %ld, print taps %ld, catalogue "
-		"reloads %ld; most ticks in an idle minute %ld\n",
-		s->actions, s->events, s->frames, s->checks, s->ticks, (long long)(m->now / 1000), s->detail_views, s->pin_opened,
-		s->pin_right, s->staff_reached, s->idle_prompts, s->attract_resets, s->restarts, s->typed_keys,
-		s->lang_toggles, s->size_toggles, s->usb_inserts, s->usb_removes, s->prints, s->catalog_reloads,
-		s->idle_ticks_per_min);
+	        "monkey: %ld actions (%ld events to the app), %ld frames (%ld checked), %ld ticks, "
+	        "%lld s of kiosk time\n"
+	        "monkey: screens: detail %ld, PIN pad %ld (right PIN typed %ld), staff %ld, idle "
+	        "prompt %ld, "
+	        "attract %ld; app restarts %ld\n"
+	        "monkey: keys %ld, language %ld, text size %ld, USB in %ld / out %ld, print taps "
+	        "%ld, catalogue "
+	        "reloads %ld; most ticks in an idle minute %ld\n"
+	        "monkey: slowest event %.0f ms (%s), slowest frame %.0f ms (real time)\n",
+	        s->actions, s->events, s->frames, s->checks, s->ticks, (long long)(m->now / 1000),
+	        s->detail_views, s->pin_opened, s->pin_right, s->staff_reached, s->idle_prompts,
+	        s->attract_resets, s->restarts, s->typed_keys, s->lang_toggles, s->size_toggles,
+	        s->usb_inserts, s->usb_removes, s->prints, s->catalog_reloads,
+	        s->idle_ticks_per_min, s->slowest_event_ms, s->slowest_event, s->slowest_frame_ms);
 }
 
-const char *monkey_screen(monkey *m) { return app_screen_name(m->a); }
+const char *monkey_screen(monkey *m)
+{
+	return app_screen_name(m->a);
+}
 
-gfx *monkey_gfx(monkey *m) { return m->g; }
+gfx *monkey_gfx(monkey *m)
+{
+	return m->g;
+}
 
-const char *monkey_dir(const monkey *m) { return m->dir; }
+const char *monkey_dir(const monkey *m)
+{
+	return m->dir;
+}

@@ -24,32 +24,39 @@
 
 typedef struct monkey_options {
 	uint64_t seed;
-	int width, height;      /* the panel; UI space is swapped for rotate 90/270 */
-	int rotate;             /* 0, 90, 180, 270 */
-	const char *printer;    /* CUPS queue the kiosk prints to; NULL = a queue that does
-				 * not exist (taps on print buttons fail at once) and no
-				 * print actions of their own */
-	long max_prints;        /* taps on print buttons at most (0 = no limit); past it
-				 * the monkey stays off them */
-	const char *fixtures;   /* the good bundle to derive USB sticks from; NULL = no USB actions */
-	bool check;             /* after every frame: layout, header */
-	int stale_every;        /* with check: every this many actions (0 = never), draw
-				 * although no frame is due and compare (a full draw: costly) */
-	bool frame_per_input;   /* draw after every input event, as a 60 Hz loop would;
-				 * false: once per action (the soak) */
-	bool trace;             /* print every action on stderr */
+	int width, height;    /* the panel; UI space is swapped for rotate 90/270 */
+	int rotate;           /* 0, 90, 180, 270 */
+	const char *printer;  /* CUPS queue the kiosk prints to; NULL = a queue that does
+	                       * not exist (taps on print buttons fail at once) and no
+	                       * print actions of their own */
+	long max_prints;      /* taps on print buttons at most (0 = no limit); past it
+	                       * the monkey stays off them */
+	const char *fixtures; /* the good bundle to derive USB sticks from; NULL = no USB actions */
+	bool check;           /* after every frame: layout, header */
+	int stale_every;      /* with check: every this many actions (0 = never), draw
+	                       * although no frame is due and compare (a full draw: costly) */
+	bool frame_per_input; /* draw after every input event, as a 60 Hz loop would;
+	                       * false: once per action (the soak) */
+	bool trace;           /* print every action on stderr */
+	const char *bundle;   /* the catalogue to start with; NULL = the sample in data/ */
+	const char *unit_name; /* the configuration's unit_name (the header); NULL = the bundle's */
+	int idle_prompt_s, idle_reset_s; /* the configuration's; 0 = the defaults (90, 20) */
+	bool english; /* start in English (MOTCUA_LANG=en) instead of Vietnamese */
 } monkey_options;
 
 typedef struct monkey monkey;
 
 typedef struct monkey_stats {
-	long actions;  /* monkey_step calls */
-	long events;   /* ui_events handed to the app (input, ticks, USB) */
+	long actions; /* monkey_step calls */
+	long events;  /* ui_events handed to the app (input, ticks, USB) */
 	long frames, ticks, restarts, checks;
 	long pin_opened, pin_right, staff_reached, idle_prompts, attract_resets;
 	long usb_inserts, usb_removes, prints, catalog_reloads, lang_toggles, size_toggles;
 	long typed_keys, detail_views;
 	long idle_ticks_per_min; /* the most timer ticks seen in a minute nobody touched */
+	double slowest_event_ms; /* real time in app_handle_event, the longest */
+	char slowest_event[96];  /* which: "a tick on detail, action 42" */
+	double slowest_frame_ms; /* real time in app_draw + gfx_present, the longest */
 } monkey_stats;
 
 /* Sets up a store, a catalogue, the gfx and the app. Returns NULL after
@@ -61,6 +68,10 @@ void monkey_free(monkey *m);
 /* Runs one random action. Returns false after reporting the first
  * violation (with the action number, the screen and the text runs). */
 bool monkey_step(monkey *m);
+
+/* The system clock jumps by delta_ms (NTP), then something redraws; false
+ * after reporting when the header does not show the new time. */
+bool monkey_clock_jump(monkey *m, int64_t delta_ms);
 
 /* Counters so far. */
 const monkey_stats *monkey_get_stats(const monkey *m);
