@@ -212,6 +212,13 @@ static int cmd_rollback(motcua_env *env, int argc, char **argv)
 
 static int cmd_search(motcua_env *env, int argc, char **argv)
 {
+	/* --related: what merely resembles a query that finds nothing (the
+	 * kiosk's "gần giống" list); nothing when the query finds something. */
+	bool related = argc >= 2 && !strcmp(argv[1], "--related");
+	if (related) {
+		argc--;
+		argv++;
+	}
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -229,7 +236,8 @@ static int cmd_search(motcua_env *env, int argc, char **argv)
 	int rc = motcua_env_open(env, true);
 	if (rc == 0) {
 		proc_summary *res = NULL;
-		size_t n = catalog_search(env->cat, q, 50, &res);
+		size_t n = related ? catalog_search_related(env->cat, q, 3, &res)
+		                   : catalog_search(env->cat, q, 50, &res);
 		for (size_t i = 0; i < n; i++)
 			printf("%s\t%s\n", res[i].code, res[i].name);
 		catalog_summaries_free(res, n);

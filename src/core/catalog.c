@@ -2,6 +2,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "i18n.h"
+#include "search_words.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -28,6 +30,10 @@ struct catalog {
 	size_t count;
 	/* Prepared once, reset after each use: the kiosk searches on every key. */
 	sqlite3_stmt *get, *get_nocase, *search, *faqs, *blob, *list_field;
+	/* The words of the short columns (name, code, keywords, field), canonical,
+	 * read on the first search that needs near spellings. */
+	sw_list vocab;
+	bool vocab_read;
 };
 
 /* The procedure table, column by column, in model order. Lists are stored
@@ -667,21 +673,6 @@ static int read_meta(catalog *c, char **err)
 
 /* At most this many query words count; a kiosk query is a few words. */
 #define RANK_MAX_WORDS 32
-/* Name offsets remembered per word for the in-order test. */
-#define RANK_MAX_OFFS 16
-
-/* The search modes of catalog_search, needed by the rank function to map
- * FTS5 phrase numbers back to query words. */
-enum search_mode { SEARCH_ALL, SEARCH_ALL_BUT_1, SEARCH_ANY };
-
-static int word_of_phrase(int phrase, int mode, int n_words)
-{
-	if (mode != SEARCH_ALL_BUT_1 || n_words < 2)
-		return phrase;
-	/* Group g leaves out word g and lists the other n-1 in order. */
-	int g = phrase / (n_words - 1), k = phrase % (n_words - 1);
-	return k < g ? k : k + 1;
-}
 
 static int popcount32(unsigned v)
 {
@@ -691,25 +682,27 @@ static int popcount32(unsigned v)
 	return n;
 }
 
-/* motcua_rank(fts, mode, n_words): how well a row answers what a citizen
- * typed, larger is better. bm25 over five columns cost ~25 ms per search
- * on 10,000 procedures for a one-letter prefix (it builds every instance
- * of every phrase and reads each row's column sizes); this reads only which
- * columns hold each word, and the name's positions. Lexicographic, most important first:
+/* motcua_rank(fts, words): which query words a row holds, and where; larger
+ * is better. words maps each FTS5 phrase to its query word: the phrase p
+ * stands for word words[p] - 'A' (a word may have several spellings, each a
+ * phrase). bm25 over five columns cost ~25 ms per search on 10,000
+ * procedures for a one-letter prefix (it builds every instance of every
+ * phrase and reads each row's column sizes); this reads only which columns
+ * hold each word. Most important first:
  *   1. query words found in the name — the name weighs most;
- *   2. all words in the name, in the order typed ("đăng ký khai sinh");
- *   3. words found in the code, keywords or field;
- *   4. words found in the documents;
- * then the FTS rowid: the shorter name, then bundle order (see write_procs). */
+ *   2. words found in the code, keywords or field;
+ *   3. words found in the documents;
+ * catalog_search then orders the best of these with what needs the name's
+ * text (exact words, order, variants, diacritics). */
 static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out, int n_args,
                     sqlite3_value **args)
 {
-	int mode = n_args > 0 ? sqlite3_value_int(args[0]) : SEARCH_ALL;
-	int n_words = n_args > 1 ? sqlite3_value_int(args[1]) : api->xPhraseCount(fts);
+	const unsigned char *map = n_args > 0 ? sqlite3_value_text(args[0]) : NULL;
+	size_t n_map = map ? strlen((const char *)map) : 0;
 	int n_phrases = api->xPhraseCount(fts);
 	unsigned in_name = 0, in_other = 0, in_docs = 0;
 	for (int p = 0; p < n_phrases; p++) {
-		int w = word_of_phrase(p, mode, n_words);
+		int w = (size_t)p < n_map ? map[p] - 'A' : p;
 		if (w < 0 || w >= RANK_MAX_WORDS)
 			continue;
 		Fts5PhraseIter it;
@@ -724,35 +717,8 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 				in_other |= 1u << w;
 		}
 	}
-	int name_words = popcount32(in_name);
-	bool in_order = false;
-	if (mode == SEARCH_ALL && n_words >= 2 && n_words <= RANK_MAX_WORDS &&
-	    name_words == n_words) {
-		/* Offsets of each word in the name (column 0 comes first). */
-		int offs[RANK_MAX_WORDS][RANK_MAX_OFFS], n_offs[RANK_MAX_WORDS] = {0};
-		for (int p = 0; p < n_words; p++) {
-			Fts5PhraseIter it;
-			int col, off;
-			for (api->xPhraseFirst(fts, p, &it, &col, &off); col == 0;
-			     api->xPhraseNext(fts, &it, &col, &off))
-				if (n_offs[p] < RANK_MAX_OFFS)
-					offs[p][n_offs[p]++] = off;
-		}
-		for (int k = 0; k < n_offs[0] && !in_order; k++) {
-			int w = 1;
-			for (; w < n_words; w++) {
-				int j = 0;
-				while (j < n_offs[w] && offs[w][j] != offs[0][k] + w)
-					j++;
-				if (j == n_offs[w])
-					break;
-			}
-			in_order = w == n_words;
-		}
-	}
-	double score = name_words * 1e6 + (in_order ? 1e5 : 0) + popcount32(in_other) * 1e3 +
-	               popcount32(in_docs);
-	sqlite3_result_double(out, score);
+	sqlite3_result_double(out, popcount32(in_name) * 1e6 + popcount32(in_other) * 1e3 +
+	                               popcount32(in_docs));
 }
 
 static int register_rank(sqlite3 *db)
@@ -846,8 +812,8 @@ catalog *catalog_open(const char *path, char **err)
 	if (!c->get_nocase)
 		goto fail;
 	c->search = prepare(c->db,
-	                    "SELECT p.code, p.name, p.field, p.status FROM"
-	                    " (SELECT rowid AS r, motcua_rank(fts, ?3, ?4) AS k FROM fts"
+	                    "SELECT p.code, p.name, p.field, p.status, m.k FROM"
+	                    " (SELECT rowid AS r, motcua_rank(fts, ?3) AS k FROM fts"
 	                    "  WHERE fts MATCH ?1 ORDER BY k DESC, rowid LIMIT ?2) AS m"
 	                    " JOIN procedure AS p ON p.fts_id = m.r ORDER BY m.k DESC, m.r",
 	                    err);
@@ -879,6 +845,7 @@ void catalog_close(catalog *c)
 		sqlite3_finalize(sts[i]);
 	sqlite3_close(c->db);
 	info_clear(&c->info);
+	sw_list_free(&c->vocab);
 	free(c->id);
 	free(c);
 }
@@ -1189,101 +1156,411 @@ size_t catalog_list_changed(catalog *c, proc_summary **out)
 
 /* ---- search ---- */
 
-/* Appends word i as a quoted FTS5 string, a prefix when it is the last
- * word typed. Quoting means nothing the citizen types is FTS syntax
- * (folding already leaves only letters, digits and spaces; doubling quotes
- * is a second line of defence). */
-static void put_term(buf *b, char **words, size_t i, size_t n)
+/* Rows the SQL rank hands on to the final ordering (which reads names). */
+#define SEARCH_CANDIDATES 200
+#define SHORT_COLUMNS "{name code keywords field}"
+
+/* One query word: its spellings, and what tier 2 adds. */
+typedef struct term {
+	sw_list exact; /* the canonical word, then the other spelling the index may hold */
+	sw_list near;  /* words of the catalogue a speaker may have meant (tier 2) */
+	bool prefix;   /* the word being typed: the start of a longer word counts */
+} term;
+
+typedef struct query {
+	term *t;
+	size_t n;
+	sw_list words;  /* the canonical words, for the variant marks */
+	sw_list marked; /* words typed with diacritics, case-folded */
+} query;
+
+typedef struct cand {
+	proc_summary s;
+	double k;
+	int name_q, marked, marks, extra;
+	bool order;
+	size_t idx;
+} cand;
+
+static void query_free(query *q)
 {
-	/* One or two letters typed so far: matching them against the long
-	 * documents text finds every row and costs the most, so such a
-	 * prefix only looks at the short columns. */
-	if (i + 1 == n && strlen(words[i]) < 3)
-		buf_str(b, "{name code keywords field} : ");
+	for (size_t i = 0; i < q->n; i++) {
+		sw_list_free(&q->t[i].exact);
+		sw_list_free(&q->t[i].near);
+	}
+	free(q->t);
+	sw_list_free(&q->words);
+	sw_list_free(&q->marked);
+}
+
+static void read_vocab(catalog *c)
+{
+	if (c->vocab_read)
+		return;
+	c->vocab_read = true;
+	if (sqlite3_exec(c->db,
+	                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.motcua_vocab"
+	                 " USING fts5vocab(main, 'fts', 'col')",
+	                 NULL, NULL, NULL) != SQLITE_OK)
+		return;
+	sqlite3_stmt *st = prepare_quiet(c, "SELECT DISTINCT term FROM temp.motcua_vocab"
+	                                    " WHERE col IN ('name', 'code', 'keywords', 'field')");
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		if (!t)
+			continue;
+		sw_list_push(&c->vocab, t, strlen(t));
+		sw_canon(c->vocab.v[c->vocab.n - 1]);
+	}
+	sqlite3_finalize(st);
+}
+
+/* Quoted, so nothing the citizen types is FTS syntax (folding already leaves
+ * only letters, digits and spaces; doubling quotes is a second defence). */
+static void put_phrase(buf *b, const char *w, bool prefix)
+{
 	buf_str(b, "\"");
-	for (const char *s = words[i]; *s; s++) {
+	for (const char *s = w; *s; s++) {
 		buf_put(b, s, 1);
 		if (*s == '"')
 			buf_put(b, s, 1);
 	}
-	buf_str(b, i + 1 == n ? "\"*" : "\"");
+	buf_str(b, prefix ? "\"*" : "\"");
 }
 
-/* The three queries tried in turn, until one finds something:
- *   ALL       every word:              "dang" "ky" "khai" "sinh"*
- *   ALL_BUT_1 every word but one (a typo in one word still finds the
- *             procedure, and bm25 puts rows with more words first):
- *             ("ky" "khai" "sinh"*) OR ("dang" "khai" "sinh"*) OR ...
- *   ANY       any word:                "dang" OR "ky" OR ... */
-static char *match_expr(char **words, size_t n, enum search_mode mode)
+static void put_term(buf *b, buf *map, const query *q, size_t i, bool near, bool anywhere)
+{
+	const term *t = &q->t[i];
+	char letter = (char)('A' + i);
+	/* FTS5 takes a column filter before a parenthesised OR of phrases
+	 * (not before a parenthesis that opens another one). */
+	if (!anywhere)
+		buf_str(b, SHORT_COLUMNS " : ");
+	buf_str(b, "(");
+	for (size_t k = 0; k < t->exact.n; k++) {
+		if (k)
+			buf_str(b, " OR ");
+		put_phrase(b, t->exact.v[k], t->prefix);
+		buf_put(map, &letter, 1);
+	}
+	for (size_t k = 0; near && k < t->near.n; k++) {
+		buf_str(b, " OR ");
+		put_phrase(b, t->near.v[k], false);
+		buf_put(map, &letter, 1);
+	}
+	buf_str(b, ")");
+}
+
+/* Every word (or, with all_but_1, every word but one: a stray word in a
+ * long query still finds the procedure), in the short columns unless
+ * anywhere; with near, each word also as the catalogue's near spellings.
+ * map gets, for each phrase in order, the letter of its query word. */
+static char *match_expr(const query *q, bool near, bool all_but_1, bool anywhere, buf *map)
 {
 	buf b = {0};
-	if (mode == SEARCH_ALL_BUT_1) {
-		for (size_t skip = 0; skip < n; skip++) {
+	for (size_t skip = 0; skip < (all_but_1 ? q->n : 1); skip++) {
+		if (all_but_1)
 			buf_str(&b, skip ? " OR (" : "(");
-			bool first = true;
-			for (size_t i = 0; i < n; i++) {
-				if (i == skip)
-					continue;
-				if (!first)
-					buf_str(&b, " ");
-				first = false;
-				put_term(&b, words, i, n);
-			}
-			buf_str(&b, ")");
+		bool first = true;
+		for (size_t i = 0; i < q->n; i++) {
+			if (all_but_1 && i == skip)
+				continue;
+			if (!first)
+				buf_str(&b, " AND ");
+			first = false;
+			put_term(&b, map, q, i, near, anywhere);
 		}
-		return (char *)b.p;
+		if (all_but_1)
+			buf_str(&b, ")");
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			buf_str(&b, mode == SEARCH_ALL ? " " : " OR ");
-		put_term(&b, words, i, n);
-	}
+	buf_put(map, "", 1);
+	buf_put(&b, "", 1);
 	return (char *)b.p;
 }
 
-static size_t run_search(catalog *c, const char *expr, enum search_mode mode, size_t n_words,
-                         size_t limit, proc_summary **out)
+static size_t run_match(catalog *c, const query *q, bool near, bool all_but_1, bool anywhere,
+                        cand **out)
 {
+	buf map = {0};
+	char *expr = match_expr(q, near, all_but_1, anywhere, &map);
 	sqlite3_bind_text(c->search, 1, expr, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(c->search, 2, (sqlite3_int64)limit);
-	sqlite3_bind_int(c->search, 3, (int)mode);
-	sqlite3_bind_int(c->search, 4, (int)n_words);
-	return collect_summaries(c->search, out);
+	sqlite3_bind_int64(c->search, 2, SEARCH_CANDIDATES);
+	sqlite3_bind_text(c->search, 3, (const char *)map.p, -1, SQLITE_STATIC);
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	while (sqlite3_step(c->search) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, n + 1, sizeof **out);
+		cand *x = &(*out)[n];
+		*x = (cand){.idx = n};
+		x->s.code = col_str(c->search, 0);
+		x->s.name = col_str(c->search, 1);
+		x->s.field = col_str(c->search, 2);
+		x->s.status = col_str(c->search, 3);
+		x->k = sqlite3_column_double(c->search, 4);
+		n++;
+	}
+	sqlite3_reset(c->search);
+	sqlite3_clear_bindings(c->search);
+	free(expr);
+	free(map.p);
+	return n;
 }
 
-size_t catalog_search(catalog *c, const char *query, size_t limit, proc_summary **out)
+static bool listed(const sw_list *l, const char *w)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i], w))
+			return true;
+	return false;
+}
+
+/* What needs the name's text: how well each word is in it (3 the word,
+ * 2 the start of a name word, 1 a near spelling), whether the words stand
+ * together in the order typed, variant marks the query does not name,
+ * diacritics typed as in the name, name words the query leaves over. */
+static void judge(cand *x, const query *q)
+{
+	sw_list nw = {0}, nm = {0};
+	sw_split(x->s.name, &nw);
+	bool *used = xcalloc(nw.n + 1, sizeof *used);
+	long prev = -2;
+	x->order = q->n > 0;
+	for (size_t i = 0; i < q->n; i++) {
+		const term *t = &q->t[i];
+		int best = 0;
+		long pos = -1;
+		for (size_t j = 0; j < nw.n; j++) {
+			int v = 0;
+			if (listed(&t->exact, nw.v[j]))
+				v = 3;
+			else if (t->prefix && !strncmp(nw.v[j], t->exact.v[0], strlen(t->exact.v[0])))
+				v = 2;
+			else if (listed(&t->near, nw.v[j]))
+				v = 1;
+			if (v > best || (v == best && v && pos >= 0 && used[pos] && !used[j])) {
+				best = v;
+				pos = (long)j;
+			}
+		}
+		x->name_q += best;
+		if (pos >= 0)
+			used[pos] = true;
+		if (pos < 0 || (i > 0 && pos != prev + 1))
+			x->order = false;
+		prev = pos;
+	}
+	/* "Thủ tục" opens most names and says nothing. */
+	size_t from = nw.n >= 2 && !strcmp(nw.v[0], "thu") && !strcmp(nw.v[1], "tuc") ? 2 : 0;
+	for (size_t j = from; j < nw.n; j++)
+		x->extra += !used[j];
+	x->marks = sw_variant_marks(nw.v, nw.n, q->words.v, q->words.n);
+	if (q->marked.n) {
+		sw_split_marked(x->s.name, &nm);
+		for (size_t i = 0; i < q->marked.n; i++)
+			x->marked += listed(&nm, q->marked.v[i]);
+	}
+	free(used);
+	sw_list_free(&nw);
+	sw_list_free(&nm);
+}
+
+static int cmp_cand(const void *pa, const void *pb)
+{
+	const cand *a = pa, *b = pb;
+	if (a->name_q != b->name_q)
+		return b->name_q - a->name_q;
+	if (a->marked != b->marked)
+		return b->marked - a->marked;
+	if (a->marks != b->marks)
+		return a->marks - b->marks;
+	if (a->order != b->order)
+		return b->order - a->order;
+	double oa = fmod(a->k, 1e6), ob = fmod(b->k, 1e6);
+	if (oa != ob)
+		return oa < ob ? 1 : -1;
+	if (a->extra != b->extra)
+		return a->extra - b->extra;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* The words that decide: without the meaningless ones (unless that leaves
+ * none), at most RANK_MAX_WORDS; the last is a prefix when it is the word
+ * being typed. */
+static void make_query(catalog *c, const sw_list *w, bool last_typing, const char *typed,
+                       query *q)
+{
+	*q = (query){0};
+	sw_list keep = {0};
+	for (size_t i = 0; i < w->n;) {
+		size_t stop = sw_stop_at(w->v, w->n, i);
+		if (stop) {
+			i += stop;
+			continue;
+		}
+		sw_list_push(&keep, w->v[i], strlen(w->v[i]));
+		i++;
+	}
+	bool last_kept = keep.n && !strcmp(keep.v[keep.n - 1], w->v[w->n - 1]);
+	if (keep.n == 0) {
+		for (size_t i = 0; i < w->n; i++)
+			sw_list_push(&keep, w->v[i], strlen(w->v[i]));
+		last_kept = true;
+	}
+	size_t n = keep.n < RANK_MAX_WORDS ? keep.n : RANK_MAX_WORDS;
+	q->t = xcalloc(n, sizeof *q->t);
+	q->n = n;
+	for (size_t i = 0; i < n; i++) {
+		term *t = &q->t[i];
+		sw_list_push(&t->exact, keep.v[i], strlen(keep.v[i]));
+		char *other = sw_other_spelling(keep.v[i]);
+		if (other) {
+			sw_list_push(&t->exact, other, strlen(other));
+			free(other);
+		}
+		t->prefix = last_typing && last_kept && i + 1 == n;
+	}
+	q->words = keep;
+	(void)c;
+	sw_split_marked(typed, &q->marked);
+	/* Only words typed with diacritics tell a preference. */
+	size_t m = 0;
+	for (size_t i = 0; i < q->marked.n; i++) {
+		bool ascii = true;
+		for (const unsigned char *s = (const unsigned char *)q->marked.v[i]; *s; s++)
+			ascii &= *s < 0x80;
+		if (ascii)
+			free(q->marked.v[i]);
+		else
+			q->marked.v[m++] = q->marked.v[i];
+	}
+	q->marked.n = m;
+}
+
+static void add_near(catalog *c, query *q)
+{
+	read_vocab(c);
+	for (size_t i = 0; i < q->n; i++) {
+		term *t = &q->t[i];
+		for (size_t v = 0; v < c->vocab.n; v++)
+			if (!listed(&t->exact, c->vocab.v[v]) && !listed(&t->near, c->vocab.v[v]) &&
+			    sw_near(t->exact.v[0], c->vocab.v[v]))
+				sw_list_push(&t->near, c->vocab.v[v], strlen(c->vocab.v[v]));
+	}
+}
+
+static void cands_free(cand *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].s.code);
+		free(v[i].s.name);
+		free(v[i].s.field);
+		free(v[i].s.status);
+	}
+	free(v);
+}
+
+/* Appends what q finds to (*all, *n_all), best first, leaving out codes
+ * already there. related: what merely resembles the query (any column,
+ * any word) instead of what answers it. */
+static void find(catalog *c, query *q, bool related, cand **all, size_t *n_all, size_t *cap)
+{
+	cand *v = NULL;
+	size_t n = 0;
+	if (!related) {
+		n = run_match(c, q, false, false, false, &v);
+		if (n == 0) {
+			/* Tier 2: what speakers confuse, only when tier 1 found nothing. */
+			add_near(c, q);
+			n = run_match(c, q, true, false, false, &v);
+			if (n == 0 && q->n >= 4) {
+				free(v);
+				n = run_match(c, q, true, true, false, &v);
+			}
+		}
+	} else {
+		add_near(c, q);
+		n = run_match(c, q, true, false, true, &v);
+		if (n == 0) {
+			free(v);
+			n = q->n >= 2 ? run_match(c, q, true, true, true, &v) : 0;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		judge(&v[i], q);
+	qsort(v, n, sizeof *v, cmp_cand);
+	for (size_t i = 0; i < n; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < *n_all && !dup; j++)
+			dup = !strcmp((*all)[j].s.code, v[i].s.code);
+		if (dup) {
+			free(v[i].s.code);
+			free(v[i].s.name);
+			free(v[i].s.field);
+			free(v[i].s.status);
+			continue;
+		}
+		*all = xgrow(*all, cap, *n_all + 1, sizeof **all);
+		(*all)[(*n_all)++] = v[i];
+	}
+	free(v);
+}
+
+static size_t search(catalog *c, const char *text, size_t limit, bool related, proc_summary **out)
 {
 	assert(c && out);
 	*out = NULL;
-	if (str_empty(query) || limit == 0)
+	if (str_empty(text) || limit == 0)
 		return 0;
 	if (limit > SEARCH_MAX)
 		limit = SEARCH_MAX;
-	char *folded = text_fold(query);
-	if (!folded)
+	sw_list w = {0}, rw = {0};
+	sw_split(text, &w);
+	if (w.n == 0)
 		return 0;
-	size_t n = 0, cap = 0;
-	char **words = NULL;
-	/* Words past RANK_MAX_WORDS add nothing a citizen would miss. */
-	for (char *save = NULL, *w = strtok_r(folded, " ", &save); w && n < RANK_MAX_WORDS;
-	     w = strtok_r(NULL, " ", &save)) {
-		words = xgrow(words, &cap, n + 1, sizeof *words);
-		words[n++] = w;
+	/* A space after the last word: the citizen finished typing it. */
+	size_t len = strlen(text);
+	bool typing = len && text[len - 1] != ' ';
+	cand *all = NULL;
+	size_t n_all = 0, cap = 0;
+	query q;
+	/* Everyday words first: what the official names call them finds best. */
+	if (sw_rewrite(w.v, w.n, &rw)) {
+		make_query(c, &rw, false, text, &q);
+		find(c, &q, related, &all, &n_all, &cap);
+		query_free(&q);
+		sw_list_free(&rw);
 	}
-	size_t found = 0;
-	/* Fallbacks only when they differ from what was already tried: with
-	 * two words, "all but one" is "any". */
-	for (int mode = SEARCH_ALL; n > 0 && found == 0 && mode <= SEARCH_ANY; mode++) {
-		if ((mode == SEARCH_ALL_BUT_1 && n < 3) || (mode == SEARCH_ANY && n < 2))
-			continue;
-		char *expr = match_expr(words, n, (enum search_mode)mode);
-		found = run_search(c, expr, (enum search_mode)mode, n, limit, out);
-		free(expr);
+	make_query(c, &w, typing, text, &q);
+	find(c, &q, related, &all, &n_all, &cap);
+	query_free(&q);
+	sw_list_free(&w);
+	size_t n = n_all < limit ? n_all : limit;
+	if (n) {
+		*out = xcalloc(n, sizeof **out);
+		for (size_t i = 0; i < n; i++) {
+			(*out)[i] = all[i].s;
+			all[i].s = (proc_summary){0};
+		}
 	}
-	free(words);
-	free(folded);
-	return found;
+	cands_free(all, n_all);
+	return n;
+}
+
+size_t catalog_search(catalog *c, const char *text, size_t limit, proc_summary **out)
+{
+	return search(c, text, limit, false, out);
+}
+
+size_t catalog_search_related(catalog *c, const char *text, size_t limit, proc_summary **out)
+{
+	proc_summary *found = NULL;
+	size_t n = search(c, text, 1, false, &found);
+	catalog_summaries_free(found, n);
+	if (n) {
+		*out = NULL;
+		return 0;
+	}
+	return search(c, text, limit, true, out);
 }
 
 /* ---- FAQ and blobs ---- */

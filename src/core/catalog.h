@@ -58,15 +58,27 @@ size_t catalog_fields(catalog *c, field_count **out);
 size_t catalog_list_field(catalog *c, const char *field, proc_summary **out);
 /* Procedures whose status (trang_thai) is set: new and amended first. */
 size_t catalog_list_changed(catalog *c, proc_summary **out);
-/* Search, best first, at most limit results. An empty query finds nothing.
- * The query is folded (text_fold), so spelling with or without diacritics or
- * capitals gives the same list; every word must match, the last one as a
- * prefix; when nothing matches, rows with all words but one, then with any
- * word, are returned instead (a typo in one word still finds something).
- * Best first means: more words in the name, the words in the name in the
- * order typed, then matches in code/keywords/field, then in documents, then
- * the shorter name. Nothing typed is FTS syntax; this never fails. */
+/* Search, best first, at most limit results. An empty query finds nothing;
+ * nothing typed is FTS syntax; this never fails. What a citizen typed is
+ * folded (no diacritics, no capitals) and spelled one way (ký = kí, see
+ * search_words.h); words that carry no meaning (làm, xin, thủ tục …) do not
+ * decide; everyday words (giấy độc thân, báo tử, đk …) are also searched as
+ * the words official names use, and what that finds comes first. Every word
+ * must be in the name, code, keywords or field, the word being typed (the
+ * last, when no space follows it) as a prefix; only when that finds nothing,
+ * the words a speaker may have confused (s/x, ch/tr, d/gi/r, l/n, n/ng, c/t,
+ * a letter dropped or doubled) count too, and in a query of four words or
+ * more, all words but one. Documents alone never make a result.
+ * Best first: the words in the name (whole words before prefixes before near
+ * spellings), diacritics typed as in the name, the main procedure before its
+ * variants (lại, lưu động, có yếu tố nước ngoài …) unless the query names
+ * the variant, the words together in the order typed, matches in code,
+ * keywords or field, then documents, then the fewest other words in the name. */
 size_t catalog_search(catalog *c, const char *query, size_t limit, proc_summary **out);
+/* When catalog_search finds nothing: what merely resembles the query (a word
+ * of it anywhere, near spellings included), best first, for a clearly
+ * labelled "gần giống" list. Returns 0 when catalog_search finds something. */
+size_t catalog_search_related(catalog *c, const char *query, size_t limit, proc_summary **out);
 
 /* One whole procedure, or NULL when the code is unknown. Free with procedure_free. */
 procedure *catalog_get(catalog *c, const char *code);

@@ -15,12 +15,17 @@
 /* Typing has stopped when no key came for this long. */
 #define SEARCH_SETTLE_MS 3000
 
-enum { SEARCH_ACT_RESULT = 1, SEARCH_ACT_FIELDS };
+enum { SEARCH_ACT_RESULT = 1, SEARCH_ACT_FIELDS, SEARCH_ACT_RELATED, SEARCH_ACT_HOTLINES };
+
+/* At most this many "gần giống" suggestions when nothing matches. */
+#define SEARCH_RELATED 3
 
 typedef struct search_state {
 	char *query;
 	proc_summary *v;
 	size_t n;
+	proc_summary *related; /* when nothing matches: what merely resembles it */
+	size_t n_related;
 	app *a;          /* for the events store and the clock; outlives the screen */
 	char *pending;   /* a folded query that found nothing, not yet recorded */
 	int64_t pending_at;
@@ -54,7 +59,13 @@ static void search_run(search_state *st, app *a)
 {
 	catalog_summaries_free(st->v, st->n);
 	st->v = NULL;
-	st->n = a->cat && st->query && *st->query ? catalog_search(a->cat, st->query, SEARCH_LIMIT, &st->v) : 0;
+	catalog_summaries_free(st->related, st->n_related);
+	st->related = NULL;
+	st->n_related = 0;
+	bool q = a->cat && st->query && *st->query;
+	st->n = q ? catalog_search(a->cat, st->query, SEARCH_LIMIT, &st->v) : 0;
+	if (q && st->n == 0)
+		st->n_related = catalog_search_related(a->cat, st->query, SEARCH_RELATED, &st->related);
 }
 
 static const char *search_title(screen *s, app *a)
@@ -109,17 +120,40 @@ static void results(screen *s, app *a, int w)
 		return;
 	}
 	if (st->n == 0) {
+		/* Said plainly; what merely resembles the query is labelled as such,
+		 * and there is always a person to ask. */
 		y += flow_para(f, GFX_BOLD, m->px_body, UI_INK, 0, y, w, _("No procedure matches what you typed."), 0);
 		y += m->gap;
 		y += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, 0, y, w,
 			       _("Check the spelling, type fewer letters, or browse the procedures by field."), 0);
 		y += m->pad;
-		const char *b = _("Browse by field");
+		y += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, 0, y, w,
+			       _("Need help? Ask the staff at the desk or call a hotline."), 0);
+		y += m->pad;
+		const char *b = _("Browse by field"), *h = _("Hotlines");
 		int bw = widgets_button_width(f, m, b, m->px_h2, WIDGET_NO_ICON);
+		int hw = widgets_button_width(f, m, h, m->px_h2, WIDGET_NO_ICON);
 		if (bw > w)
 			bw = w;
+		if (hw > w)
+			hw = w;
 		widgets_button(f, m, (gfx_rect){0, y, bw, m->touch}, b, m->px_h2, WIDGET_PRIMARY, WIDGET_NO_ICON,
 			       SEARCH_ACT_FIELDS, 0);
+		/* Beside it when both fit, else below. */
+		int hx = bw + m->gap + hw <= w ? bw + m->gap : 0;
+		int hy = hx ? y : y + m->touch + m->gap;
+		widgets_button(f, m, (gfx_rect){hx, hy, hw, m->touch}, h, m->px_h2, WIDGET_SECONDARY,
+			       WIDGET_NO_ICON, SEARCH_ACT_HOTLINES, 0);
+		y = hy + m->touch + m->pad;
+		if (st->n_related) {
+			y += flow_para(f, GFX_BOLD, m->px_small, UI_MUTED, 0, y, w,
+				       _("Similar, but perhaps not what you need:"), 0) +
+			     m->gap;
+			for (size_t i = 0; i < st->n_related; i++)
+				y += widgets_row(f, m, 0, y, w, 0, st->related[i].name, st->related[i].code, NULL,
+						 UI_INK, SEARCH_ACT_RELATED, (int)i) +
+				     m->gap;
+		}
 		return;
 	}
 	char count[64];
@@ -174,9 +208,17 @@ static void search_action(screen *s, app *a, int action, int arg)
 		if (arg >= 0 && (size_t)arg < st->n)
 			app_push(a, screen_detail_new(a, st->v[arg].code));
 		return;
+	case SEARCH_ACT_RELATED:
+		if (arg >= 0 && (size_t)arg < st->n_related)
+			app_push(a, screen_detail_new(a, st->related[arg].code));
+		return;
 	case SEARCH_ACT_FIELDS:
 		search_flush(st);
 		app_push(a, screen_fields_new(a));
+		return;
+	case SEARCH_ACT_HOTLINES:
+		search_flush(st);
+		app_push(a, screen_hotlines_new(a));
 		return;
 	default:
 		if (keyboard_apply(&st->query, action, arg)) {
@@ -210,6 +252,7 @@ static void search_destroy(void *state)
 	search_flush(st); /* leaving the screen: typing has stopped */
 	free(st->recorded);
 	catalog_summaries_free(st->v, st->n);
+	catalog_summaries_free(st->related, st->n_related);
 	free(st->query);
 	free(st);
 }
