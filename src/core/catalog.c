@@ -2,7 +2,6 @@
 
 #include <assert.h>
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +32,7 @@ struct catalog {
 	/* The words of the short columns (name, code, keywords, field), canonical,
 	 * read on the first search that needs near spellings. */
 	sw_list vocab;
+	size_t *vocab_len;
 	bool vocab_read;
 };
 
@@ -669,71 +669,6 @@ static int read_meta(catalog *c, char **err)
 	return 0;
 }
 
-/* ---- ranking ---- */
-
-/* At most this many query words count; a kiosk query is a few words. */
-#define RANK_MAX_WORDS 32
-
-static int popcount32(unsigned v)
-{
-	int n = 0;
-	for (; v; v &= v - 1)
-		n++;
-	return n;
-}
-
-/* motcua_rank(fts, words): which query words a row holds, and where; larger
- * is better. words maps each FTS5 phrase to its query word: the phrase p
- * stands for word words[p] - 'A' (a word may have several spellings, each a
- * phrase). bm25 over five columns cost ~25 ms per search on 10,000
- * procedures for a one-letter prefix (it builds every instance of every
- * phrase and reads each row's column sizes); this reads only which columns
- * hold each word. Most important first:
- *   1. query words found in the name — the name weighs most;
- *   2. words found in the code, keywords or field;
- *   3. words found in the documents;
- * catalog_search then orders the best of these with what needs the name's
- * text (exact words, order, variants, diacritics). */
-static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out, int n_args,
-                    sqlite3_value **args)
-{
-	const unsigned char *map = n_args > 0 ? sqlite3_value_text(args[0]) : NULL;
-	size_t n_map = map ? strlen((const char *)map) : 0;
-	int n_phrases = api->xPhraseCount(fts);
-	unsigned in_name = 0, in_other = 0, in_docs = 0;
-	for (int p = 0; p < n_phrases; p++) {
-		int w = (size_t)p < n_map ? map[p] - 'A' : p;
-		if (w < 0 || w >= RANK_MAX_WORDS)
-			continue;
-		Fts5PhraseIter it;
-		int col;
-		for (api->xPhraseFirstColumn(fts, p, &it, &col); col >= 0;
-		     api->xPhraseNextColumn(fts, &it, &col)) {
-			if (col == 0)
-				in_name |= 1u << w;
-			else if (col == 4)
-				in_docs |= 1u << w;
-			else
-				in_other |= 1u << w;
-		}
-	}
-	sqlite3_result_double(out, popcount32(in_name) * 1e6 + popcount32(in_other) * 1e3 +
-	                               popcount32(in_docs));
-}
-
-static int register_rank(sqlite3 *db)
-{
-	fts5_api *api = NULL;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (!api || api->iVersion < 2)
-		return -1;
-	return api->xCreateFunction(api, "motcua_rank", NULL, rank_fn, NULL) == SQLITE_OK ? 0 : -1;
-}
 
 /* "file:" URI of a path, so immutable=1 can be passed: the store never
  * changes a catalogue file in place (it renames new files over it), and an
@@ -786,10 +721,6 @@ catalog *catalog_open(const char *path, char **err)
 	}
 	if (read_meta(c, err) < 0)
 		goto fail;
-	if (register_rank(c->db) < 0) {
-		set_err(err, "%s", _("this SQLite has no full-text search (FTS5)"));
-		goto fail;
-	}
 	st = prepare(c->db, "SELECT count(*) FROM procedure", err);
 	if (!st)
 		goto fail;
@@ -811,11 +742,13 @@ catalog *catalog_open(const char *path, char **err)
 	free(sql.p);
 	if (!c->get_nocase)
 		goto fail;
+	/* Candidates in FTS rowid order (shorter names first, see write_procs),
+	 * so SQLite stops after ?2 rows however many match; catalog_search
+	 * orders them itself. */
 	c->search = prepare(c->db,
-	                    "SELECT p.code, p.name, p.field, p.status, m.k FROM"
-	                    " (SELECT rowid AS r, motcua_rank(fts, ?3) AS k FROM fts"
-	                    "  WHERE fts MATCH ?1 ORDER BY k DESC, rowid LIMIT ?2) AS m"
-	                    " JOIN procedure AS p ON p.fts_id = m.r ORDER BY m.k DESC, m.r",
+	                    "SELECT p.code, p.name, p.field, p.status, p.keywords FROM"
+	                    " (SELECT rowid AS r FROM fts WHERE fts MATCH ?1 ORDER BY rowid LIMIT ?2)"
+	                    " AS m JOIN procedure AS p ON p.fts_id = m.r ORDER BY m.r",
 	                    err);
 	c->faqs =
 	    c->search
@@ -846,6 +779,7 @@ void catalog_close(catalog *c)
 	sqlite3_close(c->db);
 	info_clear(&c->info);
 	sw_list_free(&c->vocab);
+	free(c->vocab_len);
 	free(c->id);
 	free(c);
 }
@@ -1156,9 +1090,14 @@ size_t catalog_list_changed(catalog *c, proc_summary **out)
 
 /* ---- search ---- */
 
-/* Rows the SQL rank hands on to the final ordering (which reads names). */
-#define SEARCH_CANDIDATES 200
-#define SHORT_COLUMNS "{name code keywords field}"
+/* Rows one match hands on to the final ordering (judge). */
+#define SEARCH_CANDIDATES 64
+/* At most this many query words count; a kiosk query is a few words. */
+#define SEARCH_MAX_WORDS 16
+
+/* Where the words must be. */
+enum where { IN_NAME, IN_SHORT, ANYWHERE };
+static const char *const where_filter[] = {"{name} : ", "{name code keywords field} : ", ""};
 
 /* One query word: its spellings, and what tier 2 adds. */
 typedef struct term {
@@ -1176,8 +1115,8 @@ typedef struct query {
 
 typedef struct cand {
 	proc_summary s;
-	double k;
-	int name_q, marked, marks, extra;
+	char *keywords;
+	int name_q, other, marked, marks, extra;
 	bool order;
 	size_t idx;
 } cand;
@@ -1191,6 +1130,11 @@ static void query_free(query *q)
 	free(q->t);
 	sw_list_free(&q->words);
 	sw_list_free(&q->marked);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static void read_vocab(catalog *c)
@@ -1213,6 +1157,20 @@ static void read_vocab(catalog *c)
 		sw_canon(c->vocab.v[c->vocab.n - 1]);
 	}
 	sqlite3_finalize(st);
+	/* One entry a canonical word ("ky" and "ki" are one), with its length. */
+	if (c->vocab.n)
+		qsort(c->vocab.v, c->vocab.n, sizeof *c->vocab.v, cmp_str);
+	size_t m = 0;
+	for (size_t i = 0; i < c->vocab.n; i++) {
+		if (m && !strcmp(c->vocab.v[m - 1], c->vocab.v[i]))
+			free(c->vocab.v[i]);
+		else
+			c->vocab.v[m++] = c->vocab.v[i];
+	}
+	c->vocab.n = m;
+	c->vocab_len = xcalloc(m + 1, sizeof *c->vocab_len);
+	for (size_t i = 0; i < m; i++)
+		c->vocab_len[i] = strlen(c->vocab.v[i]);
 }
 
 /* Quoted, so nothing the citizen types is FTS syntax (folding already leaves
@@ -1228,34 +1186,28 @@ static void put_phrase(buf *b, const char *w, bool prefix)
 	buf_str(b, prefix ? "\"*" : "\"");
 }
 
-static void put_term(buf *b, buf *map, const query *q, size_t i, bool near, bool anywhere)
+static void put_term(buf *b, const term *t, bool near, enum where where)
 {
-	const term *t = &q->t[i];
-	char letter = (char)('A' + i);
 	/* FTS5 takes a column filter before a parenthesised OR of phrases
 	 * (not before a parenthesis that opens another one). */
-	if (!anywhere)
-		buf_str(b, SHORT_COLUMNS " : ");
+	buf_str(b, where_filter[where]);
 	buf_str(b, "(");
 	for (size_t k = 0; k < t->exact.n; k++) {
 		if (k)
 			buf_str(b, " OR ");
 		put_phrase(b, t->exact.v[k], t->prefix);
-		buf_put(map, &letter, 1);
 	}
 	for (size_t k = 0; near && k < t->near.n; k++) {
 		buf_str(b, " OR ");
 		put_phrase(b, t->near.v[k], false);
-		buf_put(map, &letter, 1);
 	}
 	buf_str(b, ")");
 }
 
 /* Every word (or, with all_but_1, every word but one: a stray word in a
- * long query still finds the procedure), in the short columns unless
- * anywhere; with near, each word also as the catalogue's near spellings.
- * map gets, for each phrase in order, the letter of its query word. */
-static char *match_expr(const query *q, bool near, bool all_but_1, bool anywhere, buf *map)
+ * long query still finds the procedure) where it must be; with near, each
+ * word also as the catalogue's near spellings. */
+static char *match_expr(const query *q, bool near, bool all_but_1, enum where where)
 {
 	buf b = {0};
 	for (size_t skip = 0; skip < (all_but_1 ? q->n : 1); skip++) {
@@ -1268,42 +1220,69 @@ static char *match_expr(const query *q, bool near, bool all_but_1, bool anywhere
 			if (!first)
 				buf_str(&b, " AND ");
 			first = false;
-			put_term(&b, map, q, i, near, anywhere);
+			put_term(&b, &q->t[i], near, where);
 		}
 		if (all_but_1)
 			buf_str(&b, ")");
 	}
-	buf_put(map, "", 1);
 	buf_put(&b, "", 1);
 	return (char *)b.p;
 }
 
-static size_t run_match(catalog *c, const query *q, bool near, bool all_but_1, bool anywhere,
-                        cand **out)
+static void cand_clear(cand *x)
 {
-	buf map = {0};
-	char *expr = match_expr(q, near, all_but_1, anywhere, &map);
+	free(x->s.code);
+	free(x->s.name);
+	free(x->s.field);
+	free(x->s.status);
+	free(x->keywords);
+}
+
+typedef struct cands {
+	cand *v;
+	size_t n, cap;
+} cands;
+
+static void cands_clear(cands *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		cand_clear(&l->v[i]);
+	free(l->v);
+	*l = (cands){0};
+}
+
+/* Adds the first SEARCH_CANDIDATES rows that match (FTS rowid order:
+ * shorter names first, see write_procs; SQLite stops there however many
+ * match) to l, leaving out codes already in it. Returns the rows matched. */
+static size_t run_match(catalog *c, const query *q, bool near, bool all_but_1, enum where where,
+                        cands *l)
+{
+	char *expr = match_expr(q, near, all_but_1, where);
 	sqlite3_bind_text(c->search, 1, expr, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(c->search, 2, SEARCH_CANDIDATES);
-	sqlite3_bind_text(c->search, 3, (const char *)map.p, -1, SQLITE_STATIC);
-	size_t n = 0, cap = 0;
-	*out = NULL;
+	size_t rows = 0;
 	while (sqlite3_step(c->search) == SQLITE_ROW) {
-		*out = xgrow(*out, &cap, n + 1, sizeof **out);
-		cand *x = &(*out)[n];
-		*x = (cand){.idx = n};
+		rows++;
+		const char *code = (const char *)sqlite3_column_text(c->search, 0);
+		bool dup = false;
+		for (size_t j = 0; j < l->n && !dup; j++)
+			dup = !strcmp(l->v[j].s.code, code ? code : "");
+		if (dup)
+			continue;
+		l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+		cand *x = &l->v[l->n];
+		*x = (cand){.idx = l->n};
 		x->s.code = col_str(c->search, 0);
 		x->s.name = col_str(c->search, 1);
 		x->s.field = col_str(c->search, 2);
 		x->s.status = col_str(c->search, 3);
-		x->k = sqlite3_column_double(c->search, 4);
-		n++;
+		x->keywords = col_str(c->search, 4);
+		l->n++;
 	}
 	sqlite3_reset(c->search);
 	sqlite3_clear_bindings(c->search);
 	free(expr);
-	free(map.p);
-	return n;
+	return rows;
 }
 
 static bool listed(const sw_list *l, const char *w)
@@ -1314,10 +1293,39 @@ static bool listed(const sw_list *l, const char *w)
 	return false;
 }
 
-/* What needs the name's text: how well each word is in it (3 the word,
- * 2 the start of a name word, 1 a near spelling), whether the words stand
- * together in the order typed, variant marks the query does not name,
- * diacritics typed as in the name, name words the query leaves over. */
+/* How well word w answers term t: 3 the word, 2 the start of the word being
+ * typed, 1 a near spelling, 0 not at all. */
+static int word_quality(const term *t, const char *w)
+{
+	if (listed(&t->exact, w))
+		return 3;
+	if (t->prefix && !strncmp(w, t->exact.v[0], strlen(t->exact.v[0])))
+		return 2;
+	return listed(&t->near, w) ? 1 : 0;
+}
+
+/* Terms found among the words of text (keywords, field, code). */
+static int terms_in(const query *q, const char *text)
+{
+	if (str_empty(text))
+		return 0;
+	sw_list w = {0};
+	sw_split(text, &w);
+	int hits = 0;
+	for (size_t i = 0; i < q->n; i++) {
+		bool hit = false;
+		for (size_t j = 0; j < w.n && !hit; j++)
+			hit = word_quality(&q->t[i], w.v[j]) > 0;
+		hits += hit;
+	}
+	sw_list_free(&w);
+	return hits;
+}
+
+/* What orders the candidates: how well each word is in the name, whether
+ * the words stand together in the order typed, variant marks the query
+ * does not name, diacritics typed as in the name, words in the keywords,
+ * field or code, name words the query leaves over. */
 static void judge(cand *x, const query *q)
 {
 	sw_list nw = {0}, nm = {0};
@@ -1326,17 +1334,11 @@ static void judge(cand *x, const query *q)
 	long prev = -2;
 	x->order = q->n > 0;
 	for (size_t i = 0; i < q->n; i++) {
-		const term *t = &q->t[i];
 		int best = 0;
 		long pos = -1;
 		for (size_t j = 0; j < nw.n; j++) {
-			int v = 0;
-			if (listed(&t->exact, nw.v[j]))
-				v = 3;
-			else if (t->prefix && !strncmp(nw.v[j], t->exact.v[0], strlen(t->exact.v[0])))
-				v = 2;
-			else if (listed(&t->near, nw.v[j]))
-				v = 1;
+			int v = word_quality(&q->t[i], nw.v[j]);
+			/* Prefer a name word not yet taken by another query word. */
 			if (v > best || (v == best && v && pos >= 0 && used[pos] && !used[j])) {
 				best = v;
 				pos = (long)j;
@@ -1354,6 +1356,7 @@ static void judge(cand *x, const query *q)
 	for (size_t j = from; j < nw.n; j++)
 		x->extra += !used[j];
 	x->marks = sw_variant_marks(nw.v, nw.n, q->words.v, q->words.n);
+	x->other = terms_in(q, x->keywords) + terms_in(q, x->s.field) + terms_in(q, x->s.code);
 	if (q->marked.n) {
 		sw_split_marked(x->s.name, &nm);
 		for (size_t i = 0; i < q->marked.n; i++)
@@ -1375,19 +1378,17 @@ static int cmp_cand(const void *pa, const void *pb)
 		return a->marks - b->marks;
 	if (a->order != b->order)
 		return b->order - a->order;
-	double oa = fmod(a->k, 1e6), ob = fmod(b->k, 1e6);
-	if (oa != ob)
-		return oa < ob ? 1 : -1;
+	if (a->other != b->other)
+		return b->other - a->other;
 	if (a->extra != b->extra)
 		return a->extra - b->extra;
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
 /* The words that decide: without the meaningless ones (unless that leaves
- * none), at most RANK_MAX_WORDS; the last is a prefix when it is the word
+ * none), at most SEARCH_MAX_WORDS; the last is a prefix when it is the word
  * being typed. */
-static void make_query(catalog *c, const sw_list *w, bool last_typing, const char *typed,
-                       query *q)
+static void make_query(const sw_list *w, bool last_typing, const char *typed, query *q)
 {
 	*q = (query){0};
 	sw_list keep = {0};
@@ -1406,7 +1407,7 @@ static void make_query(catalog *c, const sw_list *w, bool last_typing, const cha
 			sw_list_push(&keep, w->v[i], strlen(w->v[i]));
 		last_kept = true;
 	}
-	size_t n = keep.n < RANK_MAX_WORDS ? keep.n : RANK_MAX_WORDS;
+	size_t n = keep.n < SEARCH_MAX_WORDS ? keep.n : SEARCH_MAX_WORDS;
 	q->t = xcalloc(n, sizeof *q->t);
 	q->n = n;
 	for (size_t i = 0; i < n; i++) {
@@ -1420,9 +1421,8 @@ static void make_query(catalog *c, const sw_list *w, bool last_typing, const cha
 		t->prefix = last_typing && last_kept && i + 1 == n;
 	}
 	q->words = keep;
-	(void)c;
-	sw_split_marked(typed, &q->marked);
 	/* Only words typed with diacritics tell a preference. */
+	sw_split_marked(typed, &q->marked);
 	size_t m = 0;
 	for (size_t i = 0; i < q->marked.n; i++) {
 		bool ascii = true;
@@ -1441,68 +1441,56 @@ static void add_near(catalog *c, query *q)
 	read_vocab(c);
 	for (size_t i = 0; i < q->n; i++) {
 		term *t = &q->t[i];
-		for (size_t v = 0; v < c->vocab.n; v++)
-			if (!listed(&t->exact, c->vocab.v[v]) && !listed(&t->near, c->vocab.v[v]) &&
-			    sw_near(t->exact.v[0], c->vocab.v[v]))
-				sw_list_push(&t->near, c->vocab.v[v], strlen(c->vocab.v[v]));
-	}
-}
-
-static void cands_free(cand *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].s.code);
-		free(v[i].s.name);
-		free(v[i].s.field);
-		free(v[i].s.status);
-	}
-	free(v);
-}
-
-/* Appends what q finds to (*all, *n_all), best first, leaving out codes
- * already there. related: what merely resembles the query (any column,
- * any word) instead of what answers it. */
-static void find(catalog *c, query *q, bool related, cand **all, size_t *n_all, size_t *cap)
-{
-	cand *v = NULL;
-	size_t n = 0;
-	if (!related) {
-		n = run_match(c, q, false, false, false, &v);
-		if (n == 0) {
-			/* Tier 2: what speakers confuse, only when tier 1 found nothing. */
-			add_near(c, q);
-			n = run_match(c, q, true, false, false, &v);
-			if (n == 0 && q->n >= 4) {
-				free(v);
-				n = run_match(c, q, true, true, false, &v);
-			}
+		size_t nq = strlen(t->exact.v[0]);
+		for (size_t v = 0; v < c->vocab.n; v++) {
+			/* Every confusion changes the length by one letter at most. */
+			size_t nv = c->vocab_len[v];
+			if (nv + 1 < nq || nv > nq + 1 || !sw_near(t->exact.v[0], c->vocab.v[v]) ||
+			    listed(&t->exact, c->vocab.v[v]))
+				continue;
+			sw_list_push(&t->near, c->vocab.v[v], nv);
 		}
+	}
+}
+
+/* What answers q: every word in the name first, then in the name, code,
+ * keywords or field; only when that finds nothing, near spellings too, and
+ * then all words but one of a long query. related: what merely resembles
+ * q, anywhere, documents included. Adds to all, best first. */
+static void find(catalog *c, query *q, bool related, cands *all)
+{
+	cands l = {0};
+	if (!related) {
+		for (int near = 0; near <= 1 && l.n == 0; near++) {
+			if (near)
+				add_near(c, q);
+			if (run_match(c, q, near, false, IN_NAME, &l) < SEARCH_CANDIDATES)
+				run_match(c, q, near, false, IN_SHORT, &l);
+		}
+		if (l.n == 0 && q->n >= 4)
+			run_match(c, q, true, true, IN_SHORT, &l);
 	} else {
 		add_near(c, q);
-		n = run_match(c, q, true, false, true, &v);
-		if (n == 0) {
-			free(v);
-			n = q->n >= 2 ? run_match(c, q, true, true, true, &v) : 0;
-		}
+		run_match(c, q, true, false, ANYWHERE, &l);
+		if (l.n == 0 && q->n >= 2)
+			run_match(c, q, true, true, ANYWHERE, &l);
 	}
-	for (size_t i = 0; i < n; i++)
-		judge(&v[i], q);
-	qsort(v, n, sizeof *v, cmp_cand);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < l.n; i++)
+		judge(&l.v[i], q);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, cmp_cand);
+	for (size_t i = 0; i < l.n; i++) {
 		bool dup = false;
-		for (size_t j = 0; j < *n_all && !dup; j++)
-			dup = !strcmp((*all)[j].s.code, v[i].s.code);
+		for (size_t j = 0; j < all->n && !dup; j++)
+			dup = !strcmp(all->v[j].s.code, l.v[i].s.code);
 		if (dup) {
-			free(v[i].s.code);
-			free(v[i].s.name);
-			free(v[i].s.field);
-			free(v[i].s.status);
+			cand_clear(&l.v[i]);
 			continue;
 		}
-		*all = xgrow(*all, cap, *n_all + 1, sizeof **all);
-		(*all)[(*n_all)++] = v[i];
+		all->v = xgrow(all->v, &all->cap, all->n + 1, sizeof *all->v);
+		all->v[all->n++] = l.v[i];
 	}
-	free(v);
+	free(l.v);
 }
 
 static size_t search(catalog *c, const char *text, size_t limit, bool related, proc_summary **out)
@@ -1519,30 +1507,29 @@ static size_t search(catalog *c, const char *text, size_t limit, bool related, p
 		return 0;
 	/* A space after the last word: the citizen finished typing it. */
 	size_t len = strlen(text);
-	bool typing = len && text[len - 1] != ' ';
-	cand *all = NULL;
-	size_t n_all = 0, cap = 0;
+	bool typing = text[len - 1] != ' ';
+	cands all = {0};
 	query q;
 	/* Everyday words first: what the official names call them finds best. */
 	if (sw_rewrite(w.v, w.n, &rw)) {
-		make_query(c, &rw, false, text, &q);
-		find(c, &q, related, &all, &n_all, &cap);
+		make_query(&rw, false, text, &q);
+		find(c, &q, related, &all);
 		query_free(&q);
 		sw_list_free(&rw);
 	}
-	make_query(c, &w, typing, text, &q);
-	find(c, &q, related, &all, &n_all, &cap);
+	make_query(&w, typing, text, &q);
+	find(c, &q, related, &all);
 	query_free(&q);
 	sw_list_free(&w);
-	size_t n = n_all < limit ? n_all : limit;
+	size_t n = all.n < limit ? all.n : limit;
 	if (n) {
 		*out = xcalloc(n, sizeof **out);
 		for (size_t i = 0; i < n; i++) {
-			(*out)[i] = all[i].s;
-			all[i].s = (proc_summary){0};
+			(*out)[i] = all.v[i].s;
+			all.v[i].s = (proc_summary){0};
 		}
 	}
-	cands_free(all, n_all);
+	cands_clear(&all);
 	return n;
 }
 
@@ -1556,11 +1543,8 @@ size_t catalog_search_related(catalog *c, const char *text, size_t limit, proc_s
 	proc_summary *found = NULL;
 	size_t n = search(c, text, 1, false, &found);
 	catalog_summaries_free(found, n);
-	if (n) {
-		*out = NULL;
-		return 0;
-	}
-	return search(c, text, limit, true, out);
+	*out = NULL;
+	return n ? 0 : search(c, text, limit, true, out);
 }
 
 /* ---- FAQ and blobs ---- */
