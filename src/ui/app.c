@@ -346,10 +346,12 @@ static void on_gesture(app *a, gesture_out o)
 	case GESTURE_PRESS: {
 		const flow_target *hit;
 		gfx_rect r;
-		a->stopped_fling = s->scroll.animating;
-		scroll_stop(&s->scroll);
 		a->touch_in_view = s->view.w > 0 && rect_contains(s->view, (int)o.x, (int)o.y) &&
 				   !print_overlay_shown(a->print);
+		/* A touch on a gliding list stops it and does nothing else; a touch
+		 * on the header, a navigation button or the keyboard still works. */
+		a->stopped_fling = s->scroll.animating && a->touch_in_view;
+		scroll_stop(&s->scroll);
 		a->dragging = false;
 		a->press = hit_at(a, o.x, o.y, &hit, &r) != LAYER_NONE && !a->stopped_fling ? r : (gfx_rect){0, 0, 0, 0};
 		a->dirty = true;
