@@ -285,10 +285,10 @@ static int write_meta(sqlite3 *db, const catalog_data *d, char **err)
 	return rc;
 }
 
-/* FTS rowids go to procedures by name length (in words), then bundle
- * order: the rank function breaks ties by rowid, so among equal matches
- * "Đăng ký khai sinh" comes before "Đăng ký khai sinh lưu động" without
- * reading a name length per row (that lookup was half the search time). */
+/* FTS rowids go to procedures by name length (in words, a leading "Thủ
+ * tục" not counted), then bundle order: catalog_search takes its
+ * candidates in rowid order, so "Đăng ký khai sinh" comes before "Đăng ký
+ * khai sinh lưu động" without reading a name length per row. */
 typedef struct fts_order {
 	size_t words, index;
 } fts_order;
@@ -299,6 +299,13 @@ static int cmp_fts_order(const void *a, const void *b)
 	if (x->words != y->words)
 		return x->words < y->words ? -1 : 1;
 	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Where a name starts to say something: after a leading "Thủ tục", which
+ * opens most official names (folded text). */
+static const char *name_start(const char *folded)
+{
+	return strncmp(folded, "thu tuc ", 8) ? folded : folded + 8;
 }
 
 static size_t count_words(const char *folded)
@@ -334,7 +341,7 @@ static int write_procs(sqlite3 *db, const catalog_data *d, char **err)
 	size_t *fts_id = xcalloc(n, sizeof *fts_id);
 	for (size_t r = 0; r < n; r++) {
 		names[r] = str_empty(d->procs[r].name) ? NULL : text_fold(d->procs[r].name);
-		order[r].words = names[r] ? count_words(names[r]) : 0;
+		order[r].words = names[r] ? count_words(name_start(names[r])) : 0;
 		order[r].index = r;
 	}
 	qsort(order, n, sizeof *order, cmp_fts_order);
@@ -1065,11 +1072,43 @@ size_t catalog_fields(catalog *c, field_count **out)
 	return n;
 }
 
+typedef struct sort_item {
+	char *key;
+	proc_summary s;
+} sort_item;
+
+static int cmp_sort_item(const void *a, const void *b)
+{
+	const sort_item *x = a, *y = b;
+	int d = strcmp(name_start(x->key), name_start(y->key));
+	return d ? d : strcmp(x->key, y->key);
+}
+
+/* By the words after "Thủ tục", so "Thủ tục đăng ký khai sinh" stands
+ * among the "Đăng ký …" names, not after every other name. Sorted here,
+ * not by the stored key, so a catalogue imported by an older version
+ * lists the same way. */
 size_t catalog_list_field(catalog *c, const char *field, proc_summary **out)
 {
 	assert(c && out);
 	bind_str(c->list_field, 1, field ? field : "");
-	return collect_summaries(c->list_field, out);
+	size_t n = collect_summaries(c->list_field, out);
+	if (n < 2)
+		return n;
+	sort_item *v = xcalloc(n, sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		v[i].s = (*out)[i];
+		v[i].key = text_fold(v[i].s.name ? v[i].s.name : "");
+		if (!v[i].key)
+			v[i].key = xstrdup("");
+	}
+	qsort(v, n, sizeof *v, cmp_sort_item);
+	for (size_t i = 0; i < n; i++) {
+		(*out)[i] = v[i].s;
+		free(v[i].key);
+	}
+	free(v);
+	return n;
 }
 
 size_t catalog_list_changed(catalog *c, proc_summary **out)

@@ -537,6 +537,41 @@ static void check_failures(const catalog_data *w)
 	free(err);
 }
 
+/* Lists sort by the words after "Thủ tục" (issue 15): it opens most
+ * official names and would bury them after every other name. */
+static void check_list_order(void)
+{
+	static const char *const names[] = {"Xóa đăng ký thường trú", "Thủ tục đăng ký khai sinh",
+	                                    "Cấp bản sao trích lục", "Thủ tục cấp giấy xác nhận",
+	                                    "Đăng ký tạm trú"};
+	catalog_data d = {0};
+	d.info.version = 1;
+	d.info.unit = xstrdup("UBND xã Chiềng Sơn");
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		procedure *p = catalog_data_add_proc(&d);
+		p->code = xasprintf("1.%06zu", i + 1);
+		p->name = xstrdup(names[i]);
+		p->field = xstrdup("Hộ tịch");
+	}
+	char *path = xasprintf("%s/order.sqlite", tmpdir);
+	CHECK(catalog_write(path, &d, NULL) == 0);
+	catalog *c = catalog_open(path, NULL);
+	CHECK(c != NULL);
+	proc_summary *s = NULL;
+	size_t n = c ? catalog_list_field(c, "Hộ tịch", &s) : 0;
+	static const char *const want[] = {"Cấp bản sao trích lục", "Thủ tục cấp giấy xác nhận",
+	                                   "Thủ tục đăng ký khai sinh", "Đăng ký tạm trú",
+	                                   "Xóa đăng ký thường trú"};
+	CHECK(n == 5);
+	for (size_t i = 0; i < n && i < 5; i++)
+		CHECK_STR(s[i].name, want[i]);
+	catalog_summaries_free(s, n);
+	catalog_close(c);
+	catalog_data_clear(&d);
+	unlink(path);
+	free(path);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -577,6 +612,7 @@ int main(void)
 	check_lists(c);
 	check_search(c);
 	catalog_close(c);
+	check_list_order();
 	check_failures(&w);
 
 	unlink(path);
