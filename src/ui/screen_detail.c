@@ -1,8 +1,10 @@
-/* screen_detail — one procedure in full: every non-empty field under its
- * heading (in the order of the printed sheet), numbered steps, documents
- * with quantities, badges, the FAQ and a QR code of the online service;
- * under it a bar that stays put with "Print guidance sheet" and, when the
- * procedure has blank forms, "Print blank form" (print_overlay.h). */
+/* screen_detail — one procedure in full: the short facts first, then the
+ * papers to bring, then every other non-empty field under its heading (in
+ * the order of the printed sheet), numbered steps, badges, the FAQ and a QR
+ * code of the online service. Above it a row of section buttons that jump
+ * to the papers, the steps, the time and fees, where to file and the legal
+ * basis; under it a bar that stays put with "Print guidance sheet" and,
+ * when the procedure has blank forms, "Print blank form" (print_overlay.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,33 @@
 #include "print_overlay.h"
 #include "widgets.h"
 
-enum { DETAIL_ACT_PRINT_SHEET = 1, DETAIL_ACT_PRINT_FORM };
+enum { DETAIL_ACT_PRINT_SHEET = 1, DETAIL_ACT_PRINT_FORM, DETAIL_ACT_JUMP };
+
+/* The sections a citizen jumps to, and the fields each one shows. */
+enum { SEC_DOCS, SEC_STEPS, SEC_TIME, SEC_WHERE, SEC_LEGAL, SEC_COUNT };
+static const char *const section_msgid[SEC_COUNT] = {
+    N_("Papers to bring"), N_("The steps"), N_("Time and fees"), N_("Where to file"), N_("Legal basis")};
+
+static int section_of(procedure_field_id id)
+{
+	switch (id) {
+	case PROCEDURE_FIELD_DOCUMENTS:
+	case PROCEDURE_FIELD_DOC_COUNT:
+		return SEC_DOCS;
+	case PROCEDURE_FIELD_STEPS:
+		return SEC_STEPS;
+	case PROCEDURE_FIELD_DEADLINE:
+	case PROCEDURE_FIELD_FEES:
+		return SEC_TIME;
+	case PROCEDURE_FIELD_CHANNELS:
+	case PROCEDURE_FIELD_AGENCY:
+		return SEC_WHERE;
+	case PROCEDURE_FIELD_LEGAL:
+		return SEC_LEGAL;
+	default:
+		return -1;
+	}
+}
 
 typedef struct detail_state {
 	char *code;
@@ -23,6 +51,7 @@ typedef struct detail_state {
 	size_t n_faqs;
 	unsigned char *qr; /* the URL's matrix with its quiet zone, qr_n x qr_n */
 	int qr_n;
+	int jump_y[SEC_COUNT]; /* where each section begins in the content; -1: none */
 } detail_state;
 
 static void detail_load(detail_state *st, app *a)
@@ -167,12 +196,57 @@ static int print_bar(screen *s, app *a, gfx_rect body, const procedure *p)
 	return bar_h;
 }
 
+/* The section buttons along the top of body, wrapping to a second row on a
+ * narrow panel; returns the height they take. */
+static int section_bar(screen *s, app *a, gfx_rect body, const procedure *p)
+{
+	const ui_metrics *m = &a->m;
+	flow *f = &s->fixed;
+	bool has[SEC_COUNT] = {false};
+	procedure_fields_iter it;
+	procedure_field fld;
+	procedure_fields_begin(&it, p);
+	while (procedure_fields_next(&it, &fld))
+		if (section_of(fld.def->id) >= 0)
+			has[section_of(fld.def->id)] = true;
+	int px = m->px_body, bh = m->touch, x0 = body.x + m->pad, right = body.x + body.w - m->pad;
+	int x = x0, y = body.y + m->gap;
+	bool any = false;
+	for (int k = 0; k < SEC_COUNT; k++) {
+		if (!has[k])
+			continue;
+		const char *label = _(section_msgid[k]);
+		int bw = widgets_button_width(f, m, label, px, WIDGET_NO_ICON);
+		if (bw > right - x0)
+			bw = right - x0;
+		if (x > x0 && x + bw > right) {
+			x = x0;
+			y += bh + m->gap;
+		}
+		widgets_button(f, m, (gfx_rect){x, y, bw, bh}, label, px, WIDGET_SECONDARY, WIDGET_NO_ICON,
+			       DETAIL_ACT_JUMP, k);
+		x += bw + m->gap;
+		any = true;
+	}
+	if (!any)
+		return 0;
+	y += bh + m->gap;
+	flow_box(f, (gfx_rect){body.x, y, body.w, m->border > 1 ? m->border / 2 + 1 : 1}, 0, UI_LINE);
+	return y + 1 - body.y;
+}
+
 static void detail_layout(screen *s, app *a, gfx_rect body)
 {
 	detail_state *st = s->state;
 	const ui_metrics *m = &a->m;
-	if (st->p)
+	for (int k = 0; k < SEC_COUNT; k++)
+		st->jump_y[k] = -1;
+	if (st->p) {
 		body.h -= print_bar(s, a, body, st->p);
+		int top = section_bar(s, a, body, st->p);
+		body.y += top;
+		body.h -= top;
+	}
 	s->view = app_content_view(a, body);
 	flow *f = &s->content;
 	int w = s->view.w, y = m->pad;
@@ -228,6 +302,9 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 			section_begin(f, m, y, w, _("In brief"), &facts_card, &fy);
 			facts = true;
 		}
+		int sec = section_of(fld.def->id);
+		if (sec >= 0 && st->jump_y[sec] < 0)
+			st->jump_y[sec] = facts_y0;
 		const char *h = heading(fld.def->heading, fld.def->heading_vi);
 		if (stacked) { /* narrow: the heading above its value */
 			fy += flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, fy, w - 2 * m->pad, h, 0);
@@ -241,19 +318,30 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 	if (facts)
 		y = section_end(f, m, facts_card, facts_y0, w, fy - m->gap);
 
-	procedure_fields_begin(&it, p);
-	while (procedure_fields_next(&it, &fld)) {
-		procedure_field_id id = fld.def->id;
-		if (id == PROCEDURE_FIELD_URL || id == PROCEDURE_FIELD_STATUS || id == PROCEDURE_FIELD_ONLINE_LEVEL ||
-		    is_short(f, m, &fld, val_w))
-			continue; /* shown above: the QR code, the badges, the facts */
-		size_t card;
-		int iy, y0 = section_begin(f, m, y, w, heading(fld.def->heading, fld.def->heading_vi), &card, &iy);
-		if (fld.text)
-			iy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, iy, w - 2 * m->pad, fld.text, 0);
-		else if (fld.items)
-			iy += items(f, m, m->pad, iy, w - 2 * m->pad, &fld);
-		y = section_end(f, m, card, y0, w, iy);
+	/* Then what to bring, a citizen's next question; then the rest in the
+	 * order of the sheet. */
+	for (int pass = 0; pass < 2; pass++) {
+		procedure_fields_begin(&it, p);
+		while (procedure_fields_next(&it, &fld)) {
+			procedure_field_id id = fld.def->id;
+			if (id == PROCEDURE_FIELD_URL || id == PROCEDURE_FIELD_STATUS ||
+			    id == PROCEDURE_FIELD_ONLINE_LEVEL || is_short(f, m, &fld, val_w))
+				continue; /* shown above: the QR code, the badges, the facts */
+			if ((section_of(id) == SEC_DOCS) != (pass == 0))
+				continue;
+			int sec = section_of(id);
+			if (sec >= 0 && st->jump_y[sec] < 0)
+				st->jump_y[sec] = y;
+			size_t card;
+			int iy, y0 = section_begin(f, m, y, w, heading(fld.def->heading, fld.def->heading_vi),
+						   &card, &iy);
+			if (fld.text)
+				iy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, iy, w - 2 * m->pad,
+						fld.text, 0);
+			else if (fld.items)
+				iy += items(f, m, m->pad, iy, w - 2 * m->pad, &fld);
+			y = section_end(f, m, card, y0, w, iy);
+		}
 	}
 
 	/* The QR code of the online service, with what it is for. */
@@ -302,10 +390,13 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 static void detail_action(screen *s, app *a, int action, int arg)
 {
 	detail_state *st = s->state;
-	(void)arg;
 	if (!st->p)
 		return;
-	if (action == DETAIL_ACT_PRINT_SHEET)
+	if (action == DETAIL_ACT_JUMP && arg >= 0 && arg < SEC_COUNT && st->jump_y[arg] >= 0) {
+		scroll_stop(&s->scroll);
+		scroll_by(&s->scroll, (float)st->jump_y[arg] - s->scroll.offset);
+		a->dirty = true;
+	} else if (action == DETAIL_ACT_PRINT_SHEET)
 		print_overlay_sheet(a, st->p);
 	else if (action == DETAIL_ACT_PRINT_FORM)
 		print_overlay_forms(a, st->p);
