@@ -47,10 +47,25 @@ void app_staff_init(app *a)
 		a->import_refused = xstrdup(cfg->refused);
 	if (a->pin_refused)
 		fprintf(stderr, "motcua: %s: %s\n", _("error"), a->pin_refused);
-	if (a->staff.pin_hash && !staffs)
+	if (a->staff.pin_hash && !staffs) {
 		fprintf(stderr, "motcua: %s\n",
 			_("the configuration's pin_hash changed after staff set a PIN at the kiosk: the configuration's "
 			  "PIN applies"));
+		/* The reset is for good: the staff's old PIN must not come back
+		 * if the administrator later empties pin_hash again. */
+		staff_record n = a->staff;
+		n.pin_hash = NULL;
+		n.admin_pin[0] = '\0';
+		int rc = staff_state_save(a->st->dir, &n);
+		if (rc < 0)
+			fprintf(stderr, "motcua: %s: %s/%s: %s\n", _("error"), a->st->dir, STAFF_STATE_FILE,
+				strerror(-rc));
+		else {
+			staff_record old = a->staff;
+			a->staff = n;
+			staff_state_clear(&old);
+		}
+	}
 	/* The lockout goes on where it was. A lock whose start lies in the
 	 * future (the clock went back, or was not set yet after a power cut)
 	 * starts now: the whole lock rather than none. */
