@@ -37,6 +37,13 @@ as_nobody() {
 	fi
 	command -v setpriv >/dev/null || { echo "SKIP: setpriv is missing"; exit 77; }
 	AS=(setpriv --reuid=65534 --regid=65534 --clear-groups --)
+	# The build and the source tree (fonts, sample, messages) must be
+	# readable by that user: not so in a checkout under a 0700 home.
+	if ! "${AS[@]}" sh -c 'test -x "$1" && test -r "$2/data/motcua/bundle.ini" && ls "$2/fonts" >/dev/null' \
+		sh "$MOTCUA_BIN" "$MOTCUA_SRC" 2>/dev/null; then
+		echo "SKIP: uid 65534 cannot read $MOTCUA_BIN or $MOTCUA_SRC"
+		exit 77
+	fi
 	chmod 0755 "$TMP"
 	mkdir -p "$TMP/shots"
 	chown 65534:65534 "$TMP/shots"
