@@ -68,7 +68,9 @@ int motcua_env_open(motcua_env *env, bool need_catalog)
 	 * runs, so citizens keep the installed catalogue. */
 	config_load(&env->cfg, env->config_path, &diag);
 	if (env->cfg.refused)
-		fprintf(stderr, _("motcua: imports and the default PIN are refused until the configuration is fixed: %s\n"),
+		fprintf(stderr,
+		        _("motcua: imports and the default PIN are refused until the configuration "
+		          "is fixed: %s\n"),
 		        env->cfg.refused);
 	if (store_open(&env->st, env->store_dir) < 0) {
 		diag_print(&diag, stderr);
@@ -122,8 +124,9 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 	if (rc)
 		return rc;
 	if (do_import && env->cfg.refused) {
-		fprintf(stderr, _("%s: nothing was imported: the configuration cannot be trusted (%s)\n"), dir,
-		        env->cfg.refused);
+		fprintf(stderr,
+		        _("%s: nothing was imported: the configuration cannot be trusted (%s)\n"),
+		        dir, env->cfg.refused);
 		return 3;
 	}
 	bundle_opts opts = {
@@ -170,7 +173,9 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 end:
 	/* check still shows what it found, but cannot vouch for the signature. */
 	if (!do_import && env->cfg.refused) {
-		fprintf(stderr, _("%s: the signature cannot be verified: the configuration cannot be trusted (%s)\n"),
+		fprintf(stderr,
+		        _("%s: the signature cannot be verified: the configuration cannot be "
+		          "trusted (%s)\n"),
 		        dir, env->cfg.refused);
 		rc = 3;
 	}

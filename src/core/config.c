@@ -67,7 +67,7 @@ bool config_public_key_is_valid(const char *text)
 /* A security problem: an error with FILE:LINE, and the first one becomes
  * the reason imports and the default PIN are refused. */
 static void refuse(config *c, diag_list *diag, const char *file, int line, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 static void refuse(config *c, diag_list *diag, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -78,7 +78,8 @@ static void refuse(config *c, diag_list *diag, const char *file, int line, const
 	va_end(ap);
 	diag_error(diag, file, line, "%s", msg);
 	if (!c->refused)
-		c->refused = line > 0 ? xasprintf("%s:%d: %s", file, line, msg) : xasprintf("%s: %s", file, msg);
+		c->refused = line > 0 ? xasprintf("%s:%d: %s", file, line, msg)
+		                      : xasprintf("%s: %s", file, msg);
 	free(msg);
 }
 
@@ -112,12 +113,14 @@ static void apply(config *c, const char *key, const char *val, const char *file,
 		set_str(&c->pin_hash, val);
 		if (*val && !pin_hash_is_valid(val))
 			refuse(c, diag, file, line,
-			       _("'pin_hash' is not a PIN hash (crypto_pwhash_str output): no PIN opens the staff area"));
+			       _("'pin_hash' is not a PIN hash (crypto_pwhash_str output): no PIN "
+			         "opens the staff area"));
 	} else if (!strcmp(key, "public_key")) {
 		set_str(&c->public_key, val);
 		if (*val && !config_public_key_is_valid(val))
 			refuse(c, diag, file, line,
-			       _("'public_key' is not a minisign public key (the base64 line of a .pub file): "
+			       _("'public_key' is not a minisign public key (the base64 line of a "
+			         ".pub file): "
 			         "no bundle can be verified"));
 	} else if (!strcmp(key, "max_prints") || !strcmp(key, "idle_prompt_s") ||
 	           !strcmp(key, "idle_reset_s")) {
@@ -128,17 +131,22 @@ static void apply(config *c, const char *key, const char *val, const char *file,
 			*dst = n;
 		else
 			diag_warning(diag, file, line,
-			             _("'%s' must be a whole number from 0 to 86400, not '%s'; the default %d is used"),
+			             _("'%s' must be a whole number from 0 to 86400, not '%s'; the "
+			               "default %d is used"),
 			             key, val, *dst);
 	} else if (!strcmp(key, "rotate")) {
 		if (parse_int(val, 0, 270, &n) && n % 90 == 0)
 			c->rotate = n;
 		else
 			diag_warning(diag, file, line,
-			             _("'rotate' must be 0, 90, 180 or 270, not '%s'; the default 0 is used"), val);
+			             _("'rotate' must be 0, 90, 180 or 270, not '%s'; the default "
+			               "0 is used"),
+			             val);
 	} else if (looks_like_security(key)) {
 		refuse(c, diag, file, line,
-		       _("unknown key '%s': it may be meant as pin_hash or public_key, so it is not ignored"), key);
+		       _("unknown key '%s': it may be meant as pin_hash or public_key, so it is "
+		         "not ignored"),
+		       key);
 	} else {
 		diag_warning(diag, file, line, _("unknown key '%s' (ignored)"), key);
 	}
@@ -208,7 +216,9 @@ int config_load(config *c, const char *path, diag_list *diag)
 		if (err == ENOENT && !explicit_path)
 			return 0;
 		refuse(c, diag, path, 0, _("cannot read the configuration file: %s"),
-		       err == EFBIG ? _("bigger than 64 KiB") : err == EINVAL ? _("not a regular file") : strerror(err));
+		       err == EFBIG    ? _("bigger than 64 KiB")
+		       : err == EINVAL ? _("not a regular file")
+		                       : strerror(err));
 		return -1;
 	}
 	c->path = xstrdup(path);
@@ -234,9 +244,11 @@ int config_load(config *c, const char *path, diag_list *diag)
 		if (!eq) {
 			if (in_kiosk && looks_like_security(line))
 				refuse(c, diag, path, lineno,
-				       _("expected 'key = value': the line may be meant as pin_hash or public_key"));
+				       _("expected 'key = value': the line may be meant as "
+				         "pin_hash or public_key"));
 			else if (in_kiosk)
-				diag_warning(diag, path, lineno, _("expected 'key = value' (line ignored)"));
+				diag_warning(diag, path, lineno,
+				             _("expected 'key = value' (line ignored)"));
 			continue;
 		}
 		*eq = '\0';
@@ -247,10 +259,12 @@ int config_load(config *c, const char *path, diag_list *diag)
 		if (in_kiosk)
 			apply(c, key, val, path, lineno, diag);
 		else if (!strcmp(key, "pin_hash") || !strcmp(key, "public_key"))
-			refuse(c, diag, path, lineno, _("'%s' outside the [kiosk] section is not used"), key);
+			refuse(c, diag, path, lineno,
+			       _("'%s' outside the [kiosk] section is not used"), key);
 	}
 	if (ferror(f))
-		refuse(c, diag, path, 0, _("cannot read the configuration file: %s"), strerror(errno));
+		refuse(c, diag, path, 0, _("cannot read the configuration file: %s"),
+		       strerror(errno));
 	free(line);
 	fclose(f);
 	return c->refused ? -1 : 0;

@@ -122,7 +122,8 @@ void pin_guard_restore(pin_guard *g, int failures, uint64_t remaining_ms, uint64
 	pin_guard_init(g);
 	if (remaining_ms > 0) {
 		g->locked = true;
-		g->locked_until_ms = now_ms + (remaining_ms > PIN_LOCK_MS ? PIN_LOCK_MS : remaining_ms);
+		g->locked_until_ms =
+		    now_ms + (remaining_ms > PIN_LOCK_MS ? PIN_LOCK_MS : remaining_ms);
 		return;
 	}
 	g->failures = failures < 0 ? 0 : failures >= PIN_MAX_TRIES ? PIN_MAX_TRIES - 1 : failures;

@@ -35,7 +35,8 @@ void staff_state_admin_mark(const char *conf_pin_hash, char out[STAFF_STATE_MARK
 	sodium_bin2hex(out, STAFF_STATE_MARK_HEX, h, sizeof h);
 }
 
-const char *staff_pin_hash(const staff_record *s, const char *conf_pin_hash, bool conf_readable, bool *staffs)
+const char *staff_pin_hash(const staff_record *s, const char *conf_pin_hash, bool conf_readable,
+                           bool *staffs)
 {
 	*staffs = false;
 	if (s->pin_hash) {
@@ -96,7 +97,8 @@ static bool parse(char *text, staff_record *s, char **why)
 		int64_t n;
 		if (!strcmp(key, "pin_hash") && !s->pin_hash && pin_hash_is_valid(val)) {
 			s->pin_hash = xstrdup(val);
-		} else if (!strcmp(key, "admin_pin") && !s->admin_pin[0] && is_hex(val, STAFF_STATE_MARK_HEX - 1)) {
+		} else if (!strcmp(key, "admin_pin") && !s->admin_pin[0] &&
+		           is_hex(val, STAFF_STATE_MARK_HEX - 1)) {
 			memcpy(s->admin_pin, val, STAFF_STATE_MARK_HEX);
 		} else if (!strcmp(key, "failures") && parse_i64(val, 0, PIN_MAX_TRIES - 1, &n)) {
 			s->failures = (int)n;
@@ -126,7 +128,8 @@ int staff_state_load(const char *dir, staff_record *s, char **why)
 			free(path);
 			return 0;
 		}
-		*why = xasprintf("%s: %s", path, err == ELOOP ? _("a symbolic link") : strerror(err));
+		*why =
+		    xasprintf("%s: %s", path, err == ELOOP ? _("a symbolic link") : strerror(err));
 		free(path);
 		return -1;
 	}
@@ -208,7 +211,9 @@ int staff_state_save(const char *dir, const staff_record *s)
 	 * unlinkat removes a link, never what it points to. */
 	if (unlinkat(dfd, TMP_NAME, 0) != 0 && errno != ENOENT && errno != EISDIR)
 		rc = -errno;
-	int fd = rc ? -1 : openat(dfd, TMP_NAME, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	int fd =
+	    rc ? -1
+	       : openat(dfd, TMP_NAME, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (!rc && fd < 0)
 		rc = -errno;
 	if (!rc)

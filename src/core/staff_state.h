@@ -55,6 +55,7 @@ void staff_state_admin_mark(const char *conf_pin_hash, char out[STAFF_STATE_MARK
  * Returns the hash that applies (borrowed; NULL = the default PIN) and sets
  * *staffs when it is the staff's. conf_readable false (the configuration
  * could not be read) keeps the staff's PIN: it is not the default. */
-const char *staff_pin_hash(const staff_record *s, const char *conf_pin_hash, bool conf_readable, bool *staffs);
+const char *staff_pin_hash(const staff_record *s, const char *conf_pin_hash, bool conf_readable,
+                           bool *staffs);
 
 #endif

@@ -28,29 +28,33 @@ void app_staff_init(app *a)
 	char *why = NULL;
 	if (a->st && staff_state_load(a->st->dir, &a->staff, &why) < 0) {
 		a->staff_broken = true;
-		a->pin_refused = xasprintf(_("The staff file %s cannot be trusted, so no PIN opens the staff area. "
-					     "The administrator must remove it; the PIN is then the configuration's."),
-					   why);
+		a->pin_refused = xasprintf(
+		    _("The staff file %s cannot be trusted, so no PIN opens the staff area. "
+		      "The administrator must remove it; the PIN is then the configuration's."),
+		    why);
 		free(why);
 	}
 	bool staffs = false;
 	const char *h = staff_pin_hash(&a->staff, conf_hash, !conf_unreadable(cfg), &staffs);
 	a->pin_hash = h ? xstrdup(h) : NULL;
 	if (!a->pin_refused && h && !pin_hash_is_valid(h))
-		a->pin_refused = xasprintf(_("The configuration's pin_hash is not valid, so no PIN opens the staff "
-					     "area: %s"),
-					   cfg && cfg->refused ? cfg->refused : "pin_hash");
+		a->pin_refused = xasprintf(
+		    _("The configuration's pin_hash is not valid, so no PIN opens the staff "
+		      "area: %s"),
+		    cfg && cfg->refused ? cfg->refused : "pin_hash");
 	else if (!a->pin_refused && !h && cfg && cfg->refused)
-		a->pin_refused = xasprintf(_("The default PIN 000000 is refused until the configuration is fixed: %s"),
-					   cfg->refused);
+		a->pin_refused = xasprintf(
+		    _("The default PIN 000000 is refused until the configuration is fixed: %s"),
+		    cfg->refused);
 	if (cfg && cfg->refused)
 		a->import_refused = xstrdup(cfg->refused);
 	if (a->pin_refused)
 		fprintf(stderr, "motcua: %s: %s\n", _("error"), a->pin_refused);
 	if (a->staff.pin_hash && !staffs) {
 		fprintf(stderr, "motcua: %s\n",
-			_("the configuration's pin_hash changed after staff set a PIN at the kiosk: the configuration's "
-			  "PIN applies"));
+		        _("the configuration's pin_hash changed after staff set a PIN at the "
+		          "kiosk: the configuration's "
+		          "PIN applies"));
 		/* The reset is for good: the staff's old PIN must not come back
 		 * if the administrator later empties pin_hash again. */
 		staff_record n = a->staff;
@@ -58,8 +62,8 @@ void app_staff_init(app *a)
 		n.admin_pin[0] = '\0';
 		int rc = staff_state_save(a->st->dir, &n);
 		if (rc < 0)
-			fprintf(stderr, "motcua: %s: %s/%s: %s\n", _("error"), a->st->dir, STAFF_STATE_FILE,
-				strerror(-rc));
+			fprintf(stderr, "motcua: %s: %s/%s: %s\n", _("error"), a->st->dir,
+			        STAFF_STATE_FILE, strerror(-rc));
 		else {
 			staff_record old = a->staff;
 			a->staff = n;
@@ -74,7 +78,8 @@ void app_staff_init(app *a)
 		if (elapsed < 0)
 			elapsed = 0;
 		if (elapsed < (int64_t)PIN_LOCK_MS)
-			pin_guard_restore(&a->pin, 0, PIN_LOCK_MS - (uint64_t)elapsed, (uint64_t)a->now);
+			pin_guard_restore(&a->pin, 0, PIN_LOCK_MS - (uint64_t)elapsed,
+			                  (uint64_t)a->now);
 	} else {
 		pin_guard_restore(&a->pin, a->staff.failures, 0, (uint64_t)a->now);
 	}
@@ -93,7 +98,8 @@ static void guard_fields(app *a, int *failures, int64_t *locked_at)
 {
 	pin_guard_remaining_ms(&a->pin, (uint64_t)a->now); /* lifts a lock that ran out */
 	*failures = a->pin.locked ? 0 : a->pin.failures;
-	*locked_at = a->pin.locked ? (int64_t)(a->pin.locked_until_ms - PIN_LOCK_MS) + a->wall_offset : 0;
+	*locked_at =
+	    a->pin.locked ? (int64_t)(a->pin.locked_until_ms - PIN_LOCK_MS) + a->wall_offset : 0;
 	if (a->pin.locked && *locked_at <= 0)
 		*locked_at = 1;
 }
@@ -113,7 +119,8 @@ void app_staff_sync(app *a)
 	int rc = staff_state_save(a->st->dir, &n);
 	if (rc < 0) {
 		/* The lock still holds in memory; only a restart would lift it. */
-		fprintf(stderr, "motcua: %s: %s/%s: %s\n", _("error"), a->st->dir, STAFF_STATE_FILE, strerror(-rc));
+		fprintf(stderr, "motcua: %s: %s/%s: %s\n", _("error"), a->st->dir, STAFF_STATE_FILE,
+		        strerror(-rc));
 		return;
 	}
 	a->staff.failures = failures;
@@ -124,7 +131,8 @@ char *app_staff_set_pin(app *a, char *hash)
 {
 	if (!a->st || a->staff_broken) {
 		free(hash);
-		return xstrdup(_("This kiosk has no store to keep the PIN in. The PIN was not changed."));
+		return xstrdup(
+		    _("This kiosk has no store to keep the PIN in. The PIN was not changed."));
 	}
 	staff_record n = a->staff;
 	n.pin_hash = hash;
@@ -136,8 +144,8 @@ char *app_staff_set_pin(app *a, char *hash)
 	int rc = staff_state_save(a->st->dir, &n);
 	if (rc < 0) {
 		free(hash);
-		return xasprintf(_("Cannot write %s/%s (%s). The PIN was not changed."), a->st->dir, STAFF_STATE_FILE,
-				 strerror(-rc));
+		return xasprintf(_("Cannot write %s/%s (%s). The PIN was not changed."), a->st->dir,
+		                 STAFF_STATE_FILE, strerror(-rc));
 	}
 	free(a->staff.pin_hash);
 	a->staff = n;

@@ -161,11 +161,15 @@ static void test_problems(void)
 		int line;
 	} sec[] = {
 	    {"[kiosk]\npin_hash = 123456\n", "'pin_hash' is not a PIN hash", 2},
-	    {"public_key = RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GF\n", "'public_key' is not a minisign", 1},
-	    {"public_key = RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3 # the district's key\n"
-	     "publickey = x\n", "unknown key 'publickey'", 2},
+	    {"public_key = RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GF\n",
+	     "'public_key' is not a minisign", 1},
+	    {"public_key = RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3 # the "
+	     "district's key\n"
+	     "publickey = x\n",
+	     "unknown key 'publickey'", 2},
 	    {"rotate = 0\npublic_key RWQf6LRCGA9i53\n", "expected 'key = value'", 2},
-	    {"[signing]\npublic_key = RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\n", "'public_key' outside", 2},
+	    {"[signing]\npublic_key = RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\n",
+	     "'public_key' outside", 2},
 	};
 	for (size_t i = 0; i < sizeof sec / sizeof *sec; i++) {
 		write_file(p, sec[i].text);
@@ -196,7 +200,8 @@ static void test_problems(void)
 	CHECK(c.max_prints == 5); /* the defaults still apply: the kiosk stays up */
 	config_clear(&c);
 	diag_clear(&d);
-	CHECK(config_load(&c, dir, &d) == -1 && c.refused && strstr(c.refused, "not a regular file"));
+	CHECK(config_load(&c, dir, &d) == -1 && c.refused &&
+	      strstr(c.refused, "not a regular file"));
 	config_clear(&c);
 	diag_clear(&d);
 	setenv("MOTCUA_CONFIG", missing, 1);

@@ -155,14 +155,16 @@ static void test_record_and_clock(void)
 	pin_guard_restore(&g, 0, 60000, 1000);
 	CHECK(pin_guard_remaining_ms(&g, 1000) == 60000);
 	CHECK(pin_guard_record(&g, true, 2000) == PIN_LOCKED);
-	CHECK(pin_guard_remaining_ms(&g, 61000) == 0 && pin_guard_tries_left(&g, 61000) == PIN_MAX_TRIES);
+	CHECK(pin_guard_remaining_ms(&g, 61000) == 0 &&
+	      pin_guard_tries_left(&g, 61000) == PIN_MAX_TRIES);
 	pin_guard_restore(&g, 0, 10 * PIN_LOCK_MS, 0);
 	CHECK(pin_guard_remaining_ms(&g, 0) == PIN_LOCK_MS);
 	pin_guard_restore(&g, 3, 0, 5);
 	CHECK(pin_guard_tries_left(&g, 5) == PIN_MAX_TRIES - 3);
 	pin_guard_restore(&g, 99, 0, 5);
 	CHECK(pin_guard_tries_left(&g, 5) == 1);
-	CHECK(pin_guard_record(&g, false, 6) == PIN_WRONG && pin_guard_remaining_ms(&g, 6) == PIN_LOCK_MS);
+	CHECK(pin_guard_record(&g, false, 6) == PIN_WRONG &&
+	      pin_guard_remaining_ms(&g, 6) == PIN_LOCK_MS);
 }
 
 int main(void)

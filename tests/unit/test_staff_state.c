@@ -49,7 +49,8 @@ static void test_round_trip(void)
 	staff_record s = {0}, r;
 	char *why = NULL;
 	/* Absent: an empty state, no error. */
-	CHECK(staff_state_load(dir, &r, &why) == 0 && !why && !r.pin_hash && !r.failures && !r.locked_at_ms);
+	CHECK(staff_state_load(dir, &r, &why) == 0 && !why && !r.pin_hash && !r.failures &&
+	      !r.locked_at_ms);
 	s.pin_hash = (char *)HASH_A;
 	staff_state_admin_mark(NULL, s.admin_pin);
 	s.failures = 3;
@@ -92,7 +93,8 @@ static void test_untrusted(void)
 	char good[512];
 	char mark[STAFF_STATE_MARK_HEX];
 	staff_state_admin_mark(NULL, mark);
-	snprintf(good, sizeof good, "pin_hash = %s\nadmin_pin = %s\nfailures = 0\nlocked_at = 0\n", HASH_A, mark);
+	snprintf(good, sizeof good, "pin_hash = %s\nadmin_pin = %s\nfailures = 0\nlocked_at = 0\n",
+	         HASH_A, mark);
 	write_state(good, 0600);
 	staff_record s;
 	char *why = NULL;
