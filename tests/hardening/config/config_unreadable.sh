@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Break 3: a configuration that exists but cannot be read fails closed and
 # the kiosk stays up. As the service user (uid 65534 here) with a file it may
-# not read (owner root, mode 0600 — as if the group were wrong): citizens
+# not read (mode 000; e.g. a wrong group or mode after an edit): citizens
 # still get the catalogue (search, the kiosk), but every import is refused
 # (exit 3, with the reason), check says the signature cannot be verified,
 # and the default PIN 000000 does not open the staff area, which says why.
@@ -13,7 +13,7 @@ as_nobody
 mkdir -m 0755 "$TMP/etc"
 export MOTCUA_CONFIG="$TMP/etc/motcua.conf"
 printf '[kiosk]\npublic_key = %s\n' "$GOOD_KEY" > "$MOTCUA_CONFIG"
-chmod 0600 "$MOTCUA_CONFIG" # root's alone: uid 65534 cannot read it
+chmod 000 "$MOTCUA_CONFIG" # uid 65534 cannot read it (root could: hence the other user)
 install -d -m 0750 -o 65534 -g 65534 "$MOTCUA_STORE"
 
 # Citizens keep the catalogue: the CLI still serves, and says why it refuses.
