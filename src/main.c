@@ -63,11 +63,15 @@ static void usage(FILE *out)
 int motcua_env_open(motcua_env *env, bool need_catalog)
 {
 	diag_list diag = {0};
-	if (config_load(&env->cfg, env->config_path, &diag) < 0) {
-		diag_print(&diag, stderr);
-		diag_clear(&diag);
-		return 1;
-	}
+	/* Fail closed, stay up: a configuration that cannot be trusted refuses
+	 * imports and the default PIN (cfg.refused) but every command still
+	 * runs, so citizens keep the installed catalogue. */
+	config_load(&env->cfg, env->config_path, &diag);
+	if (env->cfg.refused)
+		fprintf(stderr,
+		        _("motcua: imports and the default PIN are refused until the configuration "
+		          "is fixed: %s\n"),
+		        env->cfg.refused);
 	if (store_open(&env->st, env->store_dir) < 0) {
 		diag_print(&diag, stderr);
 		diag_clear(&diag);
@@ -119,6 +123,12 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 	int rc = motcua_env_open(env, false);
 	if (rc)
 		return rc;
+	if (do_import && env->cfg.refused) {
+		fprintf(stderr,
+		        _("%s: nothing was imported: the configuration cannot be trusted (%s)\n"),
+		        dir, env->cfg.refused);
+		return 3;
+	}
 	bundle_opts opts = {
 		.public_key = env->cfg.public_key,
 		.installed_version = store_installed_version(&env->st),
@@ -161,6 +171,14 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 		printf(_("imported version %ld\n"), d.info.version);
 	}
 end:
+	/* check still shows what it found, but cannot vouch for the signature. */
+	if (!do_import && env->cfg.refused) {
+		fprintf(stderr,
+		        _("%s: the signature cannot be verified: the configuration cannot be "
+		          "trusted (%s)\n"),
+		        dir, env->cfg.refused);
+		rc = 3;
+	}
 	diag_clear(&diag);
 	catalog_data_clear(&d);
 	catalog_data_clear(&old);

@@ -1,18 +1,23 @@
 #include "config.h"
 
-#include <assert.h>
+#include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
+#include <sodium.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "i18n.h"
+#include "pin.h"
 #include "text.h"
 #include "xalloc.h"
+
+#define CONFIG_MAX_BYTES 65536
 
 /* True for a "[kiosk]" header line (already trimmed); "[ Kiosk ]" too, as
  * hand-edited files have it. */
@@ -45,6 +50,55 @@ static bool parse_int(const char *v, int lo, int hi, int *out)
 	return true;
 }
 
+bool config_public_key_is_valid(const char *text)
+{
+	/* minisign: "Ed" + 8-byte key id + 32-byte Ed25519 key, base64. */
+	unsigned char pk[42];
+	size_t got = 0;
+	if (!text || sodium_init() < 0)
+		return false;
+	const char *end = NULL;
+	if (sodium_base642bin(pk, sizeof pk, text, strlen(text), NULL, &got, &end,
+	                      sodium_base64_VARIANT_ORIGINAL) != 0)
+		return false;
+	return got == sizeof pk && end && !*end && pk[0] == 'E' && pk[1] == 'd';
+}
+
+/* A security problem: an error with FILE:LINE, and the first one becomes
+ * the reason imports and the default PIN are refused. */
+static void refuse(config *c, diag_list *diag, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void refuse(config *c, diag_list *diag, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	diag_error(diag, file, line, "%s", msg);
+	if (!c->refused)
+		c->refused = line > 0 ? xasprintf("%s:%d: %s", file, line, msg)
+		                      : xasprintf("%s: %s", file, msg);
+	free(msg);
+}
+
+/* True when an unknown key or a line that is not `key = value` may have
+ * been meant as a security setting ("publickey", "PIN hash"...): then it
+ * must not be skipped silently. */
+static bool looks_like_security(const char *s)
+{
+	static const char *const words[] = {"pin", "key", "sign", "hash"};
+	char *low = xstrdup(s);
+	for (char *p = low; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	bool hit = false;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		hit |= strstr(low, words[i]) != NULL;
+	free(low);
+	return hit;
+}
+
 static void apply(config *c, const char *key, const char *val, const char *file, int line,
                   diag_list *diag)
 {
@@ -57,8 +111,17 @@ static void apply(config *c, const char *key, const char *val, const char *file,
 		set_str(&c->media_roots, val);
 	} else if (!strcmp(key, "pin_hash")) {
 		set_str(&c->pin_hash, val);
+		if (*val && !pin_hash_is_valid(val))
+			refuse(c, diag, file, line,
+			       _("'pin_hash' is not a PIN hash (crypto_pwhash_str output): no PIN "
+			         "opens the staff area"));
 	} else if (!strcmp(key, "public_key")) {
 		set_str(&c->public_key, val);
+		if (*val && !config_public_key_is_valid(val))
+			refuse(c, diag, file, line,
+			       _("'public_key' is not a minisign public key (the base64 line of a "
+			         ".pub file): "
+			         "no bundle can be verified"));
 	} else if (!strcmp(key, "max_prints") || !strcmp(key, "idle_prompt_s") ||
 	           !strcmp(key, "idle_reset_s")) {
 		int *dst = !strcmp(key, "max_prints")      ? &c->max_prints
@@ -67,17 +130,65 @@ static void apply(config *c, const char *key, const char *val, const char *file,
 		if (parse_int(val, 0, 86400, &n))
 			*dst = n;
 		else
-			diag_error(diag, file, line, _("'%s' must be a whole number, not '%s'"),
-			           key, val);
+			diag_warning(diag, file, line,
+			             _("'%s' must be a whole number from 0 to 86400, not '%s'; the "
+			               "default %d is used"),
+			             key, val, *dst);
 	} else if (!strcmp(key, "rotate")) {
 		if (parse_int(val, 0, 270, &n) && n % 90 == 0)
 			c->rotate = n;
 		else
-			diag_error(diag, file, line,
-			           _("'rotate' must be 0, 90, 180 or 270, not '%s'"), val);
+			diag_warning(diag, file, line,
+			             _("'rotate' must be 0, 90, 180 or 270, not '%s'; the default "
+			               "0 is used"),
+			             val);
+	} else if (looks_like_security(key)) {
+		refuse(c, diag, file, line,
+		       _("unknown key '%s': it may be meant as pin_hash or public_key, so it is "
+		         "not ignored"),
+		       key);
 	} else {
 		diag_warning(diag, file, line, _("unknown key '%s' (ignored)"), key);
 	}
+}
+
+/* Cuts a trailing comment: '#' at the start of the value or after a space
+ * or tab ("5 # five" → "5"); a '#' inside a word stays ("Tổ#3"). */
+static void cut_comment(char *val)
+{
+	for (char *p = val; *p; p++)
+		if (*p == '#' && (p == val || p[-1] == ' ' || p[-1] == '\t')) {
+			*p = '\0';
+			break;
+		}
+}
+
+/* Opens path for reading when it is a regular file of at most
+ * CONFIG_MAX_BYTES (a FIFO must not hang the kiosk at start). NULL with *err:
+ * errno, EINVAL (not a regular file) or EFBIG. */
+static FILE *open_regular(const char *path, int *err)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		*err = errno;
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		*err = errno;
+	} else if (!S_ISREG(st.st_mode)) {
+		*err = EINVAL;
+	} else if (st.st_size > CONFIG_MAX_BYTES) {
+		*err = EFBIG;
+	} else {
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		FILE *f = fdopen(fd, "r");
+		if (f)
+			return f;
+		*err = errno;
+	}
+	close(fd);
+	return NULL;
 }
 
 int config_load(config *c, const char *path, diag_list *diag)
@@ -93,30 +204,35 @@ int config_load(config *c, const char *path, diag_list *diag)
 		path = getenv("MOTCUA_CONFIG");
 	if (!path || !*path) {
 		explicit_path = false;
-		path = "/etc/motcua/motcua.conf";
+		path = CONFIG_DEFAULT_PATH;
 	}
-	FILE *f = fopen(path, "r");
+	int err = 0;
+	FILE *f = open_regular(path, &err);
 	if (!f) {
-		if (!explicit_path) {
-			/* Absent is normal; present but unreadable is worth a word. */
-			if (errno != ENOENT)
-				diag_warning(diag, path, 0,
-				             _("cannot read the configuration file: %s"),
-				             strerror(errno));
+		errno = err;
+		/* Absent is normal for the default file; a named file that is
+		 * missing, or any that is there but cannot be read, may hold a
+		 * public key or a PIN hash that we would then silently drop. */
+		if (err == ENOENT && !explicit_path)
 			return 0;
-		}
-		diag_error(diag, path, 0, _("cannot read the configuration file: %s"),
-		           strerror(errno));
+		refuse(c, diag, path, 0, _("cannot read the configuration file: %s"),
+		       err == EFBIG    ? _("bigger than 64 KiB")
+		       : err == EINVAL ? _("not a regular file")
+		                       : strerror(err));
 		return -1;
 	}
 	c->path = xstrdup(path);
-	size_t errors_before = diag->errors;
 	char *line = NULL;
 	size_t cap = 0;
 	int lineno = 0;
 	bool in_kiosk = true; /* keys before any section count as [kiosk] */
-	while (getline(&line, &cap, f) >= 0) {
+	ssize_t len;
+	while ((len = getline(&line, &cap, f)) >= 0) {
 		lineno++;
+		if (strlen(line) != (size_t)len) {
+			refuse(c, diag, path, lineno, _("the line holds a NUL byte"));
+			continue;
+		}
 		text_trim(line);
 		if (!*line || *line == '#' || *line == ';')
 			continue;
@@ -126,173 +242,32 @@ int config_load(config *c, const char *path, diag_list *diag)
 		}
 		char *eq = strchr(line, '=');
 		if (!eq) {
-			diag_error(diag, path, lineno, _("expected 'key = value'"));
+			if (in_kiosk && looks_like_security(line))
+				refuse(c, diag, path, lineno,
+				       _("expected 'key = value': the line may be meant as "
+				         "pin_hash or public_key"));
+			else if (in_kiosk)
+				diag_warning(diag, path, lineno,
+				             _("expected 'key = value' (line ignored)"));
 			continue;
 		}
 		*eq = '\0';
 		char *key = line, *val = eq + 1;
+		cut_comment(val);
 		text_trim(key);
 		text_trim(val);
 		if (in_kiosk)
 			apply(c, key, val, path, lineno, diag);
+		else if (!strcmp(key, "pin_hash") || !strcmp(key, "public_key"))
+			refuse(c, diag, path, lineno,
+			       _("'%s' outside the [kiosk] section is not used"), key);
 	}
+	if (ferror(f))
+		refuse(c, diag, path, 0, _("cannot read the configuration file: %s"),
+		       strerror(errno));
 	free(line);
 	fclose(f);
-	return diag->errors > errors_before ? -1 : 0;
-}
-
-/* One line of a config file as config_set sees it. */
-typedef struct config_line {
-	char *raw;   /* as read, with its '\n' when it had one */
-	char *key;   /* trimmed key of a "key = value" line, else NULL */
-	bool header; /* a "[section]" line */
-	bool kiosk;  /* in the [kiosk] section (or before any section) */
-} config_line;
-
-/* Rewrites the file in memory: the first `key = ...` of the [kiosk] section
- * gets the new value and later ones are dropped (config_load lets the last
- * one win, so a stale duplicate would undo the change). A missing key goes
- * after the last key of the first [kiosk] section; without one, a section is
- * added at the end, unless the file has no sections at all. */
-static void config_rewrite(FILE *mem, config_line *v, size_t n, const char *key, const char *value)
-{
-	bool found = false, any_header = false;
-	size_t insert_after = (size_t)-1; /* line index, or -1 for none */
-	bool in_first_kiosk = false, seen_kiosk = false;
-	for (size_t i = 0; i < n; i++) {
-		if (v[i].header) {
-			any_header = true;
-			in_first_kiosk = v[i].kiosk && !seen_kiosk;
-			seen_kiosk |= v[i].kiosk;
-			if (in_first_kiosk)
-				insert_after = i;
-		} else if (v[i].key && in_first_kiosk) {
-			insert_after = i;
-		}
-		if (v[i].kiosk && v[i].key && !strcmp(v[i].key, key))
-			found = true;
-	}
-	bool done = false;
-	for (size_t i = 0; i < n; i++) {
-		if (v[i].kiosk && v[i].key && !strcmp(v[i].key, key)) {
-			if (!done)
-				fprintf(mem, "%s = %s\n", key, value);
-			done = true;
-			continue;
-		}
-		fputs(v[i].raw, mem);
-		if (!*v[i].raw || v[i].raw[strlen(v[i].raw) - 1] != '\n')
-			fputc('\n', mem); /* a last line without its newline */
-		if (!found && i == insert_after) {
-			fprintf(mem, "%s = %s\n", key, value);
-			done = true;
-		}
-	}
-	if (!done) {
-		if (any_header)
-			fputs("\n[kiosk]\n", mem);
-		else if (!n)
-			fputs("[kiosk]\n", mem);
-		fprintf(mem, "%s = %s\n", key, value);
-	}
-}
-
-/* Replaces path with data through a temporary file, keeping the old file's
- * permissions (it may hold the staff PIN hash). */
-static int config_replace_file(const char *path, const char *data, size_t len)
-{
-	struct stat st;
-	bool had_file = stat(path, &st) == 0;
-	char *tmp = xasprintf("%s.tmp", path);
-	int rc = 0;
-	errno = 0;
-	FILE *w = fopen(tmp, "w");
-	if (!w || (had_file && fchmod(fileno(w), st.st_mode & 07777)) ||
-	    fwrite(data, 1, len, w) != len || fflush(w) || fsync(fileno(w))) {
-		rc = errno ? -errno : -EIO;
-		if (w)
-			fclose(w);
-		unlink(tmp);
-	} else if (fclose(w)) {
-		rc = -errno;
-		unlink(tmp);
-	} else if (rename(tmp, path)) {
-		rc = -errno;
-		unlink(tmp);
-	} else {
-		/* The rename itself must survive a power cut. */
-		char *dir = xstrdup(path);
-		char *slash = strrchr(dir, '/');
-		if (slash == dir)
-			slash[1] = '\0';
-		else if (slash)
-			*slash = '\0';
-		int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
-		if (fd >= 0) {
-			fsync(fd);
-			close(fd);
-		}
-		free(dir);
-	}
-	free(tmp);
-	return rc;
-}
-
-int config_set(const char *path, const char *key, const char *value)
-{
-	assert(path && key && value);
-	assert(!strpbrk(key, "=\r\n[") && !strpbrk(value, "\r\n")); /* one line, one key */
-	config_line *v = NULL;
-	size_t n = 0, cap = 0;
-	FILE *f = fopen(path, "r");
-	if (!f && errno != ENOENT)
-		return -errno;
-	if (f) {
-		char *line = NULL;
-		size_t lcap = 0;
-		bool kiosk = true; /* as in config_load: keys before any section */
-		while (getline(&line, &lcap, f) >= 0) {
-			v = xgrow(v, &cap, n + 1, sizeof *v);
-			config_line *l = &v[n++];
-			*l = (config_line){.raw = xstrdup(line)};
-			text_trim(line);
-			if (*line == '[') {
-				l->header = true;
-				kiosk = config_is_kiosk_section(line);
-			} else if (*line != '#' && *line != ';' && strchr(line, '=')) {
-				*strchr(line, '=') = '\0';
-				text_trim(line);
-				l->key = xstrdup(line);
-			}
-			l->kiosk = kiosk;
-		}
-		free(line);
-		bool failed = ferror(f);
-		fclose(f);
-		if (failed) {
-			for (size_t i = 0; i < n; i++) {
-				free(v[i].raw);
-				free(v[i].key);
-			}
-			free(v);
-			return -EIO;
-		}
-	}
-	char *out = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&out, &len);
-	if (!mem)
-		abort(); /* only fails for lack of memory */
-	config_rewrite(mem, v, n, key, value);
-	fclose(mem);
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].raw);
-		free(v[i].key);
-	}
-	free(v);
-	int rc = config_replace_file(path, out, len);
-	free(out);
-	return rc;
+	return c->refused ? -1 : 0;
 }
 
 void config_clear(config *c)
@@ -303,5 +278,6 @@ void config_clear(config *c)
 	free(c->media_roots);
 	free(c->pin_hash);
 	free(c->public_key);
+	free(c->refused);
 	memset(c, 0, sizeof *c);
 }

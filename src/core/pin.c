@@ -83,14 +83,14 @@ uint64_t pin_guard_remaining_ms(pin_guard *g, uint64_t now_ms)
 {
 	if (!g->locked)
 		return 0;
-	/* A clock that seems to run backwards keeps the whole lock rather than
-	 * lifting it early. */
-	uint64_t elapsed = now_ms >= g->locked_at_ms ? now_ms - g->locked_at_ms : 0;
-	if (elapsed >= PIN_LOCK_MS) {
+	if (now_ms >= g->locked_until_ms) {
 		pin_guard_init(g);
 		return 0;
 	}
-	return PIN_LOCK_MS - elapsed;
+	/* A clock that seems to run backwards keeps the whole lock rather than
+	 * lifting it early, but never more. */
+	uint64_t left = g->locked_until_ms - now_ms;
+	return left > PIN_LOCK_MS ? PIN_LOCK_MS : left;
 }
 
 int pin_guard_tries_left(pin_guard *g, uint64_t now_ms)
@@ -112,9 +112,21 @@ pin_result pin_guard_record(pin_guard *g, bool right, uint64_t now_ms)
 	if (++g->failures >= PIN_MAX_TRIES) {
 		g->failures = 0;
 		g->locked = true;
-		g->locked_at_ms = now_ms;
+		g->locked_until_ms = now_ms + PIN_LOCK_MS;
 	}
 	return PIN_WRONG;
+}
+
+void pin_guard_restore(pin_guard *g, int failures, uint64_t remaining_ms, uint64_t now_ms)
+{
+	pin_guard_init(g);
+	if (remaining_ms > 0) {
+		g->locked = true;
+		g->locked_until_ms =
+		    now_ms + (remaining_ms > PIN_LOCK_MS ? PIN_LOCK_MS : remaining_ms);
+		return;
+	}
+	g->failures = failures < 0 ? 0 : failures >= PIN_MAX_TRIES ? PIN_MAX_TRIES - 1 : failures;
 }
 
 pin_result pin_guard_try(pin_guard *g, const char *hash, const char *pin, uint64_t now_ms)

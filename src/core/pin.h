@@ -41,7 +41,7 @@ char *pin_hash_new(const char *pin);
 typedef struct pin_guard {
 	int failures; /* wrong tries since the last right one or the last lock */
 	bool locked;
-	uint64_t locked_at_ms; /* when the lock began */
+	uint64_t locked_until_ms; /* when the lock ends */
 } pin_guard;
 
 typedef enum pin_result {
@@ -65,6 +65,11 @@ int pin_guard_tries_left(pin_guard *g, uint64_t now_ms);
  * a PIN_LOCK_MS lock (pin_guard_remaining_ms becomes non-zero). While locked,
  * returns PIN_LOCKED and changes nothing, right PIN or not. */
 pin_result pin_guard_record(pin_guard *g, bool right, uint64_t now_ms);
+
+/* Puts back a guard saved before a restart (staff_state.h): failures wrong
+ * tries so far (clamped to 0..PIN_MAX_TRIES-1) and, when remaining_ms > 0, a
+ * lock with that much time left (at most PIN_LOCK_MS). */
+void pin_guard_restore(pin_guard *g, int failures, uint64_t remaining_ms, uint64_t now_ms);
 
 /* One whole try: PIN_LOCKED at once while locked (the PIN is not even
  * hashed), else pin_verify(hash, pin) and pin_guard_record. */

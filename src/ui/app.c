@@ -167,12 +167,12 @@ app *app_new(const app_options *o, gfx *g)
 	a->cat = o->cat;
 	a->cfg = o->cfg;
 	a->st = o->st;
-	a->pin_hash = o->cfg && o->cfg->pin_hash ? xstrdup(o->cfg->pin_hash) : NULL;
 	a->events = o->events;
 	a->print = print_overlay_new(o->cfg, o->events);
 	a->now = o->now;
 	a->wall_offset = o->wall_ms - o->now;
 	a->shown_minute = app_wall_ms(a) / 60000;
+	app_staff_init(a);
 	a->start_lang = i18n_get_lang();
 	int w, h;
 	gfx_size(g, &w, &h);
@@ -200,7 +200,7 @@ void app_free(app *a)
 	flow_clear(&a->gutter);
 	flow_clear(&a->modal);
 	print_overlay_free(a->print);
-	free(a->pin_hash);
+	app_staff_free(a);
 	free(a->usb_bundle);
 	textruns_clear(&a->runs);
 	free(a);

@@ -6,6 +6,7 @@
 #include "app.h"
 #include "core/i18n.h"
 #include "core/pin.h"
+#include "core/staff_state.h"
 #include "core/store.h"
 #include "flow.h"
 #include "gesture.h"
@@ -49,7 +50,11 @@ struct app {
 	print_overlay *print;         /* the session's prints and the page that shows them */
 	/* the staff area and the USB stick (staff_usb.c, screen_staff.c, screen_usb.c) */
 	store *st;                    /* borrowed; NULL: no update, rollback or export */
-	char *pin_hash;               /* the staff PIN: the configuration's, or the one just set; owned */
+	char *pin_hash;               /* the PIN that applies (staff_pin.c); NULL = 000000; owned */
+	char *pin_refused;            /* set: no PIN opens the staff area, and why; owned */
+	char *import_refused;         /* set: no import from a stick, and why (config.refused); owned */
+	staff_record staff;            /* STORE/staff.state as last read or written */
+	bool staff_broken;            /* staff.state cannot be trusted: never written over */
 	char *usb_bundle;             /* the bundle folder of the stick that is in, or NULL; owned */
 	struct update *update;        /* the update the USB screen runs, or NULL; borrowed from it */
 	bool hold_copies;             /* test hook of update.h */
@@ -68,6 +73,16 @@ void app_quit(app *a, int status);
 gfx_rect app_content_view(const app *a, gfx_rect body);
 /* Wall-clock ms now. */
 int64_t app_wall_ms(const app *a);
+/* The staff PIN and staff.state (staff_pin.c). Init after a->cfg, a->st,
+ * a->now and the wall clock are set. */
+void app_staff_init(app *a);
+void app_staff_free(app *a);
+/* Saves the lockout when it changed since the last save (after a try, or
+ * when a lock ran out). */
+void app_staff_sync(app *a);
+/* Makes hash (taken) the staff's PIN and saves it; NULL, or why not
+ * (malloc'd) with nothing changed. */
+char *app_staff_set_pin(app *a, char *hash);
 /* The unit name for the header: config unit_name, else the bundle's don_vi. */
 const char *app_unit_name(const app *a);
 

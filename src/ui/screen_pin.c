@@ -4,8 +4,10 @@
  *  - the staff area, opened by a long press on the emblem;
  *  - a USB stick with a catalogue was plugged in: the same check, then the
  *    update screen (nothing from the stick is shown before the PIN);
- *  - a new PIN, typed twice, written to the configuration (the staff area's
- *    "Change PIN"; the staff are already in, so no check and no lock). */
+ *  - a new PIN, typed twice, saved in the store's staff.state (the staff
+ *    area's "Change PIN"; the staff are already in, so no check and no lock).
+ * When no PIN may open the staff area (a configuration or staff.state that
+ * cannot be trusted, staff_pin.c), the pad says why and checks nothing. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +25,9 @@ typedef struct pin_state {
 	char digits[PIN_LENGTH + 1];
 	int n;
 	char first[PIN_LENGTH + 1]; /* PIN_FOR_NEW: the new PIN typed the first time */
-	enum { PIN_MSG_NONE, PIN_MSG_WRONG, PIN_MSG_LOCKED, PIN_MSG_MISMATCH, PIN_MSG_DEFAULT, PIN_MSG_SAVE } msg;
+	enum { PIN_MSG_NONE, PIN_MSG_WRONG, PIN_MSG_LOCKED, PIN_MSG_MISMATCH, PIN_MSG_DEFAULT, PIN_MSG_SAVE, PIN_MSG_REFUSED } msg;
 	int tries_left;
-	char *save_error; /* PIN_MSG_SAVE: why the configuration was not written */
+	char *save_error; /* PIN_MSG_SAVE: why the new PIN was not saved */
 	int shown_seconds; /* of the lock, as last laid out */
 	int64_t next_second; /* when the lock's time left shows one second less */
 } pin_state;
@@ -80,11 +82,12 @@ static gfx_color pin_message(const pin_state *p, app *a, char *msg, size_t n)
 		snprintf(msg, n, "%s", _("000000 is the default PIN that everyone knows. Choose another."));
 	else if (p->msg == PIN_MSG_SAVE)
 		snprintf(msg, n, "%s", p->save_error ? p->save_error : "");
+	else if (p->purpose != PIN_FOR_NEW && a->pin_refused)
+		snprintf(msg, n, "%s", a->pin_refused); /* before any try: staff see why at once */
 	else if (p->purpose == PIN_FOR_NEW) {
 		snprintf(msg, n, "%s", _("Choose six digits that are hard to guess."));
 		return UI_MUTED;
 	}
-	(void)a;
 	return UI_ALERT;
 }
 
@@ -111,7 +114,7 @@ static int pin_text(flow *f, const ui_metrics *m, pin_state *p, app *a, gfx_rect
 			flow_outline(f, r, dot / 2, m->border, UI_BRAND);
 	}
 	y += dot + m->gap;
-	char msg[512];
+	char msg[2048];
 	gfx_color color = pin_message(p, a, msg, sizeof msg);
 	/* Room for two lines whether or not there is a message, so the keys
 	 * do not jump when one appears; a longer one takes more. */
@@ -215,30 +218,18 @@ static void pin_layout(screen *s, app *a, gfx_rect body)
 	pin_keys(f, m, body.x + (body.w - pad_w) / 2, y, key);
 }
 
-/* Where "Change PIN" writes: the file the configuration came from, else
- * the one it would have been read from. */
-static const char *config_file(const app *a)
-{
-	return a->cfg && a->cfg->path ? a->cfg->path : "/etc/motcua/motcua.conf";
-}
-
 /* The second entry of a new PIN matched the first: hash and save it.
  * On success the pad is closed (p is freed). */
 static void new_pin_save(pin_state *p, app *a, const char *pin)
 {
 	char *hash = pin_hash_new(pin);
-	int rc = hash ? config_set(config_file(a), "pin_hash", hash) : -ENOMEM;
 	free(p->save_error);
-	p->save_error = NULL;
-	if (rc < 0) {
+	p->save_error = hash ? app_staff_set_pin(a, hash)
+			     : xasprintf(_("Cannot compute the PIN hash (%s). The PIN was not changed."), strerror(ENOMEM));
+	if (p->save_error) {
 		p->msg = PIN_MSG_SAVE;
-		p->save_error = xasprintf(_("Cannot write the configuration file %s (%s). The PIN was not changed."),
-					  config_file(a), strerror(-rc));
-		free(hash);
 		return;
 	}
-	free(a->pin_hash);
-	a->pin_hash = hash;
 	app_pop(a);
 	screen_staff_notice(a, _("The PIN was changed. Use the new PIN from now on."));
 }
@@ -292,12 +283,19 @@ static void pin_action(screen *s, app *a, int action, int arg)
 		memset(pin, 0, sizeof pin);
 		return;
 	}
+	if (a->pin_refused) {
+		memset(p->digits, 0, sizeof p->digits);
+		p->msg = PIN_MSG_REFUSED;
+		return;
+	}
 	pin_result r = pin_guard_try(&a->pin, a->pin_hash, p->digits, (uint64_t)a->now);
 	memset(p->digits, 0, sizeof p->digits);
+	app_staff_sync(a); /* a restart must not lift the lock */
 	if (r == PIN_OK) {
 		pin_purpose purpose = p->purpose;
 		app_pop(a); /* frees p */
-		if (purpose == PIN_FOR_USB && a->usb_bundle && a->st)
+		/* Imports refused: the staff area says why instead. */
+		if (purpose == PIN_FOR_USB && a->usb_bundle && a->st && !a->import_refused)
 			app_push(a, screen_usb_new(a, a->usb_bundle));
 		else
 			app_push(a, screen_staff_new(a));
@@ -321,8 +319,10 @@ static void pin_tick(screen *s, app *a, int64_t now)
 	(void)now;
 	uint64_t left = pin_guard_remaining_ms(&a->pin, (uint64_t)a->now);
 	if ((int)((left + 999) / 1000) != p->shown_seconds) {
-		if (left == 0)
+		if (left == 0) {
 			p->msg = PIN_MSG_NONE;
+			app_staff_sync(a); /* the lock ran out */
+		}
 		app_invalidate(a);
 	}
 }

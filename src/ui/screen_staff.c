@@ -178,6 +178,8 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 	flow *f = &s->content;
 	int w = s->view.w, y = m->pad;
 
+	if (a->import_refused) /* the configuration cannot be trusted: say why, first */
+		y += banner(f, m, y, w, UI_ALERT, _("Updates from USB are refused"), a->import_refused);
 	if (pin_is_default(a->pin_hash))
 		y += banner(f, m, y, w, UI_ALERT, _("Change the default PIN"),
 			    _("The PIN is still 000000, which anyone can guess."));
@@ -212,7 +214,9 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 	char *print_hint = xasprintf(_("Checks the printer: %s."),
 				     a->cfg && !str_empty(a->cfg->printer) ? a->cfg->printer : _("the default printer"));
 	tile_def t[STAFF_ACTIONS] = {
-		[STAFF_UPDATE] = {_("Update from USB"), update_hint, a->usb_bundle && a->st, true},
+		[STAFF_UPDATE] = {_("Update from USB"),
+				  a->import_refused ? _("Refused until the configuration is fixed (see above).") : update_hint,
+				  a->usb_bundle && a->st && !a->import_refused, true},
 		[STAFF_ROLLBACK] = {_("Put back the previous catalogue"), rollback_hint, prev > 0 && a->st, false},
 		[STAFF_PRINT] = {_("Print a test page"), print_hint, true, false},
 		[STAFF_EXPORT] = {_("Export usage figures to USB"), _("CSV files in a folder motcua-thong-ke-DATE."), true,
@@ -332,7 +336,7 @@ static void staff_action(screen *s, app *a, int action, int arg)
 	(void)arg;
 	switch (action) {
 	case STAFF_UPDATE:
-		if (a->usb_bundle && a->st) {
+		if (a->usb_bundle && a->st && !a->import_refused) {
 			notice(st, false, NULL);
 			app_push(a, screen_usb_new(a, a->usb_bundle));
 		}

@@ -105,9 +105,16 @@ run 0 import "$TMP/v2"
 expect_in "$OUT" "imported version 102" "signed import after refusals"
 cmp -s "$CAT" "$TMP/catalog.before" && fail "a good signed import did not change the catalogue"
 
-# A key that is not a minisign key is a clear error, not a silent pass.
+# A key that is not a minisign key is a clear error, not a silent pass: the
+# configuration cannot be trusted, so import refuses for safety (status 3).
 printf '[kiosk]\npublic_key = RWQnot-a-key\n' > "$MOTCUA_CONFIG"
 fresh v3 103; sign "$TMP/v3" sec
 cp "$CAT" "$TMP/catalog.before"
-refused v3 "not a minisign public key"
+run 3 import "$TMP/v3"
+expect_in "$ERR" "$MOTCUA_CONFIG:2: error: 'public_key' is not a minisign public key" "v3 (where)"
+expect_in "$ERR" "nothing was imported" "v3"
+expect_not_in "$OUT" "imported version" "v3"
+cmp -s "$CAT" "$TMP/catalog.before" || fail "v3: the catalogue changed"
+run 3 check "$TMP/v3"
+expect_in "$ERR" "the signature cannot be verified" "v3 (check)"
 finish

@@ -2,8 +2,8 @@
 # The staff area: the PIN pad locks after five wrong tries and shows the time
 # left; the default PIN is flagged; usage figures go to the stick as CSV
 # files; a test page goes to the printer; a new PIN (typed twice) is saved
-# in the configuration and replaces the old one, or a clear message says
-# why not; the previous catalogue comes back after a confirmation.
+# in the store's staff.state (never in the configuration) and replaces the
+# old one, or a clear message says why not; the previous catalogue comes back after a confirmation.
 . "$MOTCUA_SRC/tests/ui/usb_lib.sh"
 run 0 show "$GONE_CODE" # fills the store from the sample (version 1)
 # No idle prompt during the five minutes of the lock.
@@ -96,9 +96,9 @@ type "000000"
 expect-text "Mã PIN không đúng. Còn 4 lần thử."
 type "246810"
 expect-text "Thoát"'
-grep -q '^pin_hash = \$argon2id\$' "$MOTCUA_CONFIG" || fail "the new PIN's hash is not in the configuration"
-grep -q '^idle_prompt_s = 900' "$MOTCUA_CONFIG" || fail "changing the PIN lost another setting"
-grep -q 246810 "$MOTCUA_CONFIG" && fail "the PIN itself was written to the configuration"
+grep -q '^pin_hash = \$argon2id\$' "$MOTCUA_STORE/staff.state" || fail "the new PIN's hash is not in staff.state"
+grep -q pin_hash "$MOTCUA_CONFIG" && fail "changing the PIN wrote the configuration"
+grep -q 246810 "$MOTCUA_STORE/staff.state" && fail "the PIN itself was written to staff.state"
 # It holds after a restart.
 expect_kiosk "new PIN after a restart" "$OPEN"'
 type "000000"
@@ -107,15 +107,17 @@ type "246810"
 expect-text "Thoát"
 expect-no-text "Hãy đổi mã PIN mặc định"'
 
-# A configuration that cannot be written: the message says so, the PIN stays.
+# A staff.state that cannot be written: the message says so, the PIN stays.
 conf
-mkdir "$MOTCUA_CONFIG.tmp" # config_set writes FILE.tmp first: as root, this is what fails
-expect_kiosk "unwritable configuration" "$OPEN"'
+rm -f "$MOTCUA_STORE/staff.state"
+mkdir "$MOTCUA_STORE/.staff.state.tmp" # the temporary file's name: as root, this is what fails
+expect_kiosk "unwritable staff.state" "$OPEN"'
 type "000000"
 tap-text "Đổi mã PIN"
 type "135790"
 type "135790"
-expect-text "Không ghi được tệp cấu hình"
+expect-text "Không ghi được"
+expect-text "staff.state"
 expect-no-text "Đã đổi mã PIN."
 shot pin-not-saved
 tap-text "Quay lại"
@@ -124,8 +126,8 @@ tap-text "Trang chủ"
 '"$OPEN"'
 type "000000"
 expect-text "Thoát"'
-rmdir "$MOTCUA_CONFIG.tmp"
-grep -q pin_hash "$MOTCUA_CONFIG" && fail "a PIN hash was written although the save failed"
+rmdir "$MOTCUA_STORE/.staff.state.tmp"
+grep -q pin_hash "$MOTCUA_STORE/staff.state" 2>/dev/null && fail "a PIN hash was written although the save failed"
 
 # The previous catalogue: imported v2, then put back from the staff area.
 bundle_v2 "$TMP/v2"

@@ -150,6 +150,21 @@ static void test_record_and_clock(void)
 	for (int i = 0; i < PIN_MAX_TRIES; i++)
 		pin_guard_record(&g, false, day);
 	CHECK(pin_guard_remaining_ms(&g, day + 1) == PIN_LOCK_MS - 1);
+	/* restored after a restart: a lock with time left, or a count of tries,
+	 * both clamped; a clock that starts low (a script's, a fresh boot's) is fine */
+	pin_guard_restore(&g, 0, 60000, 1000);
+	CHECK(pin_guard_remaining_ms(&g, 1000) == 60000);
+	CHECK(pin_guard_record(&g, true, 2000) == PIN_LOCKED);
+	CHECK(pin_guard_remaining_ms(&g, 61000) == 0 &&
+	      pin_guard_tries_left(&g, 61000) == PIN_MAX_TRIES);
+	pin_guard_restore(&g, 0, 10 * PIN_LOCK_MS, 0);
+	CHECK(pin_guard_remaining_ms(&g, 0) == PIN_LOCK_MS);
+	pin_guard_restore(&g, 3, 0, 5);
+	CHECK(pin_guard_tries_left(&g, 5) == PIN_MAX_TRIES - 3);
+	pin_guard_restore(&g, 99, 0, 5);
+	CHECK(pin_guard_tries_left(&g, 5) == 1);
+	CHECK(pin_guard_record(&g, false, 6) == PIN_WRONG &&
+	      pin_guard_remaining_ms(&g, 6) == PIN_LOCK_MS);
 }
 
 int main(void)
