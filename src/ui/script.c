@@ -292,8 +292,8 @@ static int type_text(runner *r, const char *text)
 
 /* ---- USB sticks ---- */
 
-/* Copies the tree at src to dst (created): folders, regular files and
- * symbolic links as links. 0 or -errno. */
+/* Copies the tree at src to dst (created): folders, regular files,
+ * symbolic links as links, FIFOs and device nodes as such. 0 or -errno. */
 static int copy_tree(const char *src, const char *dst, int depth)
 {
 	if (depth > 8)
@@ -323,6 +323,9 @@ static int copy_tree(const char *src, const char *dst, int depth)
 				target[n] = 0;
 				rc = symlink(target, to) < 0 ? -errno : 0;
 			}
+		} else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+			/* a hostile stick's FIFOs and device nodes (these need root) */
+			rc = mknod(to, st.st_mode, st.st_rdev) < 0 ? -errno : 0;
 		} else if (S_ISREG(st.st_mode)) {
 			int in = open(from, O_RDONLY | O_CLOEXEC), out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 			char buf[1 << 16];
