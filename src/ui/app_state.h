@@ -50,7 +50,9 @@ struct app {
 	/* the staff area and the USB stick (staff_usb.c, screen_staff.c, screen_usb.c) */
 	store *st;                    /* borrowed; NULL: no update, rollback or export */
 	char *pin_hash;               /* the staff PIN: the configuration's, or the one just set; owned */
-	char *usb_bundle;             /* the bundle folder of the stick that is in, or NULL; owned */
+	char *usb_bundle;             /* the bundle folder of the stick last put in of those in, or NULL; owned */
+	char **usb_sticks;            /* the bundle folders of every stick that is in, oldest first; owned */
+	size_t n_usb_sticks, cap_usb_sticks;
 	struct update *update;        /* the update the USB screen runs, or NULL; borrowed from it */
 	bool hold_copies;             /* test hook of update.h */
 };

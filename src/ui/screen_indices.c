@@ -13,6 +13,7 @@
 
 enum { IDX_ACT_TAB = 1, IDX_ACT_YEAR };
 
+#define MAX_YEARS 32
 
 typedef struct indices_state {
 	catalog_data d;
@@ -36,7 +37,7 @@ static const char *indices_title(screen *s, app *a)
 
 static bool row_of(const index_row *r, int tab) { return r->index && !strcmp(r->index, index_text_names[tab]); }
 
-/* Years with data for the tab, ascending; years holds n_indices. */
+/* Years with data for the tab, ascending. */
 static int years_of(const indices_state *st, int tab, int *years)
 {
 	int n = 0;
@@ -47,7 +48,7 @@ static int years_of(const indices_state *st, int tab, int *years)
 		int k = 0;
 		while (k < n && years[k] != r->year)
 			k++;
-		if (k == n)
+		if (k == n && n < MAX_YEARS)
 			years[n++] = r->year;
 	}
 	for (int i = 1; i < n; i++) /* few years: insertion sort */
@@ -59,9 +60,8 @@ static int years_of(const indices_state *st, int tab, int *years)
 	return n;
 }
 
-/* Units in bundle order that have rows for the tab (and the year, when > 0);
- * every one of them: units holds n_indices. */
-static int units_of(const indices_state *st, int tab, int year, const char **units)
+/* Units in bundle order that have rows for the tab (and the year, when > 0). */
+static int units_of(const indices_state *st, int tab, int year, const char **units, int cap)
 {
 	int n = 0;
 	for (size_t i = 0; i < st->d.n_indices; i++) {
@@ -71,7 +71,7 @@ static int units_of(const indices_state *st, int tab, int year, const char **uni
 		int k = 0;
 		while (k < n && strcmp(units[k], r->unit))
 			k++;
-		if (k == n)
+		if (k == n && n < cap)
 			units[n++] = r->unit;
 	}
 	return n;
@@ -135,9 +135,7 @@ static void indices_layout(screen *s, app *a, gfx_rect body)
 			       i == st->tab ? WIDGET_PRIMARY : WIDGET_TAB, WIDGET_NO_ICON, IDX_ACT_TAB, i);
 	y += m->touch + m->gap;
 	/* Years of the tab. */
-	size_t cap = st->d.n_indices ? st->d.n_indices : 1;
-	int *years = xmalloc(cap * sizeof *years);
-	const char **units = xmalloc(cap * sizeof *units);
+	int years[MAX_YEARS];
 	int ny = years_of(st, st->tab, years);
 	int year = st->year;
 	bool found = false;
@@ -177,7 +175,8 @@ static void indices_layout(screen *s, app *a, gfx_rect body)
 		free(t);
 	}
 	/* The chosen year, unit by unit. */
-	int nu = ny ? units_of(st, st->tab, year, units) : 0;
+	const char *units[16];
+	int nu = ny ? units_of(st, st->tab, year, units, 16) : 0;
 	for (int u = 0; u < nu; u++) {
 		size_t card, box;
 		int y0 = cy, iy = card_begin(f, m, cy, w, &card, &box);
@@ -223,8 +222,8 @@ static void indices_layout(screen *s, app *a, gfx_rect body)
 		cy = card_end(f, m, card, box, y0, w, iy - m->gap);
 	}
 	/* The totals across years, per unit, when there is more than one year. */
-	const char **all_units = units;
-	int na = units_of(st, st->tab, 0, all_units);
+	const char *all_units[16];
+	int na = units_of(st, st->tab, 0, all_units, 16);
 	for (int u = 0; u < na; u++) {
 		int n_tot = 0;
 		for (size_t i = 0; i < st->d.n_indices; i++) {
@@ -283,8 +282,6 @@ static void indices_layout(screen *s, app *a, gfx_rect body)
 		}
 		card_end(f, m, card, box, y0, w, iy);
 	}
-	free(units);
-	free(years);
 }
 
 static void indices_action(screen *s, app *a, int action, int arg)
