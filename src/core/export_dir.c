@@ -36,10 +36,14 @@ static const char *why(int e)
 {
 	switch (e) {
 	case ENOSPC:
-	case EDQUOT: return _("the USB stick is full");
-	case EROFS: return _("the USB stick is read-only (write-protected, or mounted read-only)");
-	case EXDEV: return _("the folder is not on the USB stick");
-	default: return strerror(e);
+	case EDQUOT:
+		return _("the USB stick is full");
+	case EROFS:
+		return _("the USB stick is read-only (write-protected, or mounted read-only)");
+	case EXDEV:
+		return _("the folder is not on the USB stick");
+	default:
+		return strerror(e);
 	}
 }
 
@@ -168,15 +172,14 @@ static int rename_noreplace(int fd, const char *from, const char *to)
 	return renameat(fd, from, fd, to) == 0 ? 0 : errno;
 }
 
-int export_dir_write(export_dir *d, const char *name, const void *data, size_t len,
-                     diag_list *diag)
+int export_dir_write(export_dir *d, const char *name, const void *data, size_t len, diag_list *diag)
 {
 	assert(d && name && *name && name[0] != '.' && !strchr(name, '/') && (data || !len));
 	char *part = xasprintf(".%s.part", name);
 	char *shown = xasprintf("%s/%s", d->name, name);
 	/* O_NONBLOCK: should a FIFO ever get here, opening it does not hang. */
-	int fd = openat(d->fd, part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
-	                0644);
+	int fd = openat(d->fd, part,
+	                O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
 	int e = fd < 0 ? errno : 0;
 	if (fd >= 0) {
 		made_add(d, part);

@@ -107,8 +107,8 @@ static int try_lock(const store *s, const char *name, bool create)
 static void clean_stale(const store *s)
 {
 	static const char *const import_files[] = {
-	    "catalog.new.sqlite",         "catalog.new.sqlite-journal", "catalog.new.sqlite-wal",
-	    "catalog.new.sqlite-shm",     "catalog.previous.sqlite.tmp", "catalog.swap.sqlite",
+	    "catalog.new.sqlite",     "catalog.new.sqlite-journal",  "catalog.new.sqlite-wal",
+	    "catalog.new.sqlite-shm", "catalog.previous.sqlite.tmp", "catalog.swap.sqlite",
 	};
 	int dfd = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)

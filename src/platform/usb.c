@@ -474,7 +474,8 @@ static int open_below(const stage *s, const char *rel, int flags)
 	char *copy = xstrdup(rel), *save = NULL;
 	for (char *name = strtok_r(copy, "/", &save); name && fd >= 0;) {
 		char *next = strtok_r(NULL, "/", &save);
-		int f = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | (next ? O_DIRECTORY : flags);
+		int f =
+		    O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | (next ? O_DIRECTORY : flags);
 		int child = openat(fd, name, f);
 		int e = errno;
 		close(fd);
@@ -628,7 +629,8 @@ int usb_stage_copy_progress(const char *src, const char *dst, usb_progress_fn pr
 	assert(src && dst && *dst && strcmp(dst, "/") != 0 && err);
 	*err = NULL;
 	char *part = xasprintf("%s.part", dst);
-	stage s = {.src = src, .part = part, .src_fd = -1, .progress = progress, .ctx = ctx, .err = err};
+	stage s = {
+	    .src = src, .part = part, .src_fd = -1, .progress = progress, .ctx = ctx, .err = err};
 	enum { BUF = 256 << 10 };
 	unsigned char *buf = NULL;
 	struct stat before, after;

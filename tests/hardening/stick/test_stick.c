@@ -50,13 +50,17 @@ static char *slurp(const char *rel)
 	return xstrdup(buf);
 }
 
-static char *path(const char *rel) { return xasprintf("%s/%s", tmp, rel); }
+static char *path(const char *rel)
+{
+	return xasprintf("%s/%s", tmp, rel);
+}
 
 /* A bundle: a.csv (copied first), forms/x.pdf, z.csv; and a folder off the
  * stick holding an x.pdf of the same size and time as the bundle's. */
 static void make_stick(void)
 {
-	char *p = xasprintf("rm -rf '%s/stick' '%s/outside' '%s/store' '%s/forms.away'", tmp, tmp, tmp, tmp);
+	char *p = xasprintf("rm -rf '%s/stick' '%s/outside' '%s/store' '%s/forms.away'", tmp, tmp,
+	                    tmp, tmp);
 	if (system(p) != 0)
 		fprintf(stderr, "cannot clean %s\n", tmp);
 	free(p);
@@ -98,7 +102,8 @@ static bool on_progress(void *ctx, uint64_t done, uint64_t total)
 		/* as large as listed, so only its type tells */
 		free(z);
 	} else {
-		char *f = path("stick/motcua/forms"), *away = path("forms.away"), *out = path("outside");
+		char *f = path("stick/motcua/forms"), *away = path("forms.away"),
+		     *out = path("outside");
 		rename(f, away);
 		symlink(out, f);
 		free(f);
@@ -143,14 +148,16 @@ static int readonly_child(void)
 		return 77;
 	char *mp = path("ro");
 	mkdir(mp, 0755);
-	if (mount("motcua-ro", mp, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=1m") < 0)
+	if (mount("motcua-ro", mp, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
+	          "size=1m") < 0)
 		return 77;
 	diag_list d = {0};
 	export_dir *x = NULL;
 	int rc = export_dir_create(mp, "motcua-thong-ke-20261205", &x, &d);
 	int bad = 0;
 	if (rc != -EROFS || d.n != 1 || !strstr(d.v[0].message, "read-only")) {
-		fprintf(stderr, "read-only stick: rc %d, message \"%s\"\n", rc, d.n ? d.v[0].message : "");
+		fprintf(stderr, "read-only stick: rc %d, message \"%s\"\n", rc,
+		        d.n ? d.v[0].message : "");
 		bad = 1;
 	}
 	export_dir_close(x, false);
@@ -174,7 +181,8 @@ int main(void)
 		int status = 0;
 		waitpid(pid, &status, 0);
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 77)
-			fprintf(stderr, "SKIP: no private mount namespace; read-only stick not tested\n");
+			fprintf(stderr,
+			        "SKIP: no private mount namespace; read-only stick not tested\n");
 		else
 			CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	} else {
