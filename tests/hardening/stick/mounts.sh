@@ -38,7 +38,7 @@ usb-insert '"$SAMPLE"'
 tap-text "Xuất số liệu sử dụng ra USB"
 expect-text "Không ghi được số liệu sử dụng vào USB: USB đã đầy"
 expect-no-text "Bạn có thể rút USB"
-shot full'
+shot full' --check-layout
 ls -d "$MOTCUA_SCRIPT_USB"/*/usb1/motcua-thong-ke-* 2>/dev/null &&
 	fail "a failed export left a folder on the full stick: $(ls -R "$MOTCUA_SCRIPT_USB"/*/usb1/motcua-thong-ke-*)"
 umount "$MOTCUA_SCRIPT_USB"
