@@ -134,13 +134,10 @@ static void put_cell(char **out, size_t *len, size_t *cap, const char *cell, boo
 }
 
 /* One export file: a header row, then the rows of a query, every column as
- * text. Written to a temporary name and renamed, so a pulled USB stick never
- * holds half a file under the real name. */
-static int export_query(events *ev, const char *dir, const char *name, const char *const *header,
+ * text, written into the export's own folder on the stick (export_dir). */
+static int export_query(events *ev, export_dir *dir, const char *name, const char *const *header,
                         int n_cols, const char *sql, bool typed, diag_list *diag)
 {
-	char *path = xasprintf("%s/%s", dir, name);
-	char *tmp = xasprintf("%s/.%s.tmp", dir, name);
 	char *out = NULL;
 	size_t len = 0, cap = 0;
 	int rc = 0;
@@ -151,56 +148,30 @@ static int export_query(events *ev, const char *dir, const char *name, const cha
 	put(&out, &len, &cap, "\r\n", 2);
 
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(ev->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		diag_error(diag, path, 0, _("cannot read the usage figures: %s"),
-		           sqlite3_errmsg(ev->db));
-		rc = -EIO;
-		goto end;
-	}
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < n_cols; i++)
-			put_cell(&out, &len, &cap, (const char *)sqlite3_column_text(st, i), i == 0,
-			         typed);
-		put(&out, &len, &cap, "\r\n", 2);
+	int step = sqlite3_prepare_v2(ev->db, sql, -1, &st, NULL);
+	if (step == SQLITE_OK) {
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			for (int i = 0; i < n_cols; i++)
+				put_cell(&out, &len, &cap, (const char *)sqlite3_column_text(st, i),
+				         i == 0, typed);
+			put(&out, &len, &cap, "\r\n", 2);
+		}
 	}
 	if (step != SQLITE_DONE) {
-		diag_error(diag, path, 0, _("cannot read the usage figures: %s"),
+		diag_error(diag, name, 0, _("cannot read the usage figures: %s"),
 		           sqlite3_errmsg(ev->db));
 		rc = -EIO;
-		goto end;
+	} else {
+		rc = export_dir_write(dir, name, out, len, diag);
 	}
-
-	FILE *f = fopen(tmp, "wb");
-	if (!f || fwrite(out, 1, len, f) != len || fflush(f) != 0 || fsync(fileno(f)) < 0) {
-		rc = -errno;
-		if (f)
-			fclose(f);
-	} else if (fclose(f) != 0) {
-		rc = -errno;
-	} else if (rename(tmp, path) < 0) {
-		rc = -errno;
-	}
-	if (rc < 0) {
-		diag_error(diag, path, 0, _("cannot write the file: %s"), strerror(-rc));
-		unlink(tmp);
-	}
-end:
 	sqlite3_finalize(st);
 	free(out);
-	free(path);
-	free(tmp);
 	return rc;
 }
 
-int events_export_csv(events *ev, const char *dir, diag_list *diag)
+int events_export_csv(events *ev, export_dir *dir, diag_list *diag)
 {
 	assert(ev && dir && diag);
-	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
-		int e = -errno;
-		diag_error(diag, dir, 0, _("cannot create the folder: %s"), strerror(-e));
-		return e;
-	}
 	/* Months in the kiosk's local time: staff count by the calendar on the
 	 * wall, not by UTC. */
 	static const char *const usage_h[] = {"ma_thu_tuc", "thang", "luot_xem", "luot_in"};

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "export_dir.h"
 
 typedef struct events events;
 
@@ -38,14 +39,16 @@ int events_record(events *ev, event_kind kind, const char *subject, time_t when)
 /* Number of events of one kind recorded so far. */
 size_t events_count(events *ev, event_kind kind);
 
-/* Writes the staff export into folder dir (created when missing):
+/* Writes the staff export into dir, the export's own new folder on the
+ * stick (export_dir_write; the caller finishes or discards it):
  *  - usage_by_procedure.csv: ma_thu_tuc, thang (yyyy-mm, local time), luot_xem,
  *    luot_in — one row per procedure and month, by month then code;
  *  - search_no_result.csv: tu_khoa, so_lan, lan_cuoi (dd/mm/yyyy) — searches
  *    that found nothing, grouped by their folded form, most frequent first;
  *  - ratings.csv: thang, danh_gia, so_lan.
  * UTF-8 with BOM (so Excel opens Vietnamese text right), comma, CRLF.
- * Returns 0, or a negative errno with the reason in diag. */
-int events_export_csv(events *ev, const char *dir, diag_list *diag);
+ * Returns 0, or a negative errno with the reason in diag (-ENOSPC: the
+ * stick is full). */
+int events_export_csv(events *ev, export_dir *dir, diag_list *diag);
 
 #endif

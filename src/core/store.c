@@ -1,6 +1,7 @@
 #include "store.h"
 
 #include <assert.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -64,6 +65,93 @@ static char *pick_dir(const char *dir)
 	return xasprintf("%s/.local/share/motcua", home && *home ? home : ".");
 }
 
+/* Removes path and what it holds, never following a symbolic link. */
+static void remove_tree(int parent, const char *name, int depth)
+{
+	if (unlinkat(parent, name, 0) == 0 || (errno != EISDIR && errno != EPERM) || depth > 16)
+		return;
+	int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			remove_tree(dirfd(d), e->d_name, depth + 1);
+	closedir(d);
+	unlinkat(parent, name, AT_REMOVEDIR);
+}
+
+/* Takes the lock file `name` without waiting; -1 when someone holds it (or
+ * it cannot be opened). Read-only, so that a lock file made by another user
+ * (root running a command) still serves the kiosk's user. */
+static int try_lock(const store *s, const char *name, bool create)
+{
+	char *path = xasprintf("%s/%s", s->dir, name);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
+	free(path);
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* Work files that only a killed import or update leaves behind (a
+ * catalog.new.sqlite is as large as the catalogue). Each group is removed
+ * only while holding the lock its writer holds, so a running import or a
+ * kiosk copying a stick keeps its files. */
+static void clean_stale(const store *s)
+{
+	static const char *const import_files[] = {
+	    "catalog.new.sqlite",     "catalog.new.sqlite-journal",  "catalog.new.sqlite-wal",
+	    "catalog.new.sqlite-shm", "catalog.previous.sqlite.tmp", "catalog.swap.sqlite",
+	};
+	int dfd = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return;
+	int lock = try_lock(s, "lock", false); /* no lock file: no import ever ran */
+	if (lock >= 0) {
+		for (size_t i = 0; i < sizeof import_files / sizeof *import_files; i++)
+			unlinkat(dfd, import_files[i], 0);
+		close(lock);
+	}
+	struct stat st;
+	bool staged = fstatat(dfd, "staging", &st, AT_SYMLINK_NOFOLLOW) == 0 ||
+	              fstatat(dfd, "staging.part", &st, AT_SYMLINK_NOFOLLOW) == 0;
+	/* Created when missing: an update takes this lock before it makes its
+	 * folder, so it either holds the lock already or has no folder yet. */
+	lock = staged ? try_lock(s, STORE_STAGING_LOCK, true) : -1;
+	if (lock >= 0) {
+		remove_tree(dfd, "staging", 0);
+		remove_tree(dfd, "staging.part", 0);
+		close(lock);
+	}
+	close(dfd);
+}
+
+int store_lock_staging(const store *s)
+{
+	assert(s);
+	char *path = xasprintf("%s/%s", s->dir, STORE_STAGING_LOCK);
+	int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
+	free(path);
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+void store_unlock_staging(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
+
 int store_open(store *s, const char *dir)
 {
 	assert(s);
@@ -79,6 +167,7 @@ int store_open(store *s, const char *dir)
 	s->catalog_path = xasprintf("%s/catalog.sqlite", s->dir);
 	s->previous_path = xasprintf("%s/catalog.previous.sqlite", s->dir);
 	s->events_path = xasprintf("%s/events.sqlite", s->dir);
+	clean_stale(s);
 	return 0;
 }
 
@@ -121,7 +210,7 @@ long store_installed_version(const store *s)
 static int lock_store(const store *s, diag_list *diag)
 {
 	char *path = xasprintf("%s/lock", s->dir);
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
 	if (fd < 0 || flock(fd, LOCK_EX) < 0) {
 		diag_error(diag, path, 0, _("cannot lock the store: %s"), strerror(errno));
 		if (fd >= 0)

@@ -13,11 +13,24 @@ typedef struct store {
 	char *events_path;   /* DIR/events.sqlite */
 } store;
 
+/* The lock held while DIR/staging (the copy of a stick's bundle) is in use. */
+#define STORE_STAGING_LOCK "stick.lock"
+
 /* Resolves the store folder: dir when non-NULL, else $MOTCUA_STORE, else
  * /var/lib/motcua when writable, else $XDG_DATA_HOME/motcua (~/.local/share).
- * Creates it. Returns 0 or -errno (reported on stderr). */
+ * Creates it, then removes the work files a killed import or update left
+ * (catalog.new.sqlite, staging/…), each only when no running import or
+ * update holds its lock. Returns 0 or -errno (reported on stderr). */
 int store_open(store *s, const char *dir);
+/* Frees the paths; the folder stays. store_close on a zeroed store is a no-op. */
 void store_close(store *s);
+
+/* Takes the staging lock (DIR/stick.lock) without waiting, so that
+ * store_open elsewhere leaves DIR/staging alone. Returns the fd to pass to
+ * store_unlock_staging, or -1 when it is held or cannot be made (then the
+ * caller goes on unprotected, as before). */
+int store_lock_staging(const store *s);
+void store_unlock_staging(int fd);
 
 /* True when the store has a live catalogue. */
 bool store_has_catalog(const store *s);

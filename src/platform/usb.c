@@ -373,6 +373,7 @@ typedef struct stage_item {
 
 typedef struct stage {
 	const char *src, *part;
+	int src_fd; /* the bundle folder on the stick, opened without following */
 	stage_item *items;
 	size_t n, cap;
 	uint64_t total, done;
@@ -463,15 +464,39 @@ static int stage_item_cmp(const void *a, const void *b)
 	return strcmp(((const stage_item *)a)->rel, ((const stage_item *)b)->rel);
 }
 
+/* Opens rel below the bundle folder one name at a time, never following a
+ * symbolic link (a folder swapped for a link after it was listed is an
+ * error, not a way out of the stick), and without blocking on a FIFO or a
+ * device node. flags: O_DIRECTORY for a folder, 0 for a file. */
+static int open_below(const stage *s, const char *rel, int flags)
+{
+	int fd = fcntl(s->src_fd, F_DUPFD_CLOEXEC, 0);
+	char *copy = xstrdup(rel), *save = NULL;
+	for (char *name = strtok_r(copy, "/", &save); name && fd >= 0;) {
+		char *next = strtok_r(NULL, "/", &save);
+		int f =
+		    O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | (next ? O_DIRECTORY : flags);
+		int child = openat(fd, name, f);
+		int e = errno;
+		close(fd);
+		fd = child;
+		errno = e;
+		name = next;
+	}
+	free(copy);
+	return fd;
+}
+
 /* Lists what will be copied and checks the limits before a byte is copied. */
 static int stage_plan(stage *s, const char *rel, int depth)
 {
-	char *path = *rel ? xasprintf("%s/%s", s->src, rel) : xstrdup(s->src);
-	DIR *d = opendir(path);
+	int dfd = open_below(s, rel, O_DIRECTORY);
+	DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
 	if (!d) {
-		int rc = fail_src(s, *rel ? rel : s->src, errno);
-		free(path);
-		return rc;
+		int e = errno;
+		if (dfd >= 0)
+			close(dfd);
+		return fail_src(s, *rel ? rel : s->src, e);
 	}
 	int rc = 0;
 	struct dirent *e;
@@ -479,9 +504,8 @@ static int stage_plan(stage *s, const char *rel, int depth)
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
 		char *child = *rel ? xasprintf("%s/%s", rel, e->d_name) : xstrdup(e->d_name);
-		char *full = xasprintf("%s/%s", path, e->d_name);
 		struct stat st;
-		if (lstat(full, &st) < 0) {
+		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
 			rc = fail_src(s, child, errno);
 		} else if (S_ISDIR(st.st_mode) && depth < 4) {
 			stage_add(s, child, true, &st);
@@ -509,12 +533,10 @@ static int stage_plan(stage *s, const char *rel, int depth)
 		}
 		/* symbolic links and special files are not copied */
 		free(child);
-		free(full);
 	}
 	if (!rc && errno)
 		rc = fail_src(s, *rel ? rel : s->src, errno);
 	closedir(d);
-	free(path);
 	return rc;
 }
 
@@ -530,14 +552,14 @@ static int fsync_path(const char *path)
 
 static int stage_copy_file(stage *s, const stage_item *it, unsigned char *buf, size_t bufsize)
 {
-	char *from = xasprintf("%s/%s", s->src, it->rel);
 	char *to = xasprintf("%s/%s", s->part, it->rel);
-	int in = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), out = -1, rc = 0;
+	int in = open_below(s, it->rel, 0), out = -1, rc = 0;
 	struct stat st;
 	if (in < 0 || fstat(in, &st) < 0) {
 		rc = fail_src(s, it->rel, errno);
 		goto end;
 	}
+	/* Regular now, so O_NONBLOCK changes nothing for the reads below. */
 	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size != it->size ||
 	    st.st_mtim.tv_sec != it->mtime.tv_sec || st.st_mtim.tv_nsec != it->mtime.tv_nsec) {
 		rc = fail_changed(s, it->rel);
@@ -597,7 +619,6 @@ end:
 		close(in);
 	if (out >= 0 && close(out) < 0 && !rc)
 		rc = fail_dst(s, it->rel, errno);
-	free(from);
 	free(to);
 	return rc;
 }
@@ -608,7 +629,8 @@ int usb_stage_copy_progress(const char *src, const char *dst, usb_progress_fn pr
 	assert(src && dst && *dst && strcmp(dst, "/") != 0 && err);
 	*err = NULL;
 	char *part = xasprintf("%s.part", dst);
-	stage s = {.src = src, .part = part, .progress = progress, .ctx = ctx, .err = err};
+	stage s = {
+	    .src = src, .part = part, .src_fd = -1, .progress = progress, .ctx = ctx, .err = err};
 	enum { BUF = 256 << 10 };
 	unsigned char *buf = NULL;
 	struct stat before, after;
@@ -617,7 +639,8 @@ int usb_stage_copy_progress(const char *src, const char *dst, usb_progress_fn pr
 		fail_dst(&s, dst, -rc);
 		goto end;
 	}
-	if (stat(src, &before) < 0) {
+	s.src_fd = open(src, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (s.src_fd < 0 || fstat(s.src_fd, &before) < 0) {
 		rc = fail_src(&s, src, errno);
 		goto end;
 	}
@@ -650,7 +673,7 @@ int usb_stage_copy_progress(const char *src, const char *dst, usb_progress_fn pr
 		goto end;
 	/* The last file may be intact while the stick was pulled right after:
 	 * the bundle folder must still be the one we started from. */
-	if (stat(src, &after) < 0) {
+	if (lstat(src, &after) < 0) {
 		rc = fail_src(&s, src, errno);
 		goto end;
 	}
@@ -691,6 +714,8 @@ end:
 	free(s.items);
 	free(buf);
 	free(part);
+	if (s.src_fd >= 0)
+		close(s.src_fd);
 	return rc;
 }
 

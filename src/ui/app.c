@@ -202,6 +202,9 @@ void app_free(app *a)
 	print_overlay_free(a->print);
 	app_staff_free(a);
 	free(a->usb_bundle);
+	for (size_t i = 0; i < a->n_usb_sticks; i++)
+		free(a->usb_sticks[i]);
+	free(a->usb_sticks);
 	textruns_clear(&a->runs);
 	free(a);
 }

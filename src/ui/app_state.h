@@ -55,7 +55,9 @@ struct app {
 	char *import_refused;         /* set: no import from a stick, and why (config.refused); owned */
 	staff_record staff;            /* STORE/staff.state as last read or written */
 	bool staff_broken;            /* staff.state cannot be trusted: never written over */
-	char *usb_bundle;             /* the bundle folder of the stick that is in, or NULL; owned */
+	char *usb_bundle;             /* the bundle folder of the stick last put in of those in, or NULL; owned */
+	char **usb_sticks;            /* the bundle folders of every stick that is in, oldest first; owned */
+	size_t n_usb_sticks, cap_usb_sticks;
 	struct update *update;        /* the update the USB screen runs, or NULL; borrowed from it */
 	bool hold_copies;             /* test hook of update.h */
 };

@@ -168,8 +168,9 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		if (!uw)
 			fprintf(stderr, "motcua: %s: %s: %s\n", _("warning"), _("cannot watch for USB sticks"),
 				strerror(errno));
-		else if (usb_watch_present(uw, 0))
-			staff_usb_set_present(a, usb_watch_present(uw, 0));
+		else
+			for (size_t i = 0; usb_watch_present(uw, i); i++)
+				staff_usb_set_present(a, usb_watch_present(uw, i));
 		rc = run_loop(a, g, &w, cat, uw);
 		notify_stopping();
 		usb_watch_free(uw);

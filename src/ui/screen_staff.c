@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app_state.h"
+#include "core/export_dir.h"
 #include "core/xalloc.h"
 #include "printjob.h"
 #include "staff_usb.h"
@@ -295,26 +296,26 @@ static void export_usage(staff_state *st, app *a)
 	localtime_r(&t, &tm);
 	char ymd[16];
 	strftime(ymd, sizeof ymd, "%Y%m%d", &tm);
-	char *name = xasprintf("motcua-thong-ke-%s", ymd);
-	char *dir = xasprintf("%s/%s", vol, name);
+	char *base = xasprintf("motcua-thong-ke-%s", ymd);
 	/* The kiosk's own handle when it records; else one for the export. */
 	events *ev = a->events;
 	char *err = NULL;
 	if (!ev && a->st)
 		ev = events_open(a->st->events_path, &err);
 	diag_list d = {0};
-	int rc = ev ? events_export_csv(ev, dir, &d) : -EIO;
+	export_dir *dir = NULL;
+	int rc = ev ? export_dir_create(vol, base, &dir, &d) : -EIO;
+	if (rc == 0)
+		rc = events_export_csv(ev, dir, &d);
+	/* The staff pull the stick out as soon as they read "done": only
+	 * once the files are on the device. */
+	if (rc == 0)
+		rc = export_dir_finish(dir, &d);
 	if (ev && ev != a->events)
 		events_close(ev);
 	if (rc == 0) {
-		/* The staff pull the stick out as soon as they read "done". */
-		int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd >= 0) {
-			syncfs(fd);
-			close(fd);
-		}
 		char *msg = xasprintf(_("The usage figures are on the USB stick, in the folder %s. You can pull it out."),
-				      name);
+				      export_dir_name(dir));
 		notice(st, false, msg);
 		free(msg);
 	} else {
@@ -323,10 +324,10 @@ static void export_usage(staff_state *st, app *a)
 		notice(st, true, msg);
 		free(msg);
 	}
+	export_dir_close(dir, rc == 0);
 	diag_clear(&d);
 	free(err);
-	free(dir);
-	free(name);
+	free(base);
 	free(vol);
 }
 

@@ -30,7 +30,7 @@
 static const struct {
 	const char *word;
 	script_cmd cmd;
-	const char *args; /* n = number, s = quoted string, w = word or string */
+	const char *args; /* n = number, s = quoted string, w = word or string, o = optional word */
 } commands[] = {
 	{"tap", SCRIPT_TAP, "nn"},
 	{"tap-text", SCRIPT_TAP_TEXT, "s"},
@@ -41,7 +41,7 @@ static const struct {
 	{"expect-text", SCRIPT_EXPECT_TEXT, "s"},
 	{"expect-no-text", SCRIPT_EXPECT_NO_TEXT, "s"},
 	{"usb-insert", SCRIPT_USB_INSERT, "w"},
-	{"usb-remove", SCRIPT_USB_REMOVE, ""},
+	{"usb-remove", SCRIPT_USB_REMOVE, "o"},
 };
 
 void script_step_clear(script_step *s)
@@ -120,6 +120,8 @@ bool script_parse_line(const char *line, script_step *out, char **err)
 				out->num[k++] = v;
 				p = end;
 			} else {
+				if (*a == 'o' && !*p)
+					break;
 				char *s = NULL;
 				const char *end = *a == 's' ? parse_string(p, &s) : parse_word(p, &s);
 				if (!end)
@@ -160,7 +162,8 @@ typedef struct fake_usb {
 	bool keep;        /* base is $MOTCUA_SCRIPT_USB: the test's, left in place */
 	usb_watch *watch; /* NULL when inotify is not available: events are injected */
 	int n;            /* sticks made so far */
-	char *volume;     /* the stick that is in (base/media/usbN), or NULL */
+	char **volumes;   /* the sticks that are in (base/media/usbN), oldest first */
+	size_t n_volumes, cap_volumes;
 } fake_usb;
 
 typedef struct runner {
@@ -292,8 +295,8 @@ static int type_text(runner *r, const char *text)
 
 /* ---- USB sticks ---- */
 
-/* Copies the tree at src to dst (created): folders, regular files and
- * symbolic links as links. 0 or -errno. */
+/* Copies the tree at src to dst (created): folders, regular files,
+ * symbolic links as links, FIFOs and device nodes as such. 0 or -errno. */
 static int copy_tree(const char *src, const char *dst, int depth)
 {
 	if (depth > 8)
@@ -323,6 +326,9 @@ static int copy_tree(const char *src, const char *dst, int depth)
 				target[n] = 0;
 				rc = symlink(target, to) < 0 ? -errno : 0;
 			}
+		} else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+			/* a hostile stick's FIFOs and device nodes (these need root) */
+			rc = mknod(to, st.st_mode, st.st_rdev) < 0 ? -errno : 0;
 		} else if (S_ISREG(st.st_mode)) {
 			int in = open(from, O_RDONLY | O_CLOEXEC), out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 			char buf[1 << 16];
@@ -409,7 +415,9 @@ static void usb_cleanup(runner *r)
 	if (u->base && !u->keep)
 		nftw(u->base, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	free(u->base);
-	free(u->volume);
+	for (size_t i = 0; i < u->n_volumes; i++)
+		free(u->volumes[i]);
+	free(u->volumes);
 	memset(u, 0, sizeof *u);
 }
 
@@ -458,10 +466,6 @@ static int usb_insert(runner *r, const char *dir)
 		report(r, _("error"), _("usb-insert: %s is not a folder"), dir);
 		return 1;
 	}
-	if (u->volume) {
-		report(r, _("error"), "%s", _("usb-insert: a USB stick is already in (usb-remove it first)"));
-		return 1;
-	}
 	if (!usb_setup(r))
 		return 3;
 	/* A name no stick had yet, also in an earlier run on the same folder. */
@@ -496,7 +500,8 @@ static int usb_insert(runner *r, const char *dir)
 		free(volume);
 		return 3;
 	}
-	u->volume = volume;
+	u->volumes = xgrow(u->volumes, &u->cap_volumes, u->n_volumes + 1, sizeof *u->volumes);
+	u->volumes[u->n_volumes++] = volume;
 	if (!usb_deliver(r, USB_EVENT_INSERTED, volume)) {
 		report(r, _("error"), _("usb-insert: the USB watch did not report %s"), volume);
 		return 1;
@@ -504,28 +509,39 @@ static int usb_insert(runner *r, const char *dir)
 	return 0;
 }
 
-static int usb_remove(runner *r)
+/* Takes out the stick named name (usbN), or the last one put in. */
+static int usb_remove(runner *r, const char *name)
 {
 	fake_usb *u = &r->usb;
-	if (!u->volume) {
-		report(r, _("error"), "%s", _("usb-remove: no USB stick is in"));
+	size_t k = u->n_volumes;
+	for (size_t i = 0; i < u->n_volumes; i++)
+		if (!name || !strcmp(strrchr(u->volumes[i], '/') + 1, name))
+			k = i;
+	if (k == u->n_volumes) {
+		if (name)
+			report(r, _("error"), _("usb-remove: no USB stick %s is in"), name);
+		else
+			report(r, _("error"), "%s", _("usb-remove: no USB stick is in"));
 		return 1;
 	}
+	char *volume = u->volumes[k];
+	memmove(&u->volumes[k], &u->volumes[k + 1], (u->n_volumes - k - 1) * sizeof *u->volumes);
+	u->n_volumes--;
 	char *removed = xasprintf("%s/removed", u->base);
 	make_dirs(removed);
-	char *to = xasprintf("%s/%s", removed, strrchr(u->volume, '/') + 1);
-	int rc = rename(u->volume, to) < 0 ? -errno : 0;
+	char *to = xasprintf("%s/%s", removed, strrchr(volume, '/') + 1);
+	int rc = rename(volume, to) < 0 ? -errno : 0;
 	free(removed);
 	free(to);
 	if (rc < 0) {
-		report(r, _("error"), _("usb-remove: cannot take out %s: %s"), u->volume, strerror(-rc));
+		report(r, _("error"), _("usb-remove: cannot take out %s: %s"), volume, strerror(-rc));
+		free(volume);
 		return 3;
 	}
-	bool seen = usb_deliver(r, USB_EVENT_REMOVED, u->volume);
+	bool seen = usb_deliver(r, USB_EVENT_REMOVED, volume);
 	if (!seen)
-		report(r, _("error"), _("usb-remove: the USB watch did not report %s"), u->volume);
-	free(u->volume);
-	u->volume = NULL;
+		report(r, _("error"), _("usb-remove: the USB watch did not report %s"), volume);
+	free(volume);
 	return seen ? 0 : 1;
 }
 
@@ -601,7 +617,7 @@ static int step(runner *r, const script_step *s)
 	}
 	case SCRIPT_USB_INSERT:
 	case SCRIPT_USB_REMOVE: {
-		int rc = s->cmd == SCRIPT_USB_INSERT ? usb_insert(r, s->text) : usb_remove(r);
+		int rc = s->cmd == SCRIPT_USB_INSERT ? usb_insert(r, s->text) : usb_remove(r, s->text);
 		if (rc)
 			return rc;
 		break;

@@ -3,7 +3,7 @@
  *
  *	tap X Y | tap-text "LABEL" | drag X1 Y1 X2 Y2 MS | type "TEXT" | wait MS
  *	shot NAME | expect-text "TEXT" | expect-no-text "TEXT"
- *	usb-insert DIR | usb-remove | # comment
+ *	usb-insert DIR | usb-remove [NAME] | # comment
  *
  * The script starts on the home screen. A frame is drawn after every step
  * that changed something; with check_layout every frame is checked (text
@@ -15,7 +15,8 @@
  * USB sticks: `usb-insert DIR` makes a stick under a media root of the
  * script's own that the real USB watch reports: a copy of DIR as the
  * stick's motcua/ folder (or as the whole stick when DIR holds a motcua/
- * folder); `usb-remove` takes it out again. The kiosk then copies the
+ * folder); `usb-remove` takes the last one put in out again, `usb-remove
+ * usbN` that one. Several sticks can be in at once. The kiosk then copies the
  * stick's bundle to its staging folder for real. The sticks live in a
  * temporary folder, or in $MOTCUA_SCRIPT_USB when set (media/usbN while
  * in, removed/usbN after; left there for the test to inspect).

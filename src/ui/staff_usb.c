@@ -19,10 +19,43 @@ static void invalidate_all(app *a)
 	a->dirty = true;
 }
 
+/* Every stick that is in is tracked, so that pulling one out leaves the
+ * others known; the one the staff area offers is the last put in. */
+static void sticks_add(app *a, const char *bundle)
+{
+	for (size_t i = 0; i < a->n_usb_sticks; i++)
+		if (!strcmp(a->usb_sticks[i], bundle)) {
+			/* put in again: it becomes the newest */
+			char *p = a->usb_sticks[i];
+			memmove(&a->usb_sticks[i], &a->usb_sticks[i + 1],
+				(a->n_usb_sticks - i - 1) * sizeof *a->usb_sticks);
+			a->usb_sticks[a->n_usb_sticks - 1] = p;
+			goto current;
+		}
+	a->usb_sticks = xgrow(a->usb_sticks, &a->cap_usb_sticks, a->n_usb_sticks + 1, sizeof *a->usb_sticks);
+	a->usb_sticks[a->n_usb_sticks++] = xstrdup(bundle);
+current:
+	free(a->usb_bundle);
+	a->usb_bundle = xstrdup(a->usb_sticks[a->n_usb_sticks - 1]);
+}
+
+static void sticks_remove(app *a, const char *bundle)
+{
+	for (size_t i = 0; i < a->n_usb_sticks; i++)
+		if (!strcmp(a->usb_sticks[i], bundle)) {
+			free(a->usb_sticks[i]);
+			memmove(&a->usb_sticks[i], &a->usb_sticks[i + 1],
+				(a->n_usb_sticks - i - 1) * sizeof *a->usb_sticks);
+			a->n_usb_sticks--;
+			break;
+		}
+	free(a->usb_bundle);
+	a->usb_bundle = a->n_usb_sticks ? xstrdup(a->usb_sticks[a->n_usb_sticks - 1]) : NULL;
+}
+
 static void inserted(app *a, const char *bundle)
 {
-	free(a->usb_bundle);
-	a->usb_bundle = xstrdup(bundle);
+	sticks_add(a, bundle);
 	invalidate_all(a);
 	screen *s = top_screen(a);
 	switch (s->ops->id) {
@@ -43,10 +76,7 @@ static void inserted(app *a, const char *bundle)
 static void removed(app *a, const char *bundle)
 {
 	bool ours = a->usb_bundle && !strcmp(a->usb_bundle, bundle);
-	if (ours) {
-		free(a->usb_bundle);
-		a->usb_bundle = NULL;
-	}
+	sticks_remove(a, bundle);
 	invalidate_all(a);
 	if (a->update)
 		update_stick_removed(a->update, bundle);
@@ -70,8 +100,8 @@ void staff_usb_event(app *a, const ui_event *ev)
 
 void staff_usb_set_present(app *a, const char *bundle)
 {
-	free(a->usb_bundle);
-	a->usb_bundle = bundle ? xstrdup(bundle) : NULL;
+	if (bundle)
+		sticks_add(a, bundle);
 	invalidate_all(a);
 }
 

@@ -14,14 +14,16 @@
 /* A UI_EV_USB_INSERTED or UI_EV_USB_REMOVED (ev->path: the bundle folder). */
 void staff_usb_event(app *a, const ui_event *ev);
 /* A stick that was in before the kiosk started: known (the staff area
- * offers it), not announced. bundle is copied. */
+ * offers the last one added), not announced; call once for each stick.
+ * bundle is copied; NULL is a no-op. */
 void staff_usb_set_present(app *a, const char *bundle);
 /* Test hook: updates started from now on park their copy (see update.h). */
 void staff_usb_hold_copies(app *a, bool hold);
 /* True while an update's worker runs (app_busy). */
 bool staff_usb_busy(const app *a);
-/* The stick's top folder (where the bundle folder is), malloc'd; NULL when
- * no stick is in. */
+/* The top folder (where the bundle folder is) of the stick the staff area
+ * offers — the last put in of those that are in —, malloc'd; NULL when no
+ * stick is in. */
 char *staff_usb_volume(const app *a);
 
 #endif

@@ -17,6 +17,7 @@ struct update {
 	char *bundle, *staging, *public_key;
 	store *st;
 	bool hold;
+	int staging_lock; /* store_lock_staging while the staging copy exists */
 	update_phase phase; /* main thread only */
 	update_job job;
 	pthread_t thread;
@@ -126,6 +127,7 @@ update *update_new(const update_options *o)
 	u->bundle = xstrdup(o->bundle);
 	u->st = o->st;
 	u->staging = xasprintf("%s/staging", o->st->dir);
+	u->staging_lock = store_lock_staging(o->st);
 	u->public_key = o->public_key && *o->public_key ? xstrdup(o->public_key) : NULL;
 	u->hold = o->hold_copy;
 	u->phase = UPDATE_COPYING;
@@ -163,6 +165,7 @@ void update_free(update *u)
 	/* The staging copy has served (its contents are in memory or
 	 * installed); a Raspberry Pi's SD card has no room to waste. */
 	nftw(u->staging, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	store_unlock_staging(u->staging_lock);
 	pthread_mutex_destroy(&u->mu);
 	pthread_cond_destroy(&u->cv);
 	catalog_data_clear(&u->data);

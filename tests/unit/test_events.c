@@ -96,7 +96,11 @@ int main(void)
 	char *usb = xasprintf("%s/usb", tmpdir);
 	mkdir(usb, 0755);
 	diag_list diag = {0};
-	CHECK(events_export_csv(ev, out, &diag) == 0);
+	export_dir *xd = NULL;
+	CHECK(export_dir_create(usb, "bao_cao", &xd, &diag) == 0);
+	CHECK(xd && events_export_csv(ev, xd, &diag) == 0);
+	CHECK(xd && export_dir_finish(xd, &diag) == 0);
+	export_dir_close(xd, true);
 	CHECK(diag.n == 0);
 
 	char *f = xasprintf("%s/usage_by_procedure.csv", out);
@@ -137,8 +141,12 @@ int main(void)
 	 * 31 March, and counts for April. */
 	CHECK(events_record(ev, EVENT_PRINT, "9.999999", day(2024, 3, 31) + 4 * 3600 + 1800) == 0);
 	CHECK(events_record(ev, EVENT_PRINT, "9.999999", day(2024, 3, 31) + 5 * 3600 + 1800) == 0);
-	CHECK(events_export_csv(ev, out, &diag) == 0);
-	f = xasprintf("%s/usage_by_procedure.csv", out);
+	/* A second export the same day: a new folder, the first one untouched. */
+	CHECK(export_dir_create(usb, "bao_cao", &xd, &diag) == 0);
+	CHECK(xd && !strcmp(export_dir_name(xd), "bao_cao-2"));
+	CHECK(xd && events_export_csv(ev, xd, &diag) == 0);
+	export_dir_close(xd, true);
+	f = xasprintf("%s-2/usage_by_procedure.csv", out);
 	csv = slurp(f);
 	CHECK(csv && strstr(csv, "9.999999,2024-03,0,1\r\n") &&
 	      strstr(csv, "9.999999,2024-04,0,1\r\n"));
@@ -146,8 +154,8 @@ int main(void)
 	free(f);
 
 	/* An export to a place that cannot be written is reported, not a crash. */
-	char *bad = xasprintf("%s/usage_by_procedure.csv/x", out);
-	CHECK(events_export_csv(ev, bad, &diag) < 0);
+	char *bad = xasprintf("%s/usage_by_procedure.csv", out);
+	CHECK(export_dir_create(bad, "x", &xd, &diag) < 0);
 	CHECK(diag.errors == 1);
 	free(bad);
 	diag_clear(&diag);
