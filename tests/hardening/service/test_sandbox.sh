@@ -32,6 +32,7 @@ setpriv --reuid=$UID_ --regid=$UID_ --clear-groups test -r "$MOTCUA_BIN" -a -r "
 	{ echo "SKIP: the build or source tree is not readable by uid $UID_"; exit 77; }
 
 W=$(mktemp -d -p "${1:?build dir}" sandbox.XXXXXX)
+# KEEP=1 leaves the sandbox's files for a look.
 trap 'rm -rf "$TMP"; [ -n "${KEEP:-}" ] || rm -rf "$W"' EXIT
 chmod 755 "$W"
 mkdir -p "$W/store" "$W/media" "$W/out" "$W/etc"
@@ -107,8 +108,31 @@ as_service "$MOTCUA_BIN" kiosk --headless --size 1280x800 --script "$W/run.scrip
 	2> "$W/out/kiosk.err" || echo "FAIL: the kiosk exited $? in the sandbox: $(tail -5 "$W/out/kiosk.err")"
 as_service "$MOTCUA_BIN" kiosk --headless --size 1280x800 --script "$W/export.script" --shots "$W/out/shots" \
 	2> "$W/out/export.err" || echo "FAIL: the export run exited $? in the sandbox: $(tail -5 "$W/out/export.err")"
+# A stick mounted while the kiosk runs (motcua-usb-mount@ mounts it in the
+# host's namespace): it must show inside the sandbox, and be writable.
+: > "$W/out/ready"
+for i in $(seq 100); do [ -e "$W/out/mounted" ] && break; sleep 0.1; done
+if [ -e "$W/media/late/motcua-mark" ]; then
+	as_service sh -c 'echo exported > "$1"' sh "$W/media/late/written-inside" ||
+		echo "FAIL: a stick mounted under /media after the start is not writable in the sandbox"
+else
+	echo "FAIL: a stick mounted under /media after the start does not show in the sandbox"
+fi
 INNER
-out=$(MOTCUA_BIN="$MOTCUA_BIN" MOTCUA_SRC="$MOTCUA_SRC" unshare --mount --propagation slave bash "$W/inner.sh" "$W" 2>&1)
+# The host: a namespace of its own whose mounts propagate, as systemd sets
+# up the real one (this machine's may not).
+cat > "$W/outer.sh" <<'OUTER'
+W=$1
+mkdir -p "$W/media/late"
+unshare --mount --propagation slave bash "$W/inner.sh" "$W" > "$W/inner.out" 2>&1 &
+inner=$!
+for i in $(seq 1200); do [ -e "$W/out/ready" ] || ! kill -0 $inner 2>/dev/null && break; sleep 0.1; done
+mount -t tmpfs -o mode=0777 stick "$W/media/late" && : > "$W/media/late/motcua-mark" && : > "$W/out/mounted"
+wait $inner
+[ -e "$W/media/late/written-inside" ] || echo "FAIL: nothing written on the late stick from the sandbox" >> "$W/inner.out"
+OUTER
+MOTCUA_BIN="$MOTCUA_BIN" MOTCUA_SRC="$MOTCUA_SRC" unshare --mount --propagation shared bash "$W/outer.sh" "$W"
+out=$(cat "$W/inner.out")
 printf '%s\n' "$out" | grep -v '^FAIL' | sed 's/^/  /'
 printf '%s\n' "$out" | grep '^FAIL' | while read -r l; do echo "$l" >&2; done
 FAILS=$((FAILS + $(printf '%s\n' "$out" | grep -c '^FAIL')))
