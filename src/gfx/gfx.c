@@ -190,10 +190,6 @@ gfx *gfx_open(const gfx_options *o)
 {
 	gfx *g = xcalloc(1, sizeof *g);
 	g->wake_fd = -1;
-	/* SIGTERM and SIGINT are the kiosk's to handle (platform/stop.h): SDL
-	 * would turn them into SDL_QUIT, which a fullscreen kiosk must ignore
-	 * because a window close or a keyboard sends it too. */
-	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	g->headless = o->headless;
 	g->windowed = o->windowed;
 	g->rotate = ((o->rotate % 360) + 360) % 360;
@@ -773,7 +769,9 @@ bool gfx_wait_input(gfx *g, int timeout_ms, gfx_input *in)
 		}
 		break;
 	case SDL_QUIT:
-		/* A kiosk is left only through the staff area; a desk window closes. */
+		/* A kiosk is left only through the staff area; a desk window
+		 * closes. systemctl stop does not come this way: SIGTERM is read
+		 * from the kiosk's stop descriptor (platform/stop.h). */
 		if (g->windowed) {
 			in->type = GFX_INPUT_QUIT;
 			return true;

@@ -4,8 +4,10 @@
  * are blocked and read from a signalfd instead of being handled
  * asynchronously, so the loop stops at a point of its own choosing (between
  * frames, or while it waits) and closes the stores on the way out. SDL's
- * own handlers, which turn them into a quit event that a fullscreen kiosk
- * ignores (a window close must not end it), never see them.
+ * own handlers, which would turn them into the quit event that a window
+ * close also sends (and a fullscreen kiosk ignores), never run: the signals
+ * stay blocked. SDL keeps its handlers for fatal signals, which give the
+ * console keyboard back after a crash.
  *
  *	int fd = stop_open();           // before any thread is started
  *	...
