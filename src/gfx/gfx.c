@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,7 @@ struct gfx {
 	gfx_rect clips[MAX_CLIPS];
 	int n_clips;
 	bool finger_down_mouse; /* the left button is held */
+	int wake_fd;            /* gfx_set_wake_fd; -1 = none */
 	gfx_stats stats;
 };
 
@@ -187,6 +189,7 @@ static bool open_window(gfx *g, const gfx_options *o)
 gfx *gfx_open(const gfx_options *o)
 {
 	gfx *g = xcalloc(1, sizeof *g);
+	g->wake_fd = -1;
 	g->headless = o->headless;
 	g->windowed = o->windowed;
 	g->rotate = ((o->rotate % 360) + 360) % 360;
@@ -671,25 +674,49 @@ static void mouse_to_panel(const gfx *g, int mx, int my, float *px, float *py)
  * (x11, wayland); on the others — kmsdrm on the kiosk's console, offscreen —
  * SDL 2.26 polls every millisecond, ~1,000 wake-ups a second of an idle
  * kiosk. There we poll every GFX_IDLE_POLL_MS instead: a touch is seen within
- * a frame, and an idle kiosk wakes 60 times a second doing nothing. */
+ * a frame, and an idle kiosk wakes 60 times a second doing nothing. SDL
+ * cannot wait on the wake descriptor, so where it blocks it does so for at
+ * most GFX_WAKE_SLICE_MS at a time. */
 #define GFX_IDLE_POLL_MS 16
+#define GFX_WAKE_SLICE_MS 100
 
-static int wait_event(SDL_Event *e, int timeout_ms)
+void gfx_set_wake_fd(gfx *g, int fd) { g->wake_fd = fd; }
+
+static bool woken(const gfx *g)
+{
+	if (g->wake_fd < 0)
+		return false;
+	struct pollfd p = {.fd = g->wake_fd, .events = POLLIN};
+	return poll(&p, 1, 0) > 0;
+}
+
+static int wait_event(gfx *g, SDL_Event *e, int timeout_ms)
 {
 	if (timeout_ms == 0)
 		return SDL_PollEvent(e);
 	const char *drv = SDL_GetCurrentVideoDriver();
-	if (drv && (!strcmp(drv, "x11") || !strcmp(drv, "wayland")))
+	bool can_block = drv && (!strcmp(drv, "x11") || !strcmp(drv, "wayland"));
+	if (can_block && g->wake_fd < 0)
 		return timeout_ms < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, timeout_ms);
+	Uint32 slice = can_block ? GFX_WAKE_SLICE_MS : GFX_IDLE_POLL_MS;
 	Uint32 start = SDL_GetTicks();
 	for (;;) {
-		if (SDL_PollEvent(e))
-			return 1;
+		if (woken(g))
+			return 0;
 		Uint32 waited = SDL_GetTicks() - start;
 		if (timeout_ms >= 0 && waited >= (Uint32)timeout_ms)
-			return 0;
-		Uint32 left = timeout_ms < 0 ? GFX_IDLE_POLL_MS : (Uint32)timeout_ms - waited;
-		SDL_Delay(left < GFX_IDLE_POLL_MS ? left : GFX_IDLE_POLL_MS);
+			return SDL_PollEvent(e);
+		Uint32 left = timeout_ms < 0 ? slice : (Uint32)timeout_ms - waited;
+		if (left > slice)
+			left = slice;
+		if (can_block) {
+			if (SDL_WaitEventTimeout(e, (int)left))
+				return 1;
+		} else {
+			if (SDL_PollEvent(e))
+				return 1;
+			SDL_Delay(left);
+		}
 	}
 }
 
@@ -699,7 +726,7 @@ bool gfx_wait_input(gfx *g, int timeout_ms, gfx_input *in)
 	memset(in, 0, sizeof *in);
 	if (!g->sdl_up)
 		return false;
-	int got = wait_event(&e, timeout_ms);
+	int got = wait_event(g, &e, timeout_ms);
 	if (!got)
 		return false;
 	float px, py;
@@ -742,7 +769,9 @@ bool gfx_wait_input(gfx *g, int timeout_ms, gfx_input *in)
 		}
 		break;
 	case SDL_QUIT:
-		/* A kiosk is left only through the staff area; a desk window closes. */
+		/* A kiosk is left only through the staff area; a desk window
+		 * closes. systemctl stop does not come this way: SIGTERM is read
+		 * from the kiosk's stop descriptor (platform/stop.h). */
 		if (g->windowed) {
 			in->type = GFX_INPUT_QUIT;
 			return true;

@@ -14,6 +14,7 @@
 #include "gfx/gfx.h"
 #include "platform/input_check.h"
 #include "platform/notify.h"
+#include "platform/stop.h"
 #include "platform/usb.h"
 #include "script.h"
 #include "staff_usb.h"
@@ -66,7 +67,7 @@ static void poll_usb(app *a, usb_watch *uw)
 		fprintf(stderr, "motcua: %s: %s\n", _("warning"), strerror(-rc));
 }
 
-static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat, usb_watch *uw)
+static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat, usb_watch *uw, int stop_fd)
 {
 	/* The loop wakes at least every KIOSK_WATCH_MS, so pinging systemd's
 	 * watchdog here proves the UI thread is alive, not just the process. */
@@ -74,6 +75,10 @@ static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat, usb_watch *uw)
 	int64_t last_ping = 0;
 	bool ready = false;
 	for (;;) {
+		/* systemctl stop: out at once, closing the stores on the way
+		 * (kiosk_run); a print job already with CUPS is left to print. */
+		if (stop_caught(stop_fd))
+			return 0;
 		int64_t now = clock_ms(CLOCK_MONOTONIC);
 		if (ping_ms && now - last_ping >= ping_ms) {
 			notify_watchdog();
@@ -132,9 +137,18 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		.headless = o->headless,
 		.rotate = o->rotate,
 	};
+	/* Before gfx_open: SDL and the USB update start threads, and they
+	 * must inherit the blocked signals. Without it (no signalfd) SIGTERM
+	 * keeps its default: the kiosk ends at once, uncleanly. */
+	int stop_fd = stop_open();
+	if (stop_fd < 0)
+		fprintf(stderr, "motcua: %s: signalfd: %s\n", _("warning"), strerror(-stop_fd));
 	gfx *g = gfx_open(&go);
-	if (!g)
+	if (!g) {
+		stop_close(stop_fd);
 		return 3;
+	}
+	gfx_set_wake_fd(g, stop_fd);
 	catwatch w;
 	catwatch_init(&w, catalog_path);
 	/* Without its events file the kiosk still serves citizens; it only
@@ -150,7 +164,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 	int rc;
 	if (o->script) {
 		script_options so = {.path = o->script, .shots = o->shots, .check_layout = o->check_layout, .events = ev,
-				     .st = o->st};
+				     .st = o->st, .stop_fd = stop_fd};
 		rc = script_run(&so, g, cfg, &w, cat, clock_ms(CLOCK_REALTIME));
 	} else {
 		if (!o->windowed && input_check_needed()) {
@@ -171,12 +185,15 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		else
 			for (size_t i = 0; usb_watch_present(uw, i); i++)
 				staff_usb_set_present(a, usb_watch_present(uw, i));
-		rc = run_loop(a, g, &w, cat, uw);
+		rc = run_loop(a, g, &w, cat, uw, stop_fd);
 		notify_stopping();
 		usb_watch_free(uw);
 		app_free(a);
 	}
+	/* The last connection's close checkpoints the events WAL into the
+	 * database and removes it; the caller closes the catalogue. */
 	events_close(ev);
 	gfx_close(g);
+	stop_close(stop_fd);
 	return rc;
 }

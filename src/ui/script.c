@@ -19,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "platform/stop.h"
 #include "platform/usb.h"
 #include "staff_usb.h"
 
@@ -178,6 +179,14 @@ typedef struct runner {
 	bool finished;
 } runner;
 
+/* Sleeps up to ms of real time; true at once when the kiosk is asked to
+ * stop (o->stop_fd readable; the signal is taken off by script_run). */
+static bool pause_or_stop(const runner *r, int ms)
+{
+	struct pollfd p = {.fd = r->o->stop_fd, .events = POLLIN};
+	return poll(&p, 1, ms) > 0;
+}
+
 static void report(runner *r, const char *level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void report(runner *r, const char *level, const char *fmt, ...)
 {
@@ -199,8 +208,8 @@ static void advance(runner *r, int64_t to)
 		if (d > r->now && app_waits_outside(r->a)) {
 			/* A print job in CUPS moves in real time: let that much pass. */
 			int64_t ms = d - r->now;
-			struct timespec pause = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
-			nanosleep(&pause, NULL);
+			if (pause_or_stop(r, ms > 60000 ? 60000 : (int)ms))
+				return;
 		}
 		r->now = d > r->now ? d : r->now;
 		ui_event tick = {.type = UI_EV_TICK};
@@ -549,10 +558,9 @@ static int usb_remove(runner *r, const char *name)
  * the tick that takes its result in. */
 static void settle(runner *r)
 {
-	for (int i = 0; i < 600000 && app_busy(r->a); i++) {
-		struct timespec pause = {0, 1000000L};
-		nanosleep(&pause, NULL);
-	}
+	for (int i = 0; i < 600000 && app_busy(r->a); i++)
+		if (pause_or_stop(r, 1))
+			return; /* the work is cancelled and joined by app_free */
 	advance(r, r->now);
 }
 
@@ -639,6 +647,39 @@ static int step(runner *r, const script_step *s)
 	return frame(r, false) ? 0 : 1;
 }
 
+/* The next line of a script arriving on a pipe, without its newline, in
+ * *line. Waits on the pipe and the stop descriptor at once, and reads a
+ * byte at a time so that nothing is taken ahead of the line (stdio would
+ * hold it in its buffer, out of poll's sight). Returns 1 with a line, 0 at
+ * the end of the input, -1 when asked to stop. */
+static int pipe_line(int fd, int stop_fd, char **line, size_t *cap)
+{
+	size_t n = 0;
+	for (;;) {
+		struct pollfd p[2] = {{.fd = fd, .events = POLLIN}, {.fd = stop_fd, .events = POLLIN}};
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return 0;
+		}
+		if (p[1].revents)
+			return -1;
+		char c;
+		ssize_t got = read(fd, &c, 1);
+		if (got < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (n + 2 > *cap) {
+			*cap = *cap ? 2 * *cap : 256;
+			*line = xrealloc(*line, *cap);
+		}
+		if (got <= 0 || c == '\n') {
+			(*line)[n] = 0;
+			return got > 0 || n > 0;
+		}
+		(*line)[n++] = c;
+	}
+}
+
 int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, catalog **cat, int64_t wall_ms)
 {
 	FILE *f = strcmp(o->path, "-") ? fopen(o->path, "r") : stdin;
@@ -681,7 +722,13 @@ int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, 
 	if (hold && *hold && strcmp(hold, "0"))
 		staff_usb_hold_copies(r.a, true);
 	frame(&r, true);
-	while (rc == 0 && getline(&line, &cap, f) >= 0) {
+	for (;;) {
+		if (rc != 0 || stop_caught(o->stop_fd))
+			break;
+		if (whole ? getline(&line, &cap, f) < 0 : pipe_line(fileno(f), o->stop_fd, &line, &cap) <= 0) {
+			stop_caught(o->stop_fd); /* says so when that is why */
+			break;
+		}
 		r.line++;
 		line[strcspn(line, "\n")] = 0;
 		script_step s;

@@ -43,6 +43,9 @@ typedef struct script_options {
 	bool check_layout;
 	events *events;    /* borrowed; the app records in it; NULL = nowhere */
 	store *st;         /* borrowed; the staff area's store; NULL = no updates */
+	int stop_fd;       /* readable when the kiosk must stop (platform/stop.h): the
+	                      script ends there, cancelling the USB work; -1 = none
+	                      (0 is a descriptor: set it) */
 } script_options;
 
 /* One parsed line. */
@@ -73,7 +76,8 @@ void script_step_clear(script_step *s);
 
 /* Runs the script against a new app on g. The catalogue watch and *cat are
  * as in kiosk_run. wall_ms is the wall clock shown in the header. Returns
- * the exit status: 0 passed, 1 an expectation failed, 2 bad syntax, 3 I/O. */
+ * the exit status: 0 passed, 1 an expectation failed, 2 bad syntax, 3 I/O.
+ * Stopped through stop_fd (SIGTERM), it ends with what it had so far. */
 int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, catalog **cat, int64_t wall_ms);
 
 #endif
