@@ -3,11 +3,12 @@
 . "$MOTCUA_SRC/tests/cli/lib.sh"
 
 # no_raw_controls FILE WHAT — FILE (captured stdout+stderr) holds nothing a
-# terminal would act on: no C0 control but the line feed, no DEL, no C1
+# terminal would act on: no C0 control but the line feed and the tab that
+# separates columns (CODE<TAB>NAME), no DEL, no C1
 # control, no line/paragraph separator or bidi mark, and only valid UTF-8.
 no_raw_controls() {
 	local f=$1 what=$2 bad
-	bad=$(LC_ALL=C grep -naP '[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c' "$f" | head -3)
+	bad=$(LC_ALL=C grep -naP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c' "$f" | head -3)
 	if [ -n "$bad" ]; then
 		fail "$what: raw control characters reached the terminal:"
 		printf '%s\n' "$bad" | od -c | head -8 >&2
