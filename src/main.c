@@ -86,7 +86,8 @@ int motcua_env_open(motcua_env *env, bool need_catalog)
 		char *err = NULL;
 		env->cat = catalog_open(env->st.catalog_path, &err);
 		if (!env->cat) {
-			diag_report(stderr, DIAG_ERROR, env->st.catalog_path, 0, "%s", err ? err : "?");
+			diag_report(stderr, DIAG_ERROR, env->st.catalog_path, 0, "%s",
+			            err ? err : "?");
 			free(err);
 			return 3;
 		}

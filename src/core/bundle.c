@@ -40,6 +40,8 @@ typedef struct folder {
 	bool opened;
 	int fd;       /* -1 when the bundle has no such folder */
 	char *found;  /* the folder's name as found: "Forms" */
+	bool broken;  /* there but not usable (a link, a file): said once, in folder_open */
+	bool missing_said; /* the bundle has none: said at the first reference */
 	char **names; /* its entries as found */
 	char **keys;  /* their case-folded NFC forms, NULL when not UTF-8 */
 	size_t n;
@@ -69,8 +71,8 @@ typedef struct reader {
 	folder forms, images;
 	code_line *codes; /* sorted by code once procedures.csv is read */
 	size_t n_codes, cap_codes;
-	bool have_codes;    /* procedures.csv was read whole: references can be checked */
-	bool codes_skipped; /* said once that they could not be */
+	bool have_codes;     /* procedures.csv was read whole: references can be checked */
+	bool codes_skipped;  /* said once that they could not be */
 	bool table_complete; /* the last table_read read every record */
 	bad_ref *bad;
 	size_t n_bad, cap_bad;
@@ -525,25 +527,41 @@ static void root_list(reader *r)
 
 /* --- forms/ and images/ --- */
 
+/* Lists forms/ or images/. When it is there but cannot be used, the cause
+ * is reported here once, and the references to it are not checked one by
+ * one (each would only say "no such file"). */
 static void folder_open(reader *r, folder *f)
 {
 	f->opened = true;
 	f->fd = -1;
 	const char *found = root_find(r, f->name);
+	if (!found)
+		return;
 	struct stat st;
-	if (!found || fstatat(r->fd, found, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode))
+	if (fstatat(r->fd, found, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		diag_error(r->diag, found, 0, _("cannot open the folder: %s"), strerror(errno));
+		f->broken = true;
 		return;
+	}
+	if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) {
+		diag_error(r->diag, found, 0,
+		           S_ISLNK(st.st_mode)
+		               ? _("is a symbolic link; copy the folder itself into the bundle")
+		               : _("is not a folder; the files it should hold were not checked"));
+		f->broken = true;
+		return;
+	}
 	f->fd = openat(r->fd, found, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (f->fd < 0)
-		return;
-	f->found = xstrdup(found);
-	int fd2 = dup(f->fd);
+	int fd2 = f->fd < 0 ? -1 : dup(f->fd);
 	DIR *dp = fd2 < 0 ? NULL : fdopendir(fd2);
 	if (!dp) {
+		diag_error(r->diag, found, 0, _("cannot open the folder: %s"), strerror(errno));
+		f->broken = true;
 		if (fd2 >= 0)
 			close(fd2);
 		return;
 	}
+	f->found = xstrdup(found);
 	size_t cap = 0, cap2 = 0;
 	struct dirent *e;
 	while ((e = readdir(dp))) {
@@ -623,6 +641,17 @@ static char *ref_resolve(reader *r, const char *file, int line, const char *ref,
 	}
 	if (!f->opened)
 		folder_open(r, f);
+	if (f->broken)
+		goto end; /* folder_open said why, once */
+	if (f->fd < 0) {
+		if (!f->missing_said)
+			diag_error(r->diag, file, line,
+			           _("'%s': the bundle has no %s/ folder; copy it onto the stick "
+			             "(the other references to it were not checked)"),
+			           ref, f->name);
+		f->missing_said = true;
+		goto end;
+	}
 	char *key = name_key(rest);
 	const char *found = NULL;
 	for (size_t i = 0; key && i < f->n && !found; i++)
@@ -984,9 +1013,9 @@ static void cell_store(reader *r, const char *file, int line, const bundle_colum
 	case BUNDLE_CODE_REF:
 		if (r->have_codes) {
 			if (!code_known(r, v))
-				diag_error(r->diag, file, line,
-				           _("there is no procedure with code '%s' in procedures.csv"),
-				           v);
+				diag_error(
+				    r->diag, file, line,
+				    _("there is no procedure with code '%s' in procedures.csv"), v);
 		} else if (!r->codes_skipped) {
 			/* procedures.csv is missing or could not be read whole: its
 			 * own error is the cause; one line instead of one a record. */
@@ -1169,7 +1198,8 @@ static char *row_code(const bundle_table *t, const csv_row *row, const int *col)
 static bool cell_clean(reader *r, const char *file, const bundle_table *t, const csv_row *row,
                        const int *col, const bundle_column *c, const char *v)
 {
-	bool multi_line = c->kind == BUNDLE_TEXT || c->kind == BUNDLE_LIST || c->kind == BUNDLE_FORMS;
+	bool multi_line =
+	    c->kind == BUNDLE_TEXT || c->kind == BUNDLE_LIST || c->kind == BUNDLE_FORMS;
 	if (!text_find_control(v, multi_line, NULL))
 		return true;
 	char *label = column_label(c), *code = row_code(t, row, col);

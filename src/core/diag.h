@@ -17,8 +17,8 @@ typedef enum diag_level { DIAG_WARNING, DIAG_ERROR } diag_level;
 
 typedef struct diag_entry {
 	diag_level level;
-	char *file; /* as shown to staff: "procedures.csv"; may be ""; escaped */
-	int line;   /* 0 = the whole file */
+	char *file;    /* as shown to staff: "procedures.csv"; may be ""; escaped */
+	int line;      /* 0 = the whole file */
 	char *message; /* escaped: no control characters, valid UTF-8 */
 } diag_entry;
 

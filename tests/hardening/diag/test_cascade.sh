@@ -3,7 +3,8 @@
 # cannot be read whole, `motcua check` used to report every faq.csv and
 # feedback.csv row as "no procedure with code ..." (up to 1,000 lines that
 # hide the one real cause). Now the cause is reported once, the code
-# references are skipped, and one line says so.
+# references are skipped, and one line says so. The same for a forms/ or
+# images/ folder that is missing, a link or a file.
 . "$(dirname "$0")/lib.sh"
 
 # base NAME — the sample bundle with 300 more FAQ rows that refer to its
@@ -75,5 +76,40 @@ one_cause nocode "required column 'Mã thủ tục' (ma_thu_tuc) is missing"
 base header
 head -1 "$SAMPLE/procedures.csv" > "$TMP/header/procedures.csv"
 one_cause header "the file has a header row but no records"
+
+# The same for the images/ and forms/ folders: a folder that is a link or a
+# file, or is missing, is one cause, not one "no such file" a reference.
+images() {
+	rm -rf "${TMP:?}/$1"
+	cp -r "$FIX/good" "$TMP/$1"
+	for i in $(seq 1 60); do
+		printf '24/11/2026,Tin số %d,Nội dung tin số %d.,images/anh_%d.png\n' "$i" "$i" "$i"
+	done >> "$TMP/$1/news.csv"
+}
+one_folder_cause() {
+	checked "$TMP/$1" 1
+	expect_in "$ALL" "$2" "$1: the cause"
+	local lines refs
+	lines=$(grep -c . "$TMP/all")
+	refs=$(grep -c 'there is no such file in the bundle' "$TMP/all")
+	[ "$refs" = 0 ] || fail "$1: $refs 'no such file' lines for one cause"
+	[ "$lines" -le 3 ] || { fail "$1: $lines lines of output for one cause"; head -5 "$TMP/all" >&2; }
+}
+images imglink
+mv "$TMP/imglink/images" "$TMP/images.real"
+ln -s "$TMP/images.real" "$TMP/imglink/images"
+one_folder_cause imglink "images: error: is a symbolic link; copy the folder itself into the bundle"
+images imgfile
+rm -r "$TMP/imgfile/images"
+: > "$TMP/imgfile/images"
+one_folder_cause imgfile "images: error: is not a folder"
+images imgnone
+rm -r "$TMP/imgnone/images"
+one_folder_cause imgnone "news.csv:2: error: 'images/niem_yet.png': the bundle has no images/ folder"
+# with the folder there, each missing picture is still named
+images imgsome
+checked "$TMP/imgsome" 1
+[ "$(grep -c 'there is no such file in the bundle' "$TMP/all")" = 60 ] ||
+	fail "missing pictures in a good images/ folder are not each reported"
 
 finish
