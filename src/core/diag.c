@@ -8,8 +8,8 @@
 #include "text.h"
 #include "xalloc.h"
 
-static void diag_vadd(diag_list *d, diag_level level, const char *file, int line, const char *fmt,
-                      va_list ap)
+__attribute__((format(printf, 5, 0))) static void
+diag_vadd(diag_list *d, diag_level level, const char *file, int line, const char *fmt, va_list ap)
 {
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
 	diag_entry *e = &d->v[d->n++];
