@@ -38,7 +38,7 @@
 typedef struct folder {
 	const char *name; /* canonical: "forms" */
 	bool opened;
-	int fd;       /* -1 when the bundle has no such folder */
+	int fd;       /* -1 when the bundle has no such folder, or it is broken */
 	char *found;  /* the folder's name as found: "Forms" */
 	bool broken;  /* there but not usable (a link, a file): said once, in folder_open */
 	bool missing_said; /* the bundle has none: said at the first reference */
@@ -318,8 +318,8 @@ static char *column_label(const bundle_column *c)
  * is allowed where a cell may hold several lines (text and lists); a tab
  * became a space in cell_normalise. `what` names the cell in the message.
  * Returns false after reporting the first one. */
-static bool text_clean(reader *r, const char *file, int line, const char *what, const char *v,
-                       bool multi_line)
+static bool value_clean(reader *r, const char *file, int line, const char *what, const char *v,
+                        bool multi_line)
 {
 	unsigned cp;
 	if (!text_find_control(v, multi_line, &cp))
@@ -834,11 +834,13 @@ static void ini_read(reader *r)
 		keys[k].line = lineno;
 		char *v = cell_normalise(value);
 		char *what = xasprintf("'%s'", keys[k].key);
-		bool clean = text_clean(r, found, lineno, what, v, false);
+		bool clean = value_clean(r, found, lineno, what, v, false);
 		free(what);
 		if (!clean) {
-			/* reported */
-		} else if (!*v && k != 4) {
+			free(v);
+			continue;
+		}
+		if (!*v && k != 4) {
 			diag_error(r->diag, found, lineno, _("'%s' is empty"), keys[k].key);
 		} else if (k == 0) {
 			info->unit = v;
@@ -1193,7 +1195,7 @@ static char *row_code(const bundle_table *t, const csv_row *row, const int *col)
 	return NULL;
 }
 
-/* Refuses a cell with a control character (text_clean), naming its column
+/* Refuses a cell with a control character (value_clean), naming its column
  * and the record's procedure. */
 static bool cell_clean(reader *r, const char *file, const bundle_table *t, const csv_row *row,
                        const int *col, const bundle_column *c, const char *v)
@@ -1204,7 +1206,7 @@ static bool cell_clean(reader *r, const char *file, const bundle_table *t, const
 		return true;
 	char *label = column_label(c), *code = row_code(t, row, col);
 	char *what = code ? xasprintf(_("%s of procedure %s"), label, code) : NULL;
-	text_clean(r, file, row->line, what ? what : label, v, multi_line);
+	value_clean(r, file, row->line, what ? what : label, v, multi_line);
 	free(what);
 	free(code);
 	free(label);
