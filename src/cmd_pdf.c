@@ -15,6 +15,7 @@
 
 #include "commands.h"
 #include "core/catalog.h"
+#include "core/diag.h"
 #include "core/i18n.h"
 #include "core/pdf_sheet.h"
 #include "core/xalloc.h"
@@ -23,9 +24,10 @@
 /* How long the CLI waits for a job: a slow printer warming up, not a jam. */
 #define PRINT_TIMEOUT_MS 120000
 
+/* msg may quote a code or a path: printed escaped, like every diagnostic. */
 static void cmd_pdf_error(const char *what, const char *msg)
 {
-	fprintf(stderr, "%s: %s: %s\n", what, _("error"), msg);
+	diag_report(stderr, DIAG_ERROR, what, 0, "%s", msg);
 }
 
 /* Writes the sheet of code to path. Returns an exit status. */

@@ -7,14 +7,18 @@
 #include "commands.h"
 #include "core/i18n.h"
 #include "core/procedure_fields.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 /* Prints s with every line indented, so multi-line cells (Alt+Enter in
  * Excel) stay under their heading. `first` prefixes the first line, and the
- * following lines are aligned under its text. */
-static void print_indented(const char *first, const char *s)
+ * following lines are aligned under its text. Catalogue text is escaped
+ * (text_escape), keeping its line breaks: a catalogue installed before
+ * control characters were refused must not drive the terminal. */
+static void print_indented(const char *first, const char *text)
 {
 	size_t pad = strlen(first);
+	char *s = text_escape(text, true);
 	fputs(first, stdout);
 	for (const char *p = s; *p; p++) {
 		putchar(*p);
@@ -22,6 +26,7 @@ static void print_indented(const char *first, const char *s)
 			printf("%*s", (int)pad, "");
 	}
 	putchar('\n');
+	free(s);
 }
 
 static void print_field(const procedure_field *f)
@@ -61,12 +66,16 @@ int cmd_show(motcua_env *env, int argc, char **argv)
 	const char *code = argv[1];
 	procedure *p = catalog_get(env->cat, code);
 	if (!p) {
-		fprintf(stderr, _("motcua: no procedure has the code %s\n"), code);
+		char *shown = text_escape(code, false);
+		fprintf(stderr, _("motcua: no procedure has the code %s\n"), shown);
+		free(shown);
 		fputs(_("Search by name with: motcua search WORDS\n"), stderr);
 		return 1;
 	}
-	printf("%s\n", p->name ? p->name : "");
-	printf("%s: %s\n\n", _(PROCEDURE_FIELDS_CODE_HEADING), p->code);
+	print_indented("", p->name ? p->name : "");
+	char *code_shown = text_escape(p->code, false);
+	printf("%s: %s\n\n", _(PROCEDURE_FIELDS_CODE_HEADING), code_shown);
+	free(code_shown);
 
 	procedure_fields_iter it;
 	procedure_field f;

@@ -15,6 +15,7 @@
 #include "core/diag.h"
 #include "core/i18n.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "commands.h"
 
@@ -89,7 +90,8 @@ int motcua_env_open(motcua_env *env, bool need_catalog)
 		char *err = NULL;
 		env->cat = catalog_open(env->st.catalog_path, &err);
 		if (!env->cat) {
-			fprintf(stderr, "%s: %s: %s\n", env->st.catalog_path, _("error"), err ? err : "?");
+			diag_report(stderr, DIAG_ERROR, env->st.catalog_path, 0, "%s",
+			            err ? err : "?");
 			free(err);
 			return 3;
 		}
@@ -139,10 +141,14 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 	bool ok = bundle_read(dir, &opts, &d, &diag);
 	diag_print(&diag, stderr);
 	if (!ok) {
-		fprintf(stderr, _("%s: %zu error(s); nothing was changed\n"), dir, diag.errors);
+		char *shown = text_escape(dir, false);
+		fprintf(stderr, _("%s: %zu error(s); nothing was changed\n"), shown, diag.errors);
+		free(shown);
 		rc = 1;
 		goto end;
 	}
+	if (d.info.signer && *d.info.signer)
+		printf(_("signed by: %s\n"), d.info.signer); /* escaped by bundle_read */
 	if (store_has_catalog(&env->st)) {
 		catalog *c = catalog_open(env->st.catalog_path, NULL);
 		if (c) {
@@ -197,7 +203,8 @@ static int cmd_export(motcua_env *env, int argc, char **argv)
 	catalog_data d = {0};
 	diag_list diag = {0};
 	if (catalog_load(env->cat, &d) < 0) {
-		fprintf(stderr, "%s: %s\n", env->st.catalog_path, _("cannot read the catalogue"));
+		diag_report(stderr, DIAG_ERROR, env->st.catalog_path, 0, "%s",
+		            _("cannot read the catalogue"));
 		rc = 3;
 	} else if (bundle_write(argv[1], &d, &diag) < 0) {
 		rc = 3;
@@ -256,8 +263,15 @@ static int cmd_search(motcua_env *env, int argc, char **argv)
 		proc_summary *res = NULL;
 		size_t n = related ? catalog_search_related(env->cat, q, 3, &res)
 		                   : catalog_search(env->cat, q, 50, &res);
-		for (size_t i = 0; i < n; i++)
-			printf("%s\t%s\n", res[i].code, res[i].name);
+		for (size_t i = 0; i < n; i++) {
+			/* catalogue text: a tab or line break in a name must not
+			 * make a column or a line of its own */
+			char *code = text_escape(res[i].code, false);
+			char *name = text_escape(res[i].name, false);
+			printf("%s\t%s\n", code, name);
+			free(code);
+			free(name);
+		}
 		catalog_summaries_free(res, n);
 	}
 	free(q);
@@ -336,7 +350,9 @@ int main(int argc, char **argv)
 				rc = commands[i].fn(&env, sub_argc, sub_argv);
 	}
 	if (rc < 0) {
-		fprintf(stderr, _("motcua: unknown command '%s'\n"), name);
+		char *shown = text_escape(name, false);
+		fprintf(stderr, _("motcua: unknown command '%s'\n"), shown);
+		free(shown);
 		usage(stderr);
 		rc = 2;
 	}

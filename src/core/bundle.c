@@ -38,8 +38,10 @@
 typedef struct folder {
 	const char *name; /* canonical: "forms" */
 	bool opened;
-	int fd;       /* -1 when the bundle has no such folder */
+	int fd;       /* -1 when the bundle has no such folder, or it is broken */
 	char *found;  /* the folder's name as found: "Forms" */
+	bool broken;  /* there but not usable (a link, a file): said once, in folder_open */
+	bool missing_said; /* the bundle has none: said at the first reference */
 	char **names; /* its entries as found */
 	char **keys;  /* their case-folded NFC forms, NULL when not UTF-8 */
 	size_t n;
@@ -69,7 +71,9 @@ typedef struct reader {
 	folder forms, images;
 	code_line *codes; /* sorted by code once procedures.csv is read */
 	size_t n_codes, cap_codes;
-	bool have_codes;
+	bool have_codes;     /* procedures.csv was read whole: references can be checked */
+	bool codes_skipped;  /* said once that they could not be */
+	bool table_complete; /* the last table_read read every record */
 	bad_ref *bad;
 	size_t n_bad, cap_bad;
 } reader;
@@ -271,7 +275,8 @@ static bool nfc_needed(const char *s)
 	return false;
 }
 
-/* A cell as stored: NFC, line breaks as LF, trimmed. */
+/* A cell as stored: NFC, line breaks as LF, a tab (pasted from Word) as a
+ * space, trimmed. */
 static char *cell_normalise(const char *cell)
 {
 	char *s = nfc_needed(cell) ? text_nfc(cell) : NULL;
@@ -283,6 +288,8 @@ static char *cell_normalise(const char *cell)
 			*w++ = '\n';
 			if (q[1] == '\n')
 				q++;
+		} else if (*q == '\t') {
+			*w++ = ' ';
 		} else {
 			*w++ = *q;
 		}
@@ -304,6 +311,29 @@ static bool cell_blank(const char *s)
 static char *column_label(const bundle_column *c)
 {
 	return xasprintf("'%s' (%s)", c->heading, c->key);
+}
+
+/* Control characters are refused in catalogue text: they would reach the
+ * kiosk's screen, the printed sheet and the staff's terminal. A line break
+ * is allowed where a cell may hold several lines (text and lists); a tab
+ * became a space in cell_normalise. `what` names the cell in the message.
+ * Returns false after reporting the first one. */
+static bool value_clean(reader *r, const char *file, int line, const char *what, const char *v,
+                        bool multi_line)
+{
+	unsigned cp;
+	if (!text_find_control(v, multi_line, &cp))
+		return true;
+	if (cp == '\n')
+		diag_error(r->diag, file, line,
+		           _("%s: a line break is not allowed here; keep the value on one line"),
+		           what);
+	else
+		diag_error(r->diag, file, line,
+		           _("%s: the invisible control character U+%04X is not allowed; delete "
+		             "it and type the text again"),
+		           what, cp);
+	return false;
 }
 
 /* --- files --- */
@@ -497,25 +527,41 @@ static void root_list(reader *r)
 
 /* --- forms/ and images/ --- */
 
+/* Lists forms/ or images/. When it is there but cannot be used, the cause
+ * is reported here once, and the references to it are not checked one by
+ * one (each would only say "no such file"). */
 static void folder_open(reader *r, folder *f)
 {
 	f->opened = true;
 	f->fd = -1;
 	const char *found = root_find(r, f->name);
+	if (!found)
+		return;
 	struct stat st;
-	if (!found || fstatat(r->fd, found, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode))
+	if (fstatat(r->fd, found, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		diag_error(r->diag, found, 0, _("cannot open the folder: %s"), strerror(errno));
+		f->broken = true;
 		return;
+	}
+	if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) {
+		diag_error(r->diag, found, 0,
+		           S_ISLNK(st.st_mode)
+		               ? _("is a symbolic link; copy the folder itself into the bundle")
+		               : _("is not a folder; the files it should hold were not checked"));
+		f->broken = true;
+		return;
+	}
 	f->fd = openat(r->fd, found, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (f->fd < 0)
-		return;
-	f->found = xstrdup(found);
-	int fd2 = dup(f->fd);
+	int fd2 = f->fd < 0 ? -1 : dup(f->fd);
 	DIR *dp = fd2 < 0 ? NULL : fdopendir(fd2);
 	if (!dp) {
+		diag_error(r->diag, found, 0, _("cannot open the folder: %s"), strerror(errno));
+		f->broken = true;
 		if (fd2 >= 0)
 			close(fd2);
 		return;
 	}
+	f->found = xstrdup(found);
 	size_t cap = 0, cap2 = 0;
 	struct dirent *e;
 	while ((e = readdir(dp))) {
@@ -595,6 +641,17 @@ static char *ref_resolve(reader *r, const char *file, int line, const char *ref,
 	}
 	if (!f->opened)
 		folder_open(r, f);
+	if (f->broken)
+		goto end; /* folder_open said why, once */
+	if (f->fd < 0) {
+		if (!f->missing_said)
+			diag_error(r->diag, file, line,
+			           _("'%s': the bundle has no %s/ folder; copy it onto the stick "
+			             "(the other references to it were not checked)"),
+			           ref, f->name);
+		f->missing_said = true;
+		goto end;
+	}
 	char *key = name_key(rest);
 	const char *found = NULL;
 	for (size_t i = 0; key && i < f->n && !found; i++)
@@ -776,6 +833,13 @@ static void ini_read(reader *r)
 		}
 		keys[k].line = lineno;
 		char *v = cell_normalise(value);
+		char *what = xasprintf("'%s'", keys[k].key);
+		bool clean = value_clean(r, found, lineno, what, v, false);
+		free(what);
+		if (!clean) {
+			free(v);
+			continue;
+		}
 		if (!*v && k != 4) {
 			diag_error(r->diag, found, lineno, _("'%s' is empty"), keys[k].key);
 		} else if (k == 0) {
@@ -854,7 +918,6 @@ static void codes_finish(reader *r, const char *file)
 			diag_error(r->diag, file, r->codes[i].line,
 			           _("code '%s' is used twice: lines %d and %d"), r->codes[i].code,
 			           r->codes[i - 1].line, r->codes[i].line);
-	r->have_codes = true;
 }
 
 /* Splits a list cell into its items, one a line, "text | extra". */
@@ -950,9 +1013,19 @@ static void cell_store(reader *r, const char *file, int line, const bundle_colum
 		r->codes[r->n_codes++] = (code_line){v, line};
 		break;
 	case BUNDLE_CODE_REF:
-		if (r->have_codes && !code_known(r, v))
-			diag_error(r->diag, file, line,
-			           _("there is no procedure with code '%s' in procedures.csv"), v);
+		if (r->have_codes) {
+			if (!code_known(r, v))
+				diag_error(
+				    r->diag, file, line,
+				    _("there is no procedure with code '%s' in procedures.csv"), v);
+		} else if (!r->codes_skipped) {
+			/* procedures.csv is missing or could not be read whole: its
+			 * own error is the cause; one line instead of one a record. */
+			r->codes_skipped = true;
+			diag_warning(r->diag, file, 0,
+			             _("procedure codes were not checked, because procedures.csv "
+			               "could not be read"));
+		}
 		break;
 	case BUNDLE_DATE:
 		if (date_parse(v, date)) {
@@ -1105,6 +1178,41 @@ static void header_map(reader *r, const char *file, const bundle_table *t, const
 	}
 }
 
+/* The procedure code of a record (its code or code reference cell), to name
+ * the record in a message; NULL when it has none. Caller frees. */
+static char *row_code(const bundle_table *t, const csv_row *row, const int *col)
+{
+	for (size_t j = 0; j < t->n_columns; j++) {
+		bundle_kind k = t->columns[j].kind;
+		if ((k == BUNDLE_CODE || k == BUNDLE_CODE_REF) && col[j] >= 0 &&
+		    (size_t)col[j] < row->n) {
+			char *code = cell_normalise(row->cells[col[j]]);
+			if (*code)
+				return code;
+			free(code);
+		}
+	}
+	return NULL;
+}
+
+/* Refuses a cell with a control character (value_clean), naming its column
+ * and the record's procedure. */
+static bool cell_clean(reader *r, const char *file, const bundle_table *t, const csv_row *row,
+                       const int *col, const bundle_column *c, const char *v)
+{
+	bool multi_line =
+	    c->kind == BUNDLE_TEXT || c->kind == BUNDLE_LIST || c->kind == BUNDLE_FORMS;
+	if (!text_find_control(v, multi_line, NULL))
+		return true;
+	char *label = column_label(c), *code = row_code(t, row, col);
+	char *what = code ? xasprintf(_("%s of procedure %s"), label, code) : NULL;
+	value_clean(r, file, row->line, what ? what : label, v, multi_line);
+	free(what);
+	free(code);
+	free(label);
+	return false;
+}
+
 static void row_read(reader *r, const char *file, const bundle_table *t, const csv_row *row,
                      const int *col)
 {
@@ -1133,14 +1241,30 @@ static void row_read(reader *r, const char *file, const bundle_table *t, const c
 			free(v);
 			continue;
 		}
+		if (!cell_clean(r, file, t, row, col, c, v)) {
+			free(v);
+			continue;
+		}
 		cell_store(r, file, row->line, c, rec, v);
 	}
 	record_check(r, file, row->line, t, rec, col);
 }
 
+/* Every column of t that identifies a record (its code) is in the header. */
+static bool key_columns_found(const bundle_table *t, const int *col)
+{
+	for (size_t j = 0; j < t->n_columns; j++)
+		if (t->columns[j].kind == BUNDLE_CODE && col[j] < 0)
+			return false;
+	return true;
+}
+
+/* Reads one table; r->table_complete tells whether every record was read
+ * (the file was there, readable, parsed to its end, with its key columns). */
 static void table_read(reader *r, const bundle_table *t)
 {
 	assert(t->n_columns <= MAX_COLUMNS);
+	r->table_complete = false;
 	const char *found = root_find(r, t->file);
 	if (!found) {
 		if (t->required)
@@ -1188,6 +1312,7 @@ static void table_read(reader *r, const bundle_table *t)
 	int col[MAX_COLUMNS];
 	header_map(r, found, t, &ct.rows[0], col);
 	size_t before = bundle_schema_count(r->d, t), errors = r->diag->errors;
+	bool cut = false;
 	for (size_t i = 1; i < ct.n_rows; i++) {
 		/* A file within the size limit can still hold millions of bad
 		 * rows: stop before their records and messages fill the memory
@@ -1197,6 +1322,7 @@ static void table_read(reader *r, const bundle_table *t)
 			diag_error(r->diag, found, ct.rows[i].line,
 			           _("too many records or problems; the rest of the file was "
 			             "not checked"));
+			cut = true;
 			break;
 		}
 		row_read(r, found, t, &ct.rows[i], col);
@@ -1204,6 +1330,7 @@ static void table_read(reader *r, const bundle_table *t)
 	if (t->required && err == CSV_OK && bundle_schema_count(r->d, t) == before)
 		diag_error(r->diag, found, 0,
 		           _("the file has a header row but no records"));
+	r->table_complete = err == CSV_OK && !cut && key_columns_found(t, col);
 	csv_table_free(&ct);
 }
 
@@ -1228,7 +1355,9 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 			close(r.fd);
 			return false;
 		}
-		d->info.signer = comment;
+		/* The comment is shown to staff on screen and in `check`. */
+		d->info.signer = comment ? text_escape(comment, false) : NULL;
+		free(comment);
 	}
 	root_list(&r);
 	const char *sums = root_find(&r, "SHA256SUMS");
@@ -1249,6 +1378,9 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 				           d->n_procs, BUNDLE_MAX_PROCS);
 			if (found)
 				codes_finish(&r, found);
+			/* References are checked only against a table read whole:
+			 * else every one would repeat the table's one cause. */
+			r.have_codes = r.table_complete && d->n_procs > 0;
 		}
 	}
 

@@ -39,7 +39,7 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag);
 
 /* What an import would change, by procedure code. */
 typedef struct bundle_diff {
-	char **added, **changed, **removed; /* "CODE\tNAME" strings */
+	char **added, **changed, **removed; /* "CODE\tNAME" strings, escaped (text_escape) */
 	size_t n_added, n_changed, n_removed;
 	bool hotlines_changed, indices_changed, news_changed, faq_changed, feedback_changed;
 } bundle_diff;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bundle_schema.h"
+#include "text.h"
 #include "xalloc.h"
 
 typedef struct code_ref {
@@ -80,7 +81,13 @@ static bool table_differs(const catalog_data *a, const catalog_data *b, const ch
 static void push(char ***v, size_t *n, size_t *cap, const procedure *p)
 {
 	*v = xgrow(*v, cap, *n + 1, sizeof **v);
-	(*v)[(*n)++] = xasprintf("%s\t%s", p->code ? p->code : "", p->name ? p->name : "");
+	/* One procedure a line, the tab its only separator: whatever a name
+	 * holds (an old catalogue's line break, a control character) is
+	 * escaped. */
+	char *code = text_escape(p->code, false), *name = text_escape(p->name, false);
+	(*v)[(*n)++] = xasprintf("%s\t%s", code, name);
+	free(code);
+	free(name);
 }
 
 void bundle_diff_compute(const catalog_data *old_cat, const catalog_data *new_cat, bundle_diff *out)

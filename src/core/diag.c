@@ -5,28 +5,50 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "xalloc.h"
 
-void diag_add(diag_list *d, diag_level level, const char *file, int line, const char *fmt, ...)
+__attribute__((format(printf, 5, 0))) static void
+diag_vadd(diag_list *d, diag_level level, const char *file, int line, const char *fmt, va_list ap)
 {
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
 	diag_entry *e = &d->v[d->n++];
 	e->level = level;
-	e->file = xstrdup(file ? file : "");
 	e->line = line;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	e->message = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-	e->message[0] = '\0';
-	va_start(ap, fmt);
-	vsnprintf(e->message, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
-	va_end(ap);
+	char *raw = NULL;
+	if (vasprintf(&raw, fmt, ap) < 0) {
+		fputs("motcua: out of memory\n", stderr);
+		abort();
+	}
+	/* Names and messages carry text from outside (a file name on the stick,
+	 * a cell, a signer's comment, a configuration value): escaped here, once,
+	 * so no entry can drive the terminal or forge a line of its own. */
+	e->file = text_escape(file, false);
+	e->message = text_escape(raw, false);
+	free(raw);
 	if (level == DIAG_ERROR)
 		d->errors++;
 	else
 		d->warnings++;
+}
+
+void diag_add(diag_list *d, diag_level level, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(d, level, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void diag_report(FILE *out, diag_level level, const char *file, int line, const char *fmt, ...)
+{
+	diag_list d = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(&d, level, file, line, fmt, ap);
+	va_end(ap);
+	diag_print(&d, out);
+	diag_clear(&d);
 }
 
 char *diag_format(const diag_entry *e)

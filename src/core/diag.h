@@ -1,7 +1,12 @@
 /* diag — the list of problems found in input, printed as FILE:LINE: error: message.
  *
  * Every problem is kept, not only the first, so staff can fix a bundle in one
- * pass. Messages are already translated (callers pass _("...") format strings). */
+ * pass. Messages are already translated (callers pass _("...") format strings).
+ *
+ * Every entry is safe to print: diag_add escapes the file name and the
+ * formatted message with text_escape, so text from a stick (a file name with
+ * a line break, a cell with ESC or BEL, a signer's comment) shows as visible
+ * "\n" or "\x1b" and can neither drive the terminal nor forge a line. */
 #ifndef MOTCUA_DIAG_H
 #define MOTCUA_DIAG_H
 
@@ -12,9 +17,9 @@ typedef enum diag_level { DIAG_WARNING, DIAG_ERROR } diag_level;
 
 typedef struct diag_entry {
 	diag_level level;
-	char *file; /* as shown to staff: "procedures.csv"; may be "" */
-	int line;   /* 0 = the whole file */
-	char *message;
+	char *file;    /* as shown to staff: "procedures.csv"; may be ""; escaped */
+	int line;      /* 0 = the whole file */
+	char *message; /* escaped: no control characters, valid UTF-8 */
 } diag_entry;
 
 typedef struct diag_list {
@@ -27,6 +32,11 @@ void diag_add(diag_list *d, diag_level level, const char *file, int line, const 
 	__attribute__((format(printf, 5, 6)));
 #define diag_error(d, file, line, ...) diag_add((d), DIAG_ERROR, (file), (line), __VA_ARGS__)
 #define diag_warning(d, file, line, ...) diag_add((d), DIAG_WARNING, (file), (line), __VA_ARGS__)
+
+/* Prints one problem at once, as diag_print would (escaped the same way):
+ * for the commands' own one-off messages that name outside text. */
+void diag_report(FILE *out, diag_level level, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
 /* One entry as "FILE:LINE: error: message" (translated level word); caller frees. */
 char *diag_format(const diag_entry *e);

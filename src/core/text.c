@@ -493,3 +493,96 @@ size_t text_wrap(const char *s, double max_width, text_measure_fn measure, void 
 		free(w.lines);
 	return w.n;
 }
+
+bool text_is_control(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E ||
+	       cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+const char *text_find_control(const char *s, bool allow_newline, unsigned *cp)
+{
+	for (const char *p = s; *p;) {
+		utf8proc_int32_t c = (unsigned char)*p;
+		size_t n = 1;
+		if (c >= 0x80) {
+			n = text_decode(p, -1, &c);
+			if (!n) {
+				p++;
+				continue;
+			}
+		}
+		if (text_is_control((unsigned)c) && !(allow_newline && c == '\n')) {
+			if (cp)
+				*cp = (unsigned)c;
+			return p;
+		}
+		p += n;
+	}
+	return NULL;
+}
+
+char *text_escape(const char *s, bool keep_newlines)
+{
+	if (!s)
+		return xstrdup("");
+	/* Nearly every message is clean: copy it without building anything. */
+	const char *p = s;
+	while (*p) {
+		unsigned char b = (unsigned char)*p;
+		if (b >= 0x20 && b < 0x7F) {
+			p++;
+			continue;
+		}
+		if (b == '\n' && keep_newlines) {
+			p++;
+			continue;
+		}
+		if (b < 0x80)
+			break;
+		utf8proc_int32_t c;
+		size_t n = text_decode(p, -1, &c);
+		if (!n || text_is_control((unsigned)c))
+			break;
+		p += n;
+	}
+	if (!*p)
+		return xstrdup(s);
+
+	/* At most 6 bytes out ("\u202e") for each byte or code point in. */
+	size_t len = strlen(s);
+	char *out = xmalloc(len * 6 + 1), *w = out;
+	size_t head = (size_t)(p - s);
+	memcpy(w, s, head);
+	w += head;
+	while (*p) {
+		unsigned char b = (unsigned char)*p;
+		utf8proc_int32_t c = b;
+		size_t n = 1;
+		if (b >= 0x80) {
+			n = text_decode(p, -1, &c);
+			if (!n) {
+				w += sprintf(w, "\\x%02x", b);
+				p++;
+				continue;
+			}
+		}
+		if (!text_is_control((unsigned)c) || (c == '\n' && keep_newlines)) {
+			memcpy(w, p, n);
+			w += n;
+		} else if (c == '\n') {
+			w += sprintf(w, "\\n");
+		} else if (c == '\r') {
+			w += sprintf(w, "\\r");
+		} else if (c == '\t') {
+			w += sprintf(w, "\\t");
+		} else if (c < 0x80) {
+			w += sprintf(w, "\\x%02x", (unsigned)c);
+		} else {
+			w += sprintf(w, "\\u%04x", (unsigned)c);
+		}
+		p += n;
+	}
+	*w = '\0';
+	return out;
+}

@@ -30,6 +30,28 @@ size_t text_length(const char *s);
 /* Byte length of the UTF-8 sequence that starts at s (1..4; 1 for invalid). */
 size_t text_char_len(const char *s);
 
+/* True for a code point that must never reach a terminal or a screen as it
+ * is: C0 controls (U+0000–U+001F), DEL, C1 controls (U+0080–U+009F), the
+ * line and paragraph separators U+2028/U+2029, and the invisible marks that
+ * change the direction of text (U+061C, U+200E/F, U+202A–U+202E,
+ * U+2066–U+2069). ESC, BEL or CSI can erase lines or retitle a terminal; a
+ * line break can forge a diagnostic; a bidi override makes text read
+ * differently from what it is. */
+bool text_is_control(unsigned cp);
+
+/* The first control character of s (text_is_control) other than '\n' when
+ * allow_newline; NULL when there is none. *cp gets its code point. s is
+ * valid UTF-8 (an invalid byte is skipped). */
+const char *text_find_control(const char *s, bool allow_newline, unsigned *cp);
+
+/* s made safe to print: every control character (text_is_control) and
+ * every byte that is not valid UTF-8 becomes a visible escape — "\n", "\r",
+ * "\t", "\x1b" for C0 and DEL, "\xff" for an invalid byte, "\u009b" or
+ * "\u202e" for the others — except '\n' when keep_newlines. The result is
+ * valid UTF-8 and escaping it again changes nothing (a backslash is kept as
+ * it is, so Windows paths stay readable). Caller frees; s NULL gives "". */
+char *text_escape(const char *s, bool keep_newlines);
+
 /* Word wrapping by measured width.
  *
  * measure(ctx, s, n) returns the display width of the first n bytes of s in

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/text.h"
 #include "core/xalloc.h"
 
 void fuzz_fail(const char *file, int line, const char *what)
@@ -201,6 +202,9 @@ void fuzz_check_diags(const diag_list *d)
 			warnings++;
 		char *s = diag_format(e);
 		FUZZ_CHECK(s && *s);
+		/* outside text is escaped: one line, nothing a terminal acts on */
+		FUZZ_CHECK(text_utf8_valid(s, strlen(s), NULL));
+		FUZZ_CHECK(!text_find_control(s, false, NULL));
 		free(s);
 	}
 	FUZZ_CHECK(errors == d->errors && warnings == d->warnings);

@@ -155,6 +155,23 @@ static void check_trim_length(const char *s)
 	FUZZ_CHECK(text_length(s) == chars);
 }
 
+/* text_escape: valid UTF-8 with no control character left (but the line
+ * breaks it was asked to keep), idempotent, and the identity on clean text. */
+static void check_escape(const char *s)
+{
+	for (int keep = 0; keep < 2; keep++) {
+		char *e = text_escape(s, keep);
+		FUZZ_CHECK(valid(e));
+		FUZZ_CHECK(!text_find_control(e, keep, NULL));
+		char *ee = text_escape(e, keep);
+		FUZZ_CHECK(!strcmp(e, ee));
+		if (valid(s) && !text_find_control(s, keep, NULL))
+			FUZZ_CHECK(!strcmp(e, s));
+		free(ee);
+		free(e);
+	}
+}
+
 typedef struct measure_ctx {
 	const char *s;
 	size_t len;
@@ -243,6 +260,7 @@ int fuzz_text_one(const uint8_t *data, size_t size)
 	check_fold(s);
 	check_trim_length(s);
 	check_wrap(s, max);
+	check_escape(s);
 	free(s);
 	return 0;
 }
