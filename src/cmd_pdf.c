@@ -17,6 +17,7 @@
 #include "core/catalog.h"
 #include "core/i18n.h"
 #include "core/pdf_sheet.h"
+#include "core/wallclock.h"
 #include "core/xalloc.h"
 #include "platform/print.h"
 
@@ -26,6 +27,30 @@
 static void cmd_pdf_error(const char *what, const char *msg)
 {
 	fprintf(stderr, "%s: %s: %s\n", what, _("error"), msg);
+}
+
+/* True when the system clock is known to be wrong (before the catalogue's
+ * issue date or this program's build), after warning: the sheet then has
+ * no print time rather than a wrong one. */
+static bool cmd_pdf_clock_wrong(time_t now, const bundle_info *info)
+{
+	const char *issued = info ? info->date : NULL;
+	wallclock_verdict v = wallclock_check(now, issued, wallclock_build_time());
+	if (v == WALLCLOCK_OK)
+		return false;
+	char when[32], floor[32];
+	wallclock_format(now, when, sizeof when);
+	wallclock_format(wallclock_floor(issued, wallclock_build_time()), floor, sizeof floor);
+	char *msg = v == WALLCLOCK_BEFORE_CATALOGUE
+	                ? xasprintf(_("the system clock says %s, before the catalogue's issue date %s: "
+	                              "the sheet is printed without the time"),
+	                            when, issued)
+	                : xasprintf(_("the system clock says %s, before this program was built (%s): "
+	                              "the sheet is printed without the time"),
+	                            when, floor);
+	fprintf(stderr, "motcua: %s: %s\n", _("warning"), msg);
+	free(msg);
+	return true;
 }
 
 /* Writes the sheet of code to path. Returns an exit status. */
@@ -43,6 +68,8 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, const char *pa
 	catalog_data extras = {0};
 	catalog_load_extras(env->cat, &extras);
 	const bundle_info *info = catalog_info(env->cat);
+	time_t now = time(NULL);
+	bool clock_wrong = cmd_pdf_clock_wrong(now, info);
 	pdf_sheet_ctx ctx = {
 	    .unit_name =
 	        !str_empty(env->cfg.unit_name) ? env->cfg.unit_name : (info ? info->unit : NULL),
@@ -50,7 +77,8 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, const char *pa
 	    .n_hotlines = extras.n_hotlines,
 	    .faqs = faqs,
 	    .n_faqs = n_faqs,
-	    .printed_at = time(NULL),
+	    .printed_at = now,
+	    .clock_wrong = clock_wrong,
 	};
 	char *err = NULL;
 	int rc = 0;
