@@ -44,7 +44,9 @@ static const char *clock_issue_date(const app *a)
 static void clock_step(struct tm *tm, int field, int d)
 {
 	switch (field) {
-	case CLOCK_DAY: tm->tm_mday += d; break;
+	case CLOCK_DAY:
+		tm->tm_mday += d;
+		break;
 	case CLOCK_MONTH:
 	case CLOCK_YEAR: {
 		struct tm t = *tm;
@@ -65,9 +67,14 @@ static void clock_step(struct tm *tm, int field, int d)
 		*tm = t;
 		break;
 	}
-	case CLOCK_HOUR: tm->tm_hour += d; break;
-	case CLOCK_MINUTE: tm->tm_min += d; break;
-	default: return;
+	case CLOCK_HOUR:
+		tm->tm_hour += d;
+		break;
+	case CLOCK_MINUTE:
+		tm->tm_min += d;
+		break;
+	default:
+		return;
 	}
 	tm->tm_sec = 0;
 	tm->tm_isdst = -1;
@@ -76,23 +83,30 @@ static void clock_step(struct tm *tm, int field, int d)
 
 static void clock_value(const struct tm *tm, int field, char *buf, size_t n)
 {
-	int v[CLOCK_FIELDS] = {tm->tm_mday, tm->tm_mon + 1, tm->tm_year + 1900, tm->tm_hour, tm->tm_min};
+	int v[CLOCK_FIELDS] = {tm->tm_mday, tm->tm_mon + 1, tm->tm_year + 1900, tm->tm_hour,
+	                       tm->tm_min};
 	snprintf(buf, n, field == CLOCK_YEAR ? "%04d" : "%02d", v[field]);
 }
 
 static const char *clock_field_name(int field)
 {
 	switch (field) {
-	case CLOCK_DAY: return _("Day");
-	case CLOCK_MONTH: return _("Month");
-	case CLOCK_YEAR: return _("Year");
-	case CLOCK_HOUR: return _("Hour");
-	default: return _("Minute");
+	case CLOCK_DAY:
+		return _("Day");
+	case CLOCK_MONTH:
+		return _("Month");
+	case CLOCK_YEAR:
+		return _("Year");
+	case CLOCK_HOUR:
+		return _("Hour");
+	default:
+		return _("Minute");
 	}
 }
 
 /* One column: its name, "+", the value, "–". Returns its height. */
-static int clock_column(flow *f, const ui_metrics *m, const struct tm *tm, int field, int x, int y, int w)
+static int clock_column(flow *f, const ui_metrics *m, const struct tm *tm, int field, int x, int y,
+                        int w)
 {
 	int y0 = y;
 	const char *name = clock_field_name(field);
@@ -100,16 +114,16 @@ static int clock_column(flow *f, const ui_metrics *m, const struct tm *tm, int f
 	flow_label(f, GFX_REGULAR, m->px_body, UI_MUTED, x + (w - nw) / 2, y, w, name);
 	y += flow_line_height(f, GFX_REGULAR, m->px_body) + m->gap / 2;
 	int bh = m->touch + layout_px(m, 16);
-	widgets_button(f, m, (gfx_rect){x, y, w, bh}, "+", m->px_big, WIDGET_SECONDARY, WIDGET_NO_ICON, CLOCK_ACT_UP,
-		       field);
+	widgets_button(f, m, (gfx_rect){x, y, w, bh}, "+", m->px_big, WIDGET_SECONDARY,
+	               WIDGET_NO_ICON, CLOCK_ACT_UP, field);
 	y += bh + m->gap / 2;
 	char v[16];
 	clock_value(tm, field, v, sizeof v);
 	int vw = flow_text_width(f, GFX_BOLD, m->px_big, v);
 	flow_label(f, GFX_BOLD, m->px_big, UI_INK, x + (w - vw) / 2, y, w, v);
 	y += flow_line_height(f, GFX_BOLD, m->px_big) + m->gap / 2;
-	widgets_button(f, m, (gfx_rect){x, y, w, bh}, "–", m->px_big, WIDGET_SECONDARY, WIDGET_NO_ICON,
-		       CLOCK_ACT_DOWN, field);
+	widgets_button(f, m, (gfx_rect){x, y, w, bh}, "–", m->px_big, WIDGET_SECONDARY,
+	               WIDGET_NO_ICON, CLOCK_ACT_DOWN, field);
 	y += bh;
 	return y - y0;
 }
@@ -126,10 +140,11 @@ static void clock_layout(screen *s, app *a, gfx_rect body)
 	wallclock_format((time_t)(app_wall_ms(a) / 1000), now, sizeof now);
 	char *says = xasprintf(_("The kiosk's clock says %s."), now);
 	bool right = app_clock_right(a);
-	y += flow_para(f, right ? GFX_REGULAR : GFX_BOLD, m->px_body, right ? UI_INK : UI_ALERT, 0, y, w, says, 0);
+	y += flow_para(f, right ? GFX_REGULAR : GFX_BOLD, m->px_body, right ? UI_INK : UI_ALERT, 0,
+	               y, w, says, 0);
 	free(says);
 	y += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, 0, y, w,
-		       _("Pick today's date and the time now, then set the clock."), 0) +
+	               _("Pick today's date and the time now, then set the clock."), 0) +
 	     m->pad;
 
 	int h = 0;
@@ -146,10 +161,10 @@ static void clock_layout(screen *s, app *a, gfx_rect body)
 	int bw = layout_px(m, 420);
 	if (2 * bw + m->pad > w)
 		bw = (w - m->pad) / 2;
-	widgets_button(f, m, (gfx_rect){w - 2 * bw - m->pad, y + m->gap, bw, bh}, _("Cancel"), m->px_h2,
-		       WIDGET_SECONDARY, WIDGET_NO_ICON, CLOCK_ACT_CANCEL, 0);
-	widgets_button(f, m, (gfx_rect){w - bw, y + m->gap, bw, bh}, _("Set the clock"), m->px_h2, WIDGET_PRIMARY,
-		       WIDGET_NO_ICON, CLOCK_ACT_SET, 0);
+	widgets_button(f, m, (gfx_rect){w - 2 * bw - m->pad, y + m->gap, bw, bh}, _("Cancel"),
+	               m->px_h2, WIDGET_SECONDARY, WIDGET_NO_ICON, CLOCK_ACT_CANCEL, 0);
+	widgets_button(f, m, (gfx_rect){w - bw, y + m->gap, bw, bh}, _("Set the clock"), m->px_h2,
+	               WIDGET_PRIMARY, WIDGET_NO_ICON, CLOCK_ACT_SET, 0);
 }
 
 static void clock_message(clock_state *st, char *text)
@@ -171,14 +186,18 @@ static void clock_set(clock_state *st, app *a)
 	wallclock_format(wallclock_floor(issued, wallclock_build_time()), floor, sizeof floor);
 	switch (wallclock_check(t, issued, wallclock_build_time())) {
 	case WALLCLOCK_BEFORE_CATALOGUE:
-		clock_message(st, xasprintf(_("%s is before the catalogue's issue date (%s): check the date."), picked,
-					    issued));
+		clock_message(
+		    st,
+		    xasprintf(_("%s is before the catalogue's issue date (%s): check the date."),
+		              picked, issued));
 		return;
 	case WALLCLOCK_BEFORE_BUILD:
-		clock_message(st, xasprintf(_("%s is before this program was made (%s): check the date."), picked,
-					    floor));
+		clock_message(
+		    st, xasprintf(_("%s is before this program was made (%s): check the date."),
+		                  picked, floor));
 		return;
-	default: break;
+	default:
+		break;
 	}
 	char *err = NULL;
 	if (!a->set_clock || a->set_clock(a->set_clock_ctx, (int64_t)t * 1000, &err) < 0) {
@@ -202,9 +221,14 @@ static void clock_action(screen *s, app *a, int action, int arg)
 		clock_message(st, NULL);
 		app_invalidate(a);
 		break;
-	case CLOCK_ACT_SET: clock_set(st, a); break;
-	case CLOCK_ACT_CANCEL: app_pop(a); break;
-	default: break;
+	case CLOCK_ACT_SET:
+		clock_set(st, a);
+		break;
+	case CLOCK_ACT_CANCEL:
+		app_pop(a);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -216,12 +240,12 @@ static void clock_destroy(void *state)
 }
 
 static const screen_ops clock_ops = {
-	.id = SCREEN_CLOCK,
-	.name = "clock",
-	.title = clock_title,
-	.layout = clock_layout,
-	.action = clock_action,
-	.destroy = clock_destroy,
+    .id = SCREEN_CLOCK,
+    .name = "clock",
+    .title = clock_title,
+    .layout = clock_layout,
+    .action = clock_action,
+    .destroy = clock_destroy,
 };
 
 screen *screen_clock_new(app *a)

@@ -35,11 +35,13 @@ static int fake_set_time(sd_bus_message *m, void *userdata, sd_bus_error *e)
 	if (write(report_fd, line, (size_t)n) != n)
 		return -EIO;
 	switch (++calls) {
-	case 1: return sd_bus_reply_method_return(m, NULL);
+	case 1:
+		return sd_bus_reply_method_return(m, NULL);
 	case 2:
 		return sd_bus_error_set(e, "org.freedesktop.timedate1.AutomaticTimeSyncEnabled",
-					"Automatic time synchronization is enabled");
-	default: return sd_bus_error_set(e, SD_BUS_ERROR_ACCESS_DENIED, "Access denied");
+		                        "Automatic time synchronization is enabled");
+	default:
+		return sd_bus_error_set(e, SD_BUS_ERROR_ACCESS_DENIED, "Access denied");
 	}
 }
 
@@ -53,8 +55,8 @@ static int fake_timedated(int ready_fd)
 {
 	sd_bus *bus = NULL;
 	if (sd_bus_open_system(&bus) < 0 ||
-	    sd_bus_add_object_vtable(bus, NULL, "/org/freedesktop/timedate1", "org.freedesktop.timedate1",
-				     fake_vtable, NULL) < 0 ||
+	    sd_bus_add_object_vtable(bus, NULL, "/org/freedesktop/timedate1",
+	                             "org.freedesktop.timedate1", fake_vtable, NULL) < 0 ||
 	    sd_bus_request_name(bus, "org.freedesktop.timedate1", 0) < 0)
 		return 1;
 	if (write(ready_fd, "r", 1) != 1)
@@ -86,7 +88,8 @@ int main(void)
 	if (bus_pid == 0) {
 		dup2(out[1], 1);
 		close(out[0]);
-		execlp("dbus-daemon", "dbus-daemon", "--session", "--nofork", "--print-address=1", (char *)NULL);
+		execlp("dbus-daemon", "dbus-daemon", "--session", "--nofork", "--print-address=1",
+		       (char *)NULL);
 		_exit(127);
 	}
 	close(out[1]);
