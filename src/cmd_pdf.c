@@ -18,6 +18,7 @@
 #include "core/diag.h"
 #include "core/i18n.h"
 #include "core/pdf_sheet.h"
+#include "core/wallclock.h"
 #include "core/xalloc.h"
 #include "platform/print.h"
 
@@ -28,6 +29,30 @@
 static void cmd_pdf_error(const char *what, const char *msg)
 {
 	diag_report(stderr, DIAG_ERROR, what, 0, "%s", msg);
+}
+
+/* True when the system clock is known to be wrong (before the catalogue's
+ * issue date or this program's build), after warning: the sheet then has
+ * no print time rather than a wrong one. */
+static bool cmd_pdf_clock_wrong(time_t now, const bundle_info *info)
+{
+	const char *issued = info ? info->date : NULL;
+	wallclock_verdict v = wallclock_check(now, issued, wallclock_build_time());
+	if (v == WALLCLOCK_OK)
+		return false;
+	char when[32], floor[32];
+	wallclock_format(now, when, sizeof when);
+	wallclock_format(wallclock_floor(issued, wallclock_build_time()), floor, sizeof floor);
+	char *msg = v == WALLCLOCK_BEFORE_CATALOGUE
+	                ? xasprintf(_("the system clock says %s, before the catalogue's issue date %s: "
+	                              "the sheet is printed without the time"),
+	                            when, issued)
+	                : xasprintf(_("the system clock says %s, before this program was built (%s): "
+	                              "the sheet is printed without the time"),
+	                            when, floor);
+	fprintf(stderr, "motcua: %s: %s\n", _("warning"), msg);
+	free(msg);
+	return true;
 }
 
 /* Writes the sheet of code to path. Returns an exit status. */
@@ -45,6 +70,8 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, const char *pa
 	catalog_data extras = {0};
 	catalog_load_extras(env->cat, &extras);
 	const bundle_info *info = catalog_info(env->cat);
+	time_t now = time(NULL);
+	bool clock_wrong = cmd_pdf_clock_wrong(now, info);
 	pdf_sheet_ctx ctx = {
 	    .unit_name =
 	        !str_empty(env->cfg.unit_name) ? env->cfg.unit_name : (info ? info->unit : NULL),
@@ -52,7 +79,8 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, const char *pa
 	    .n_hotlines = extras.n_hotlines,
 	    .faqs = faqs,
 	    .n_faqs = n_faqs,
-	    .printed_at = time(NULL),
+	    .printed_at = now,
+	    .clock_wrong = clock_wrong,
 	};
 	char *err = NULL;
 	int rc = 0;

@@ -4,6 +4,7 @@
 #define MOTCUA_TESTLIB_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int test_failures;
@@ -25,6 +26,15 @@ static int test_failures;
 			test_failures++;                                                 \
 		}                                                                        \
 	} while (0)
+
+/* Time budgets are for real hardware; under emulation (a cross build run
+ * through qemu-user) they are stretched by $MOTCUA_TIME_SCALE. */
+static inline double test_time_scale(void)
+{
+	const char *s = getenv("MOTCUA_TIME_SCALE");
+	double k = s ? atof(s) : 1.0;
+	return k >= 1.0 ? k : 1.0;
+}
 
 #define TEST_DONE() (test_failures ? (fprintf(stderr, "%d check(s) failed\n", test_failures), 1) : 0)
 

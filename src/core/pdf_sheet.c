@@ -843,12 +843,17 @@ static void pdf_sheet_footer_prepare(sheet *sh)
 		free(lines);
 		free(text);
 	}
-	struct tm tm;
-	time_t t = ctx->printed_at;
-	char when[32] = "";
-	if (localtime_r(&t, &tm))
-		strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
-	snprintf(sh->printed, sizeof sh->printed, "In lúc %s", when);
+	/* A date known to be wrong is worse on an administrative paper than
+	 * none: the line is left out (the space stays, the pages do not move). */
+	sh->printed[0] = '\0';
+	if (!ctx->clock_wrong) {
+		struct tm tm;
+		time_t t = ctx->printed_at;
+		char when[32] = "";
+		if (localtime_r(&t, &tm))
+			strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
+		snprintf(sh->printed, sizeof sh->printed, "In lúc %s", when);
+	}
 	/* The rule, the hotline lines and the print-time line, above the bottom margin. */
 	double lh = pdf_sheet_lh(SIZE_FOOT);
 	sh->bottom = BOTTOM + (double)(sh->n_hotline_lines + 1) * lh + 4 + 6;
@@ -882,7 +887,8 @@ static void pdf_sheet_draw_footer(sheet *sh, HPDF_Page page, int n, int m)
 		y -= lh;
 	}
 	double base = pdf_sheet_baseline(sh, REGULAR, y, SIZE_FOOT);
-	pdf_sheet_draw_text(sh, page, REGULAR, SIZE_FOOT, LEFT, base, sh->printed);
+	if (sh->printed[0])
+		pdf_sheet_draw_text(sh, page, REGULAR, SIZE_FOOT, LEFT, base, sh->printed);
 	char pg[32];
 	snprintf(pg, sizeof pg, "Trang %d/%d", n, m);
 	pdf_sheet_draw_text(sh, page, BOLD, SIZE_FOOT,

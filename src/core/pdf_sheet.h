@@ -13,6 +13,7 @@
 #ifndef MOTCUA_PDF_SHEET_H
 #define MOTCUA_PDF_SHEET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -27,6 +28,7 @@ typedef struct pdf_sheet_ctx {
 	const faq *faqs; /* the procedure's questions and answers, in this order */
 	size_t n_faqs;
 	time_t printed_at;    /* "In lúc dd/mm/yyyy HH:MM", local time; injected for tests */
+	bool clock_wrong;     /* printed_at is known to be wrong (wallclock.h): no "In lúc" line */
 	const char *font_dir; /* holds NotoSans-Regular.ttf and NotoSans-Bold.ttf;
 	                       * NULL = pdf_sheet_font_dir() */
 } pdf_sheet_ctx;

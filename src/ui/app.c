@@ -2,8 +2,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app_state.h"
+#include "core/wallclock.h"
 #include "core/xalloc.h"
 #include "draw.h"
 #include "header.h"
@@ -96,6 +98,10 @@ static void relayout(app *a)
 	if (a->chrome_stale || s->laid_gen != a->gen) {
 		flow_reset(&a->chrome, a->g);
 		int hh = header_layout(a, &a->chrome, nav, title);
+		/* A header of another height (the clock shown or hidden, a wider
+		 * time) moves the body: the screen is laid out again. */
+		if (hh != a->body.y)
+			s->laid_gen = a->gen - 1;
 		a->body = (gfx_rect){0, hh, a->m.w, a->m.h - hh};
 		a->chrome_stale = false;
 	}
@@ -167,12 +173,15 @@ app *app_new(const app_options *o, gfx *g)
 	a->cat = o->cat;
 	a->cfg = o->cfg;
 	a->st = o->st;
+	a->set_clock = o->set_clock;
+	a->set_clock_ctx = o->set_clock_ctx;
 	a->events = o->events;
 	a->print = print_overlay_new(o->cfg, o->events);
 	a->now = o->now;
 	a->wall_offset = o->wall_ms - o->now;
 	a->shown_minute = app_wall_ms(a) / 60000;
 	app_staff_init(a);
+	a->clock_right_shown = app_clock_right(a);
 	a->start_lang = i18n_get_lang();
 	int w, h;
 	gfx_size(g, &w, &h);
@@ -425,6 +434,13 @@ static void run_timers(app *a, int64_t now)
 	int64_t minute = app_wall_ms(a) / 60000;
 	if (minute != a->shown_minute) {
 		a->shown_minute = minute;
+		/* Right or known to be wrong now: the staff area's warning and
+		 * the screens follow at once. */
+		bool right = app_clock_right(a);
+		if (right != a->clock_right_shown) {
+			a->clock_right_shown = right;
+			a->gen++;
+		}
 		a->chrome_stale = true;
 		a->dirty = true;
 	}
@@ -563,6 +579,7 @@ void app_draw(app *a, gfx *g)
 void app_set_catalog(app *a, catalog *c)
 {
 	a->cat = c;
+	a->clock_right_shown = app_clock_right(a); /* another issue date */
 	for (int i = 0; i < a->depth; i++)
 		if (a->stack[i]->ops->reload)
 			a->stack[i]->ops->reload(a->stack[i], a);
@@ -582,10 +599,24 @@ void app_set_wall_clock(app *a, int64_t wall_ms, int64_t now)
 	int64_t minute = app_wall_ms(a) / 60000;
 	if (minute != a->shown_minute) {
 		a->shown_minute = minute;
+		/* Right or known to be wrong now: the staff area's warning and
+		 * the screens follow at once. */
+		bool right = app_clock_right(a);
+		if (right != a->clock_right_shown) {
+			a->clock_right_shown = right;
+			a->gen++;
+		}
 		a->chrome_stale = true;
 		a->dirty = true;
 		relayout(a);
 	}
+}
+
+bool app_clock_right(const app *a)
+{
+	const bundle_info *info = a->cat ? catalog_info(a->cat) : NULL;
+	return wallclock_check((time_t)(app_wall_ms(a) / 1000), info ? info->date : NULL, wallclock_build_time()) ==
+	       WALLCLOCK_OK;
 }
 
 bool app_finished(const app *a, int *status)

@@ -20,6 +20,13 @@
 
 typedef struct app app;
 
+/* Sets the system clock to wall_ms (ms since the epoch, UTC): the seam to
+ * systemd's time service (platform/clock.h), or a fake in scripts and
+ * tests. The app does not move its own clock: the next wall clock its
+ * loop passes in (app_set_wall_clock) shows the result. Returns 0, or a
+ * negative errno with *err set to a malloc'd message in plain words. */
+typedef int app_set_clock_fn(void *ctx, int64_t wall_ms, char **err);
+
 typedef struct app_options {
 	const config *cfg; /* kept; outlives the app */
 	catalog *cat;      /* borrowed (see app_set_catalog); NULL = no catalogue */
@@ -28,6 +35,8 @@ typedef struct app_options {
 	bool attract;      /* start on the attract screen (the kiosk) instead of home (scripts) */
 	events *events;    /* borrowed; where views, failed searches and prints are recorded; NULL = nowhere */
 	store *st;         /* borrowed; the staff area updates, rolls back and exports through it; NULL = off */
+	app_set_clock_fn *set_clock; /* the staff's "Set the date and time"; NULL = not offered */
+	void *set_clock_ctx;         /* passed to set_clock; borrowed */
 } app_options;
 
 /* A new app that measures text with g (kept; it must outlive the app).
@@ -60,6 +69,12 @@ bool app_busy(const app *a);
 void app_set_catalog(app *a, catalog *c);
 /* Re-anchors the header clock: wall-clock ms at `now`. */
 void app_set_wall_clock(app *a, int64_t wall_ms, int64_t now);
+
+/* False when the wall clock is known to be wrong: earlier than the
+ * installed catalogue's issue date or than the program's build
+ * (core/wallclock.h). Then the header shows no time to citizens, the staff
+ * area says so, and sheets are printed without the time. */
+bool app_clock_right(const app *a);
 
 /* True when the staff chose "Exit"; *status gets the exit status. */
 bool app_finished(const app *a, int *status);

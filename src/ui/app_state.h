@@ -26,6 +26,7 @@ struct app {
 	i18n_lang start_lang;
 	int64_t now, wall_offset; /* wall ms = now + wall_offset */
 	int64_t shown_minute;
+	bool clock_right_shown;       /* app_clock_right when the minute was last shown */
 	idle idle;
 	gesture gest;
 	screen *stack[APP_MAX_DEPTH]; /* stack[0] is home */
@@ -60,6 +61,8 @@ struct app {
 	size_t n_usb_sticks, cap_usb_sticks;
 	struct update *update;        /* the update the USB screen runs, or NULL; borrowed from it */
 	bool hold_copies;             /* test hook of update.h */
+	app_set_clock_fn *set_clock;  /* the system clock's seam; NULL: staff cannot set it */
+	void *set_clock_ctx;
 };
 
 /* Navigation. Push takes ownership of s. Back from the first screen below

@@ -18,12 +18,16 @@ int header_layout(app *a, flow *f, bool nav, const char *title)
 {
 	const ui_metrics *m = &a->m;
 	int pad = m->pad, gap = m->gap;
-	char hm[16], date[16];
-	format_clock(app_wall_ms(a), hm, sizeof hm, date, sizeof date);
+	char hm[16] = "", date[16] = "";
+	/* A clock known to be wrong (a Pi without its clock battery, offline)
+	 * is not shown to citizens at all; the staff area says why. */
+	bool show_clock = app_clock_right(a);
+	if (show_clock)
+		format_clock(app_wall_ms(a), hm, sizeof hm, date, sizeof date);
 
 	/* The right-hand group: clock, language switch, text size. */
-	int clock_w = flow_text_width(f, GFX_BOLD, m->px_h2, hm);
-	int date_w = flow_text_width(f, GFX_REGULAR, m->px_small, date);
+	int clock_w = show_clock ? flow_text_width(f, GFX_BOLD, m->px_h2, hm) : 0;
+	int date_w = show_clock ? flow_text_width(f, GFX_REGULAR, m->px_small, date) : 0;
 	if (date_w > clock_w)
 		clock_w = date_w;
 	int lang_w = layout_px(m, 96);
@@ -73,11 +77,13 @@ int header_layout(app *a, flow *f, bool nav, const char *title)
 
 	int cx = m->w - pad - clock_w - (tools_below ? 0 : tools_w + gap);
 	int cy = top + (row - clock_h) / 2;
-	flow_label(f, GFX_BOLD, m->px_h2, UI_WHITE, cx + clock_w - flow_text_width(f, GFX_BOLD, m->px_h2, hm),
-		   cy, 0, hm);
-	flow_label(f, GFX_REGULAR, m->px_small, UI_BRAND_LIGHT,
-		   cx + clock_w - flow_text_width(f, GFX_REGULAR, m->px_small, date),
-		   cy + flow_line_height(f, GFX_BOLD, m->px_h2), 0, date);
+	if (show_clock) {
+		flow_label(f, GFX_BOLD, m->px_h2, UI_WHITE, cx + clock_w - flow_text_width(f, GFX_BOLD, m->px_h2, hm),
+			   cy, 0, hm);
+		flow_label(f, GFX_REGULAR, m->px_small, UI_BRAND_LIGHT,
+			   cx + clock_w - flow_text_width(f, GFX_REGULAR, m->px_small, date),
+			   cy + flow_line_height(f, GFX_BOLD, m->px_h2), 0, date);
+	}
 
 	int tx = m->w - pad - tools_w;
 	int tyy = tools_below ? top + row + gap : top + (row - tool_h) / 2;

@@ -12,6 +12,7 @@
 #include "core/events.h"
 #include "core/i18n.h"
 #include "gfx/gfx.h"
+#include "platform/clock.h"
 #include "platform/input_check.h"
 #include "platform/notify.h"
 #include "platform/stop.h"
@@ -175,7 +176,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		}
 		int64_t now = clock_ms(CLOCK_MONOTONIC);
 		app_options ao = {.cfg = cfg, .cat = *cat, .now = now, .wall_ms = clock_ms(CLOCK_REALTIME), .attract = true,
-				  .events = ev, .st = o->st};
+				  .events = ev, .st = o->st, .set_clock = platform_clock_set};
 		app *a = app_new(&ao, g);
 		/* Without the watch the kiosk serves citizens; only sticks go unseen. */
 		usb_watch *uw = usb_watch_new(cfg ? cfg->media_roots : NULL);

@@ -321,6 +321,7 @@ void print_overlay_tick(app *a, int64_t now)
 	    .cat = a->cat,
 	    .unit_name = app_unit_name(a),
 	    .wall = (time_t)(app_wall_ms(a) / 1000),
+	    .clock_wrong = !app_clock_right(a),
 	};
 	if (printjob_tick(a->print->job, &src, now))
 		changed(a);

@@ -115,6 +115,7 @@ static bool printjob_write_sheet(const procedure *p, const printjob_source *src,
 	    .faqs = faqs,
 	    .n_faqs = n_faqs,
 	    .printed_at = src->wall,
+	    .clock_wrong = src->clock_wrong,
 	};
 	char *err = NULL;
 	bool ok = pdf_sheet_write(p, &ctx, path, &err) == 0;

@@ -46,6 +46,7 @@ typedef struct printjob_source {
 	catalog *cat;          /* NULL: nothing can be printed */
 	const char *unit_name; /* the sheet's heading */
 	time_t wall;           /* now, for the sheet's "printed at" and the events */
+	bool clock_wrong;      /* wall is known to be wrong: the sheet leaves the time out */
 } printjob_source;
 
 typedef struct printjob printjob;

@@ -30,6 +30,7 @@ typedef enum screen_id {
 	SCREEN_PIN,
 	SCREEN_STAFF,
 	SCREEN_USB,
+	SCREEN_CLOCK,
 } screen_id;
 
 typedef struct screen screen;
@@ -89,6 +90,8 @@ screen *screen_pin_change_new(app *a);
 bool screen_pin_is_for_usb(const screen *s);
 /* The catalogue update from the stick's bundle folder (copied). */
 screen *screen_usb_new(app *a, const char *bundle);
+/* The staff set the system's date and time (through the app's set_clock). */
+screen *screen_clock_new(app *a);
 /* Shows text (copied) on the staff area when it is the top screen. */
 void screen_staff_notice(app *a, const char *text);
 

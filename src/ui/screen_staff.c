@@ -1,6 +1,7 @@
 /* screen_staff — the staff area behind the PIN: the catalogue update from
  * a USB stick, putting back the previous catalogue, a test print, the usage
- * figures onto the stick, a new PIN, and leaving the kiosk program. Each
+ * figures onto the stick, the date and time (with a warning on top while
+ * the clock is known to be wrong), a new PIN, and leaving the kiosk program. Each
  * action is a tile with a line saying what it does; what the last action
  * did shows in a notice at the top. */
 #include <errno.h>
@@ -13,6 +14,7 @@
 
 #include "app_state.h"
 #include "core/export_dir.h"
+#include "core/wallclock.h"
 #include "core/xalloc.h"
 #include "printjob.h"
 #include "staff_usb.h"
@@ -26,6 +28,7 @@ enum {
 	STAFF_ROLLBACK,
 	STAFF_PRINT,
 	STAFF_EXPORT,
+	STAFF_CLOCK,
 	STAFF_PIN,
 	STAFF_EXIT,
 	STAFF_ACTIONS,
@@ -152,6 +155,30 @@ static void tile(flow *f, const ui_metrics *m, gfx_rect r, const tile_def *t, in
 		flow_hit(f, r, action, 0);
 }
 
+/* While the clock is known to be wrong: what it says and why that is
+ * wrong, first thing on the staff area. Returns the height used. */
+static int clock_banner(flow *f, const ui_metrics *m, const app *a, int y, int w)
+{
+	if (app_clock_right(a))
+		return 0;
+	const bundle_info *info = a->cat ? catalog_info(a->cat) : NULL;
+	const char *issued = info ? info->date : NULL;
+	time_t now = (time_t)(app_wall_ms(a) / 1000);
+	char says[32], floor[32];
+	wallclock_format(now, says, sizeof says);
+	wallclock_format(wallclock_floor(issued, wallclock_build_time()), floor, sizeof floor);
+	char *why = wallclock_check(now, issued, wallclock_build_time()) == WALLCLOCK_BEFORE_CATALOGUE
+			    ? xasprintf(_("It says %s, before the catalogue's issue date %s. Citizens see no time "
+					  "and sheets are printed without it until the clock is set."),
+					says, issued)
+			    : xasprintf(_("It says %s, before this program was made (%s). Citizens see no time "
+					  "and sheets are printed without it until the clock is set."),
+					says, floor);
+	int h = banner(f, m, y, w, UI_ALERT, _("The clock is wrong"), why);
+	free(why);
+	return h;
+}
+
 static void layout_confirm(flow *f, const ui_metrics *m, const app *a, int y, int w)
 {
 	long prev = previous_version(a);
@@ -184,6 +211,7 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 	if (pin_is_default(a->pin_hash))
 		y += banner(f, m, y, w, UI_ALERT, _("Change the default PIN"),
 			    _("The PIN is still 000000, which anyone can guess."));
+	y += clock_banner(f, m, a, y, w);
 	char *ps = print_status(st);
 	if (ps)
 		y += banner(f, m, y, w, printjob_get_phase(st->print) == PRINTJOB_FAILED ? UI_ALERT : UI_BRAND, ps, NULL);
@@ -214,6 +242,10 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 				   : xstrdup(_("There is no previous catalogue to put back."));
 	char *print_hint = xasprintf(_("Checks the printer: %s."),
 				     a->cfg && !str_empty(a->cfg->printer) ? a->cfg->printer : _("the default printer"));
+	bool clock_right = app_clock_right(a);
+	char *clock_hint = xstrdup(!a->set_clock ? _("This kiosk cannot set the system clock.")
+				   : clock_right ? _("The time in the header and on printed sheets.")
+						 : _("The clock is wrong: set it now."));
 	tile_def t[STAFF_ACTIONS] = {
 		[STAFF_UPDATE] = {_("Update from USB"),
 				  a->import_refused ? _("Refused until the configuration is fixed (see above).") : update_hint,
@@ -222,6 +254,7 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 		[STAFF_PRINT] = {_("Print a test page"), print_hint, true, false},
 		[STAFF_EXPORT] = {_("Export usage figures to USB"), _("CSV files in a folder motcua-thong-ke-DATE."), true,
 				  false},
+		[STAFF_CLOCK] = {_("Set the date and time"), clock_hint, a->set_clock != NULL, !clock_right},
 		[STAFF_PIN] = {_("Change the PIN"), _("The 6 digits that open the staff area."), true, false},
 		[STAFF_EXIT] = {_("Exit"), _("Closes the kiosk; the system service starts it again."), true, false},
 	};
@@ -245,6 +278,7 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 	free(update_hint);
 	free(rollback_hint);
 	free(print_hint);
+	free(clock_hint);
 }
 
 static void rollback(staff_state *st, app *a)
@@ -356,6 +390,12 @@ static void staff_action(screen *s, app *a, int action, int arg)
 		break;
 	case STAFF_PRINT: print_test(st, a); break;
 	case STAFF_EXPORT: export_usage(st, a); break;
+	case STAFF_CLOCK:
+		if (a->set_clock) {
+			notice(st, false, NULL);
+			app_push(a, screen_clock_new(a));
+		}
+		break;
 	case STAFF_PIN:
 		notice(st, false, NULL);
 		app_push(a, screen_pin_change_new(a));
@@ -375,7 +415,8 @@ static int64_t staff_deadline(screen *s, app *a)
 static void staff_tick(screen *s, app *a, int64_t now)
 {
 	staff_state *st = s->state;
-	printjob_source src = {.cat = a->cat, .unit_name = app_unit_name(a), .wall = (time_t)(app_wall_ms(a) / 1000)};
+	printjob_source src = {.cat = a->cat, .unit_name = app_unit_name(a), .wall = (time_t)(app_wall_ms(a) / 1000),
+			       .clock_wrong = !app_clock_right(a)};
 	if (st->print && printjob_tick(st->print, &src, now))
 		app_invalidate(a);
 }

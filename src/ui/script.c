@@ -18,6 +18,7 @@
 #include "app.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/wallclock.h"
 #include "core/xalloc.h"
 #include "platform/stop.h"
 #include "platform/usb.h"
@@ -43,6 +44,7 @@ static const struct {
 	{"expect-no-text", SCRIPT_EXPECT_NO_TEXT, "s"},
 	{"usb-insert", SCRIPT_USB_INSERT, "w"},
 	{"usb-remove", SCRIPT_USB_REMOVE, "o"},
+	{"clock", SCRIPT_CLOCK, "s"},
 };
 
 void script_step_clear(script_step *s)
@@ -175,6 +177,8 @@ typedef struct runner {
 	catalog **cat;
 	fake_usb usb;
 	int64_t now;
+	int64_t wall_offset; /* the fake system clock: wall ms = now + wall_offset */
+	bool clock_moved;    /* the staff set it: the app is told after the step */
 	int line;
 	bool finished;
 } runner;
@@ -564,6 +568,41 @@ static void settle(runner *r)
 	advance(r, r->now);
 }
 
+/* The staff's "Set the clock" in a script: a fake system clock. */
+static int fake_set_clock(void *ctx, int64_t wall_ms, char **err)
+{
+	runner *r = ctx;
+	(void)err;
+	char when[32];
+	wallclock_format((time_t)(wall_ms / 1000), when, sizeof when);
+	fprintf(stderr, "%s:%d: set-clock: %s\n", r->o->path, r->line, when);
+	r->wall_offset = wall_ms - r->now;
+	r->clock_moved = true; /* not now: the app is inside its tap handler */
+	return 0;
+}
+
+/* `clock "DD/MM/YYYY HH:MM"`: the wall clock jumps there. */
+static int set_wall(runner *r, const char *text)
+{
+	int hh = -1, mm = -1, end = 0;
+	char date[16] = "";
+	time_t day = -1;
+	if (sscanf(text, "%10s %2d:%2d%n", date, &hh, &mm, &end) == 3 && !text[end])
+		day = wallclock_parse_date(date);
+	if (day < 0 || hh < 0 || hh > 23 || mm < 0 || mm > 59) {
+		report(r, _("error"), _("clock: \"%s\" is not DD/MM/YYYY HH:MM"), text);
+		return 1;
+	}
+	struct tm tm;
+	localtime_r(&day, &tm);
+	tm.tm_hour = hh;
+	tm.tm_min = mm;
+	tm.tm_isdst = -1;
+	r->wall_offset = (int64_t)mktime(&tm) * 1000 - r->now;
+	r->clock_moved = true;
+	return 0;
+}
+
 static int step(runner *r, const script_step *s)
 {
 	textruns *runs = app_text_runs(r->a);
@@ -630,8 +669,16 @@ static int step(runner *r, const script_step *s)
 			return rc;
 		break;
 	}
+	case SCRIPT_CLOCK:
+		if (set_wall(r, s->text))
+			return 1;
+		break;
 	default:
 		return 0;
+	}
+	if (r->clock_moved) {
+		r->clock_moved = false;
+		app_set_wall_clock(r->a, r->now + r->wall_offset, r->now);
 	}
 	/* Work the step started in the background (the USB copy, check or
 	 * install) finishes before the next line looks at the screen. */
@@ -715,8 +762,9 @@ int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, 
 	}
 
 	runner r = {.o = o, .g = g, .w = w, .cat = cat, .now = 1000};
+	r.wall_offset = wall_ms - r.now;
 	app_options ao = {.cfg = cfg, .cat = *cat, .now = r.now, .wall_ms = wall_ms, .attract = false, .events = o->events,
-			  .st = o->st};
+			  .st = o->st, .set_clock = fake_set_clock, .set_clock_ctx = &r};
 	r.a = app_new(&ao, g);
 	const char *hold = getenv("MOTCUA_TEST_HOLD_COPY");
 	if (hold && *hold && strcmp(hold, "0"))

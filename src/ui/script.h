@@ -3,7 +3,7 @@
  *
  *	tap X Y | tap-text "LABEL" | drag X1 Y1 X2 Y2 MS | type "TEXT" | wait MS
  *	shot NAME | expect-text "TEXT" | expect-no-text "TEXT"
- *	usb-insert DIR | usb-remove [NAME] | # comment
+ *	usb-insert DIR | usb-remove [NAME] | clock "DD/MM/YYYY HH:MM" | # comment
  *
  * The script starts on the home screen. A frame is drawn after every step
  * that changed something; with check_layout every frame is checked (text
@@ -23,7 +23,15 @@
  * $MOTCUA_TEST_HOLD_COPY=1 parks every staging copy after its first
  * bytes until the stick is pulled or the copy cancelled (update.h), so a
  * test can pull a stick in the middle of a copy. After every step the
- * runner waits for background work to finish (app_busy). */
+ * runner waits for background work to finish (app_busy).
+ *
+ * The clock: the header shows the wall clock passed to script_run, moving
+ * with the script's fake time. `clock "24/11/2026 08:00"` sets that wall
+ * clock (local time), as a Pi without a clock battery might boot with, or
+ * NTP might set. The staff's "Set the clock" goes to a fake system clock:
+ * it sets the same wall clock and prints
+ * `SCRIPT:LINE: set-clock: DD/MM/YYYY HH:MM` on standard error; the
+ * real system clock is never touched. */
 #ifndef MOTCUA_UI_SCRIPT_H
 #define MOTCUA_UI_SCRIPT_H
 
@@ -61,6 +69,7 @@ typedef enum script_cmd {
 	SCRIPT_EXPECT_NO_TEXT,
 	SCRIPT_USB_INSERT,
 	SCRIPT_USB_REMOVE,
+	SCRIPT_CLOCK,
 } script_cmd;
 
 typedef struct script_step {

@@ -342,6 +342,33 @@ static void test_qr(void)
 	qr_free(NULL);
 }
 
+/* A clock known to be wrong (issue 10): the sheet leaves the print time
+ * out, and nothing else moves (the same pages, the footer still there). */
+static void test_clock_wrong(void)
+{
+	procedure p = {0};
+	fill_long(&p);
+	int pages[2] = {0, 0};
+	for (int wrong = 0; wrong < 2; wrong++) {
+		pdf_sheet_ctx ctx = {.unit_name = "UBND xã Chiềng Sơn", .printed_at = 1577848620, .clock_wrong = wrong};
+		char *path = xasprintf("%s/clock-%d.pdf", tmpdir, wrong);
+		CHECK(pdf_sheet_write(&p, &ctx, path, NULL) == 0);
+		pages[wrong] = page_count(path);
+		char *all = run("pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
+		if (wrong) {
+			CHECK(strstr(all, "In lúc") == NULL);
+			CHECK(strstr(all, "01/01/2020") == NULL);
+		} else {
+			CHECK(strstr(all, "In lúc 01/01/2020 03:17") != NULL);
+		}
+		CHECK(strstr(all, "Trang 1/") != NULL);
+		free(all);
+		free(path);
+	}
+	CHECK(pages[0] >= 3 && pages[0] == pages[1]);
+	procedure_clear(&p);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -354,6 +381,7 @@ int main(void)
 	test_long_sheet();
 	test_heading_keeps_with_text();
 	test_errors();
+	test_clock_wrong();
 	if (!test_failures && !getenv("MOTCUA_KEEP_TMP"))
 		free(run("rm -rf '%s'", tmpdir));
 	else

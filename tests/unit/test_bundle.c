@@ -889,7 +889,7 @@ static void test_large(void)
 	fprintf(stderr, "10,000 procedures, %.1f MB: read and checked in %.3f s\n",
 	        (double)len / 1e6, dt);
 #if !defined(__SANITIZE_ADDRESS__)
-	CHECK(dt < 1.5);
+	CHECK(dt < 1.5 * test_time_scale());
 #endif
 	/* ... and exported again in the same canonical form */
 	char *a = xasprintf("%s/large_export", tmp_root);

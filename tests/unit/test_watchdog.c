@@ -47,7 +47,7 @@ static void test_watchdog(const char *bin, const char *tmp)
 	}
 	int ready = 0, pings_after_ready = 0;
 	long start = now_ms();
-	while (now_ms() - start < 15000 && pings_after_ready < 5) {
+	while (now_ms() - start < 15000 * test_time_scale() && pings_after_ready < 5) {
 		struct pollfd p = {.fd = fd, .events = POLLIN};
 		if (poll(&p, 1, 500) <= 0)
 			continue;
