@@ -7,6 +7,8 @@
 #include "i18n.h"
 #include "xalloc.h"
 
+#define DIAG_MAX_MESSAGE 1000
+
 void diag_add(diag_list *d, diag_level level, const char *file, int line, const char *fmt, ...)
 {
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
@@ -23,6 +25,16 @@ void diag_add(diag_list *d, diag_level level, const char *file, int line, const 
 	va_start(ap, fmt);
 	vsnprintf(e->message, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
 	va_end(ap);
+	/* A message quotes cells of up to 64 KiB, and a bundle may hold
+	 * thousands of problems: long messages are cut (at a UTF-8 boundary) so
+	 * that they cannot fill the memory. */
+	if (n > DIAG_MAX_MESSAGE + 3) {
+		size_t cut = DIAG_MAX_MESSAGE;
+		while (cut && ((unsigned char)e->message[cut] & 0xC0) == 0x80)
+			cut--;
+		memcpy(e->message + cut, "\xE2\x80\xA6", 4); /* "…" */
+		e->message = xrealloc(e->message, cut + 4);
+	}
 	if (level == DIAG_ERROR)
 		d->errors++;
 	else
