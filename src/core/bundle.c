@@ -34,10 +34,10 @@
 /* Memory bounds for a hostile file within the size limits (DESIGN §3: a
  * check stays under 400 MiB): cells a record (empty ones past it, as
  * spreadsheets write for formatted columns, are dropped), list items a file
- * (a realistic 20,000-procedure catalogue has about 900,000), entries of a
+ * (a realistic 20,000-procedure catalogue has about 350,000), entries of a
  * folder. */
 #define MAX_ROW_CELLS 256
-#define MAX_FILE_ITEMS 2000000
+#define MAX_FILE_ITEMS 1000000
 #define MAX_FOLDER_ENTRIES 100000
 #define MAX_INI (64u << 10)
 #define MIB (1u << 20)
@@ -85,6 +85,7 @@ typedef struct reader {
 	 * parsed, so a file swapped after verification is refused. */
 	const signature_manifest *manifest;
 	size_t items; /* list items of the current file, for MAX_FILE_ITEMS */
+	size_t text;  /* bytes of CSV text read, for BUNDLE_MAX_TEXT */
 } reader;
 
 /* --- small parsers, shared by bundle.ini and the CSV cells --- */
@@ -1212,6 +1213,15 @@ static void table_read(reader *r, const bundle_table *t)
 	if (!read_at(r, r->fd, found, found, limit, found, 0, &buf, &len))
 		return;
 	if (!decode(r, found, limit, &buf, &len)) {
+		free(buf);
+		return;
+	}
+	r->text += len;
+	if (r->text > BUNDLE_MAX_TEXT) {
+		diag_error(r->diag, found, 0,
+		           _("the CSV files of the bundle together are larger than the limit of "
+		             "%u MiB; this file was not read"),
+		           BUNDLE_MAX_TEXT / MIB);
 		free(buf);
 		return;
 	}
