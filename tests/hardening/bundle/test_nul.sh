@@ -9,6 +9,7 @@
 nul() {
 	rm -rf "${TMP:?}/$1"
 	cp -r "$FIX/good" "$TMP/$1"
+	sed -i 's/^\(phien_ban *= *\).*/\1999/' "$TMP/$1/bundle.ini"   # newer than installed
 	python3 - "$TMP/$1/$2" "$3" "$4" <<'EOF'
 import sys
 path, old, new = sys.argv[1], sys.argv[2].encode(), sys.argv[3].encode().replace(b"@", b"\0")
