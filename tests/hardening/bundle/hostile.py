@@ -56,6 +56,15 @@ def k_one_char_rows(out):
         fill(f, b"a\n", PROCS_CSV)
 
 
+def k_issue_31mib(out):
+    """The bundle of issue 9: a 31 MiB procedures.csv of one-character rows
+    (1.4 GB for a check before the reader streamed)."""
+    base(out)
+    with procs(out) as f:
+        f.write(PROC_HEAD.encode())
+        fill(f, b"a\n", 31 * MIB)
+
+
 def k_empty_rows(out):
     """Rows of delimiters only: blank, skipped, never stored."""
     base(out)
