@@ -386,6 +386,13 @@ static bool read_at(reader *r, int dirfd, const char *name, const char *shown, s
 		close(fd);
 		return false;
 	}
+	/* The bundle's limit bounds what is kept in memory: checked before
+	 * reading, so that a stick of many forms cannot fill it. */
+	if (r->total + (size_t)st.st_size > BUNDLE_MAX_TOTAL) {
+		total_add(r, (size_t)st.st_size);
+		close(fd);
+		return false;
+	}
 	size_t cap = (size_t)st.st_size + 1, len = 0;
 	char *buf = xmalloc(cap + 1);
 	for (;;) {

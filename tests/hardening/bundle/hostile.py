@@ -192,6 +192,23 @@ def k_forms(out):
             f.write(valid_row(k, forms=b"M\xe1\xba\xabu | forms/f%02d.pdf" % k))
 
 
+def k_forms_over_total(out):
+    """More forms than the bundle may hold (48 at the form limit, 960 MiB),
+    each referenced: the reader must stop at the bundle's limit, not keep
+    them all. Sparse files: nothing much on the disk."""
+    base(out)
+    os.makedirs(os.path.join(out, "forms"), exist_ok=True)
+    n = 48
+    for k in range(n):
+        with open(os.path.join(out, "forms", "f%02d.pdf" % k), "wb") as f:
+            f.write(b"%PDF-1.4\n")
+            f.truncate(FORM)
+    with procs(out) as f:
+        f.write(PROC_HEAD.encode())
+        for k in range(n):
+            f.write(valid_row(k, forms=b"M\xe1\xba\xabu | forms/f%02d.pdf" % k))
+
+
 def k_case_variants(out):
     """procedures.csv under three spellings, each at the limit."""
     k_one_char_rows(out)
