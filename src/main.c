@@ -136,7 +136,7 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 		.installed_version = store_installed_version(&env->st),
 		.allow_downgrade = allow_downgrade,
 	};
-	catalog_data d = {0}, old = {0};
+	catalog_data d = {0};
 	diag_list diag = {0};
 	bool ok = bundle_read(dir, &opts, &d, &diag);
 	diag_print(&diag, stderr);
@@ -149,15 +149,12 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 	}
 	if (d.info.signer && *d.info.signer)
 		printf(_("signed by: %s\n"), d.info.signer); /* escaped by bundle_read */
-	if (store_has_catalog(&env->st)) {
-		catalog *c = catalog_open(env->st.catalog_path, NULL);
-		if (c) {
-			catalog_load(c, &old);
-			catalog_close(c);
-		}
-	}
+	/* The installed catalogue is compared one record at a time: a check
+	 * never holds two catalogues in memory (DESIGN §3: under 400 MiB). */
+	catalog *c = store_has_catalog(&env->st) ? catalog_open(env->st.catalog_path, NULL) : NULL;
 	bundle_diff diff = {0};
-	bundle_diff_compute(&old, &d, &diff);
+	bundle_diff_catalog(c, &d, &diff);
+	catalog_close(c);
 	printf(_("%zu procedures; %zu added, %zu changed, %zu removed\n"), d.n_procs, diff.n_added,
 	       diff.n_changed, diff.n_removed);
 	for (size_t i = 0; i < diff.n_added; i++)
@@ -187,7 +184,6 @@ end:
 	}
 	diag_clear(&diag);
 	catalog_data_clear(&d);
-	catalog_data_clear(&old);
 	return rc;
 }
 

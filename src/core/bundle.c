@@ -31,6 +31,14 @@
 
 #define MAX_COLUMNS 32
 #define MAX_FILE_ERRORS 1000
+/* Memory bounds for a hostile file within the size limits (DESIGN §3: a
+ * check stays under 400 MiB): cells a record (empty ones past it, as
+ * spreadsheets write for formatted columns, are dropped), list items a file
+ * (a realistic 20,000-procedure catalogue has about 350,000), entries of a
+ * folder. */
+#define MAX_ROW_CELLS 256
+#define MAX_FILE_ITEMS 1000000
+#define MAX_FOLDER_ENTRIES 100000
 #define MAX_INI (64u << 10)
 #define MIB (1u << 20)
 
@@ -76,6 +84,12 @@ typedef struct reader {
 	bool table_complete; /* the last table_read read every record */
 	bad_ref *bad;
 	size_t n_bad, cap_bad;
+	/* When the bundle is signed: what its verified SHA256SUMS lists. Every
+	 * file is read once, and the bytes checked against it are the bytes
+	 * parsed, so a file swapped after verification is refused. */
+	const signature_manifest *manifest;
+	size_t items; /* list items of the current file, for MAX_FILE_ITEMS */
+	size_t text;  /* bytes of CSV text read, for BUNDLE_MAX_TEXT */
 } reader;
 
 /* --- small parsers, shared by bundle.ini and the CSV cells --- */
@@ -383,21 +397,36 @@ static bool read_at(reader *r, int dirfd, const char *name, const char *shown, s
 		           limit >> 10);
 		return false;
 	}
+	/* What was checked above may be swapped before the open: the open
+	 * file itself is checked again, and its size bounds the read. */
 	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		diag_error(r->diag, file, line, _("%s: cannot read: %s"), shown, strerror(errno));
 		return false;
 	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		diag_error(r->diag, file, line, _("%s: is not a regular file"), shown);
+		close(fd);
+		return false;
+	}
+	if ((unsigned long long)st.st_size > limit) {
+		diag_error(r->diag, file, line,
+		           _("%s: the file is larger than the limit of %zu KiB"), shown,
+		           limit >> 10);
+		close(fd);
+		return false;
+	}
+	/* The bundle's limit bounds what is kept in memory: checked before
+	 * reading, so that a stick of many forms cannot fill it. */
+	if (r->total + (size_t)st.st_size > BUNDLE_MAX_TOTAL) {
+		total_add(r, (size_t)st.st_size);
+		close(fd);
+		return false;
+	}
 	size_t cap = (size_t)st.st_size + 1, len = 0;
 	char *buf = xmalloc(cap + 1);
 	for (;;) {
-		if (len == cap) {
-			if (cap > limit)
-				break;
-			cap *= 2;
-			buf = xrealloc(buf, cap + 1);
-		}
-		ssize_t n = read(fd, buf + len, cap - len);
+		ssize_t n = len < cap ? read(fd, buf + len, cap - len) : 0;
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -412,10 +441,19 @@ static bool read_at(reader *r, int dirfd, const char *name, const char *shown, s
 		len += (size_t)n;
 	}
 	close(fd);
-	if (len > limit) {
+	if (len != (size_t)st.st_size) {
 		diag_error(r->diag, file, line,
-		           _("%s: the file is larger than the limit of %zu KiB"), shown,
-		           limit >> 10);
+		           _("%s: the file changed while it was being read; copy the bundle "
+		             "again"),
+		           shown);
+		free(buf);
+		return false;
+	}
+	if (r->manifest && !signature_manifest_matches(r->manifest, shown, buf, len)) {
+		diag_error(r->diag, file, line,
+		           _("%s: the file changed after its signature was checked (it no longer "
+		             "matches SHA256SUMS); nothing was installed"),
+		           shown);
 		free(buf);
 		return false;
 	}
@@ -428,7 +466,7 @@ static bool read_at(reader *r, int dirfd, const char *name, const char *shown, s
 
 /* Windows-1258 writes most Vietnamese letters as a base letter plus a
  * combining tone mark; the caller's NFC composes them again. */
-static bool cp1258_convert(reader *r, const char *file, char **buf, size_t *len)
+static bool cp1258_convert(reader *r, const char *file, size_t limit, char **buf, size_t *len)
 {
 	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1258");
 	if (cd == (iconv_t)-1) {
@@ -436,13 +474,24 @@ static bool cp1258_convert(reader *r, const char *file, char **buf, size_t *len)
 		           strerror(errno));
 		return false;
 	}
-	size_t cap = *len * 4 + 16;
+	/* A byte becomes at most 3 bytes of UTF-8 (every Windows-1258 character
+	 * is in the BMP); Vietnamese text about doubles (a letter plus a
+	 * combining mark), so the converted text may be twice the limit. */
+	size_t cap = (*len < limit ? *len : limit) * 2 + 16;
+	if (cap > *len * 3 + 16)
+		cap = *len * 3 + 16;
 	char *out = xmalloc(cap);
 	char *in = *buf, *op = out;
 	size_t in_left = *len, out_left = cap - 1;
 	bool ok = true;
-	if (iconv(cd, &in, &in_left, &op, &out_left) == (size_t)-1 ||
-	    iconv(cd, NULL, NULL, &op, &out_left) == (size_t)-1) {
+	size_t rc = iconv(cd, &in, &in_left, &op, &out_left);
+	if (rc == (size_t)-1 && errno == E2BIG) {
+		diag_error(r->diag, file, 0,
+		           _("converted to UTF-8, the file is larger than twice the limit of "
+		             "%zu KiB"),
+		           limit >> 10);
+		ok = false;
+	} else if (rc == (size_t)-1 || iconv(cd, NULL, NULL, &op, &out_left) == (size_t)-1) {
 		size_t off = (size_t)(in - *buf);
 		diag_error(r->diag, file, line_at(*buf, off),
 		           _("byte 0x%02X is not Windows-1258 text; save the file again as "
@@ -464,13 +513,21 @@ static bool cp1258_convert(reader *r, const char *file, char **buf, size_t *len)
 
 /* Makes buf UTF-8: it already is (whatever bundle.ini says: Excel's
  * "CSV UTF-8" files are), or it is converted when ma_hoa = windows-1258. */
-static bool decode(reader *r, const char *file, char **buf, size_t *len)
+static bool decode(reader *r, const char *file, size_t limit, char **buf, size_t *len)
 {
+	/* A NUL would end the C string of a cell and silently cut its text. */
+	const char *nul = memchr(*buf, 0, *len);
+	if (nul) {
+		diag_error(r->diag, file, line_at(*buf, (size_t)(nul - *buf)),
+		           _("this line holds a NUL byte (0x00), which is not text; in Excel "
+		             "save the file as \"CSV UTF-8 (Comma delimited)\""));
+		return false;
+	}
 	size_t bad = 0;
 	if (text_utf8_valid(*buf, *len, &bad))
 		return true;
 	if (r->cp1258)
-		return cp1258_convert(r, file, buf, len);
+		return cp1258_convert(r, file, limit, buf, len);
 	diag_error(
 	    r->diag, file, line_at(*buf, bad),
 	    _("this line is not UTF-8 text; in Excel save the file as "
@@ -494,6 +551,12 @@ static void root_list(reader *r)
 	while ((e = readdir(dp))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
+		if (r->n_root >= MAX_FOLDER_ENTRIES) {
+			diag_error(r->diag, r->dir, 0,
+			           _("the bundle folder holds more than %d entries"),
+			           MAX_FOLDER_ENTRIES);
+			break;
+		}
 		r->root = xgrow(r->root, &cap, r->n_root + 1, sizeof *r->root);
 		r->root[r->n_root++] = xstrdup(e->d_name);
 	}
@@ -564,7 +627,7 @@ static void folder_open(reader *r, folder *f)
 	f->found = xstrdup(found);
 	size_t cap = 0, cap2 = 0;
 	struct dirent *e;
-	while ((e = readdir(dp))) {
+	while ((e = readdir(dp)) && f->n < MAX_FOLDER_ENTRIES) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
 		f->names = xgrow(f->names, &cap, f->n + 1, sizeof *f->names);
@@ -775,7 +838,7 @@ static void ini_read(reader *r)
 	if (!read_at(r, r->fd, found, found, MAX_INI, found, 0, &buf, &len))
 		return;
 	ini_find_encoding(r, buf);
-	if (!decode(r, found, &buf, &len)) {
+	if (!decode(r, found, MAX_INI, &buf, &len)) {
 		free(buf);
 		return;
 	}
@@ -958,6 +1021,7 @@ static void list_parse(reader *r, const char *file, int line, const bundle_colum
 		}
 		s = nl ? nl + 1 : NULL;
 	}
+	r->items += n;
 }
 
 static bool choice_match(const bundle_column *c, const char *v, const char **canonical)
@@ -1272,17 +1336,70 @@ static void table_read(reader *r, const bundle_table *t)
 			           _("required file is missing from the bundle"));
 		return;
 	}
+	size_t n_tables;
+	bool procs = t == bundle_schema_tables(&n_tables);
+	const size_t limit = procs ? BUNDLE_MAX_PROCS_CSV : BUNDLE_MAX_CSV;
 	char *buf;
 	size_t len;
-	if (!read_at(r, r->fd, found, found, BUNDLE_MAX_CSV, found, 0, &buf, &len))
+	if (!read_at(r, r->fd, found, found, limit, found, 0, &buf, &len))
 		return;
-	if (!decode(r, found, &buf, &len)) {
+	if (!decode(r, found, limit, &buf, &len)) {
 		free(buf);
 		return;
 	}
-	csv_table ct = {0};
+	r->text += len;
+	if (r->text > BUNDLE_MAX_TEXT) {
+		diag_error(r->diag, found, 0,
+		           _("the CSV files of the bundle together are larger than the limit of "
+		             "%u MiB; this file was not read"),
+		           BUNDLE_MAX_TEXT / MIB);
+		free(buf);
+		return;
+	}
+	/* One record at a time: what stays in memory is the file's bytes and
+	 * the records kept, never every row of the file at once. */
+	csv_reader cr;
+	csv_reader_init(&cr, buf, len, BUNDLE_MAX_CELL, MAX_ROW_CELLS);
 	int err_line = 0;
-	csv_error err = csv_parse(buf, len, BUNDLE_MAX_CELL, &ct, &err_line);
+	const csv_row *row;
+	csv_error err = csv_next(&cr, &row, &err_line);
+	int col[MAX_COLUMNS];
+	size_t before = bundle_schema_count(r->d, t), errors = r->diag->errors;
+	const size_t max_records = procs ? BUNDLE_MAX_PROCS : BUNDLE_MAX_RECORDS;
+	bool header = err == CSV_OK && row, cut = false;
+	r->items = 0;
+	if (header) {
+		header_map(r, found, t, row, col);
+		while ((err = csv_next(&cr, &row, &err_line)) == CSV_OK && row) {
+			/* A file within the size limit can still hold millions of
+			 * bad rows: stop before their records and messages fill
+			 * the memory of a small kiosk. */
+			if (bundle_schema_count(r->d, t) - before >= max_records) {
+				if (procs)
+					diag_error(r->diag, found, row->line,
+					           _("more than the limit of %d procedures; the "
+					             "rest of the file was not read"),
+					           BUNDLE_MAX_PROCS);
+				else
+					diag_error(r->diag, found, row->line,
+					           _("more than the limit of %d records in a "
+					             "file; the rest of the file was not read"),
+					           BUNDLE_MAX_RECORDS);
+				cut = true;
+				break;
+			}
+			if (r->diag->errors - errors >= MAX_FILE_ERRORS ||
+			    r->items > MAX_FILE_ITEMS) {
+				diag_error(r->diag, found, row->line,
+				           _("too many records or problems; the rest of the file was "
+				             "not checked"));
+				cut = true;
+				break;
+			}
+			row_read(r, found, t, row, col);
+		}
+	}
+	csv_reader_free(&cr);
 	free(buf);
 	switch (err) {
 	case CSV_OK:
@@ -1301,37 +1418,22 @@ static void table_read(reader *r, const bundle_table *t)
 		diag_error(r->diag, found, err_line, _("a cell is longer than the limit of %u KiB"),
 		           BUNDLE_MAX_CELL >> 10);
 		break;
+	case CSV_TOO_MANY_CELLS:
+		diag_error(r->diag, found, err_line,
+		           _("a row has more than %d cells; remove the extra columns"),
+		           MAX_ROW_CELLS);
+		break;
 	}
-	if (ct.n_rows == 0) {
+	if (!header) {
 		if (err == CSV_OK)
 			diag_error(r->diag, found, 0,
 			           _("the file is empty; it needs at least a header row"));
-		csv_table_free(&ct);
 		return;
-	}
-	int col[MAX_COLUMNS];
-	header_map(r, found, t, &ct.rows[0], col);
-	size_t before = bundle_schema_count(r->d, t), errors = r->diag->errors;
-	bool cut = false;
-	for (size_t i = 1; i < ct.n_rows; i++) {
-		/* A file within the size limit can still hold millions of bad
-		 * rows: stop before their records and messages fill the memory
-		 * of a small kiosk. */
-		if (bundle_schema_count(r->d, t) - before > BUNDLE_MAX_PROCS ||
-		    r->diag->errors - errors >= MAX_FILE_ERRORS) {
-			diag_error(r->diag, found, ct.rows[i].line,
-			           _("too many records or problems; the rest of the file was "
-			             "not checked"));
-			cut = true;
-			break;
-		}
-		row_read(r, found, t, &ct.rows[i], col);
 	}
 	if (t->required && err == CSV_OK && bundle_schema_count(r->d, t) == before)
 		diag_error(r->diag, found, 0,
 		           _("the file has a header row but no records"));
 	r->table_complete = err == CSV_OK && !cut && key_columns_found(t, col);
-	csv_table_free(&ct);
 }
 
 bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag_list *diag)
@@ -1348,9 +1450,11 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 	}
 	/* A signed bundle is trusted only once verified: nothing else is read
 	 * from a bundle whose signature fails. */
+	signature_manifest manifest = {0};
 	if (opts->public_key && *opts->public_key) {
 		char *comment = NULL;
-		if (!signature_verify_bundle(dir, opts->public_key, &comment, diag)) {
+		if (!signature_verify_bundle_manifest(dir, opts->public_key, &comment, &manifest,
+		                                      diag)) {
 			free(comment);
 			close(r.fd);
 			return false;
@@ -1358,6 +1462,7 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 		/* The comment is shown to staff on screen and in `check`. */
 		d->info.signer = comment ? text_escape(comment, false) : NULL;
 		free(comment);
+		r.manifest = &manifest;
 	}
 	root_list(&r);
 	const char *sums = root_find(&r, "SHA256SUMS");
@@ -1372,10 +1477,6 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 		table_read(&r, &tables[i]);
 		if (i == 0) {
 			const char *found = root_find(&r, tables[0].file);
-			if (d->n_procs > BUNDLE_MAX_PROCS)
-				diag_error(diag, found ? found : tables[0].file, 0,
-				           _("%zu procedures: more than the limit of %d"),
-				           d->n_procs, BUNDLE_MAX_PROCS);
 			if (found)
 				codes_finish(&r, found);
 			/* References are checked only against a table read whole:
@@ -1395,6 +1496,7 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 	}
 	free(r.bad);
 	free(r.codes);
+	signature_manifest_clear(&manifest);
 	close(r.fd);
 	return diag->errors == errors;
 }

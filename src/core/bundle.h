@@ -11,8 +11,16 @@
 #include "diag.h"
 #include "model.h"
 
-/* Limits of DESIGN §3. */
+/* Limits of DESIGN §3, consistent with each other and with the 400 MiB a
+ * check or an import may use: a realistic procedure takes about 3.1 KB of
+ * procedures.csv, so 20,000 of them make about 62 MB, within its 80 MiB;
+ * every other CSV file has 32 MiB and 20,000 records; all CSV files together
+ * 96 MiB of text (what the catalogue in memory is made of); forms and images
+ * fill the rest of the 256 MiB a bundle. */
+#define BUNDLE_MAX_PROCS_CSV (80u << 20)
 #define BUNDLE_MAX_CSV (32u << 20)
+#define BUNDLE_MAX_TEXT (96u << 20)
+#define BUNDLE_MAX_RECORDS 20000
 #define BUNDLE_MAX_CELL (64u << 10)
 #define BUNDLE_MAX_PROCS 20000
 #define BUNDLE_MAX_FORM (20u << 20)
@@ -46,5 +54,12 @@ typedef struct bundle_diff {
 
 void bundle_diff_compute(const catalog_data *old_cat, const catalog_data *new_cat, bundle_diff *out);
 void bundle_diff_clear(bundle_diff *d);
+
+/* bundle_diff_compute against the installed catalogue old_cat (NULL: none),
+ * read one procedure and one blob at a time, so that a check never holds two
+ * whole catalogues in memory. Returns 0, or -1 when old_cat cannot be read
+ * (out then holds what was compared). */
+struct catalog;
+int bundle_diff_catalog(struct catalog *old_cat, const catalog_data *new_cat, bundle_diff *out);
 
 #endif

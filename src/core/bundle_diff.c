@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bundle_schema.h"
+#include "catalog.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -119,6 +120,99 @@ void bundle_diff_compute(const catalog_data *old_cat, const catalog_data *new_ca
 		out->news_changed = blob_differs(new_cat, old_cat, new_cat->news[i].image);
 	out->faq_changed = table_differs(old_cat, new_cat, "faq.csv");
 	out->feedback_changed = table_differs(old_cat, new_cat, "feedback.csv");
+}
+
+/* --- against the installed catalogue, read one record at a time --- */
+
+typedef struct old_blob {
+	char *name;
+	bool same; /* the new catalogue holds the same bytes under this name */
+} old_blob;
+
+typedef struct stream {
+	const catalog_data *new_cat;
+	code_ref *new_ix;
+	bool *seen, *changed; /* by index of the new procedure */
+	bundle_diff *out;
+	size_t cap_r;
+	const bundle_table *procs;
+	old_blob *old;
+	size_t n_old, cap_old;
+} stream;
+
+static void stream_proc(const procedure *o, void *ctx)
+{
+	stream *s = ctx;
+	const procedure *p = index_find(s->new_ix, s->new_cat->n_procs, o->code);
+	if (!p) {
+		push(&s->out->removed, &s->out->n_removed, &s->cap_r, o);
+		return;
+	}
+	size_t i = (size_t)(p - s->new_cat->procs);
+	s->seen[i] = true;
+	if (!bundle_schema_record_equal(o, p, s->procs))
+		s->changed[i] = true;
+}
+
+static void stream_blob(const char *name, const void *data, size_t size, void *ctx)
+{
+	stream *s = ctx;
+	if (!name)
+		return;
+	const blob *b = blob_find(s->new_cat, name);
+	s->old = xgrow(s->old, &s->cap_old, s->n_old + 1, sizeof *s->old);
+	s->old[s->n_old++] = (old_blob){
+	    xstrdup(name), b && b->size == size && (!size || !memcmp(b->data, data, size))};
+}
+
+static bool stream_blob_differs(const stream *s, const char *name)
+{
+	if (str_empty(name))
+		return false;
+	const blob *b = blob_find(s->new_cat, name);
+	for (size_t i = 0; i < s->n_old; i++)
+		if (!strcmp(s->old[i].name, name))
+			return !b || !s->old[i].same;
+	return b != NULL;
+}
+
+int bundle_diff_catalog(catalog *old_cat, const catalog_data *new_cat, bundle_diff *out)
+{
+	memset(out, 0, sizeof *out);
+	stream s = {.new_cat = new_cat,
+	            .new_ix = index_build(new_cat),
+	            .seen = xcalloc(new_cat->n_procs + 1, sizeof(bool)),
+	            .changed = xcalloc(new_cat->n_procs + 1, sizeof(bool)),
+	            .out = out,
+	            .procs = bundle_schema_table("procedures.csv")};
+	catalog_data rest = {0}; /* the small tables */
+	int rc = old_cat ? catalog_load_each(old_cat, &rest, stream_proc, stream_blob, &s) : 0;
+	size_t cap_a = 0, cap_c = 0;
+	for (size_t i = 0; i < new_cat->n_procs; i++) {
+		const procedure *p = &new_cat->procs[i];
+		bool forms = false;
+		for (size_t k = 0; k < p->forms.n && !forms && s.seen[i]; k++)
+			forms = stream_blob_differs(&s, p->forms.v[k].extra);
+		if (!s.seen[i])
+			push(&out->added, &out->n_added, &cap_a, p);
+		else if (s.changed[i] || forms)
+			push(&out->changed, &out->n_changed, &cap_c, p);
+	}
+	out->hotlines_changed = table_differs(&rest, new_cat, "hotlines.csv");
+	out->indices_changed = table_differs(&rest, new_cat, "indices.csv");
+	out->news_changed = table_differs(&rest, new_cat, "news.csv");
+	for (size_t i = 0; i < new_cat->n_news && !out->news_changed; i++)
+		out->news_changed = stream_blob_differs(&s, new_cat->news[i].image);
+	out->faq_changed = table_differs(&rest, new_cat, "faq.csv");
+	out->feedback_changed = table_differs(&rest, new_cat, "feedback.csv");
+	catalog_data_clear(&rest);
+	for (size_t i = 0; i < s.n_old; i++)
+		free(s.old[i].name);
+	free(s.old);
+	free(s.seen);
+	free(s.changed);
+	free(s.new_ix);
+	return rc;
 }
 
 void bundle_diff_clear(bundle_diff *d)

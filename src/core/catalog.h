@@ -30,6 +30,16 @@ int catalog_write(const char *path, const catalog_data *d, char **err);
  * Records come back in the order they were written. Returns 0 or -1. */
 int catalog_load(catalog *c, catalog_data *d);
 
+/* catalog_load that hands each procedure and each blob to a callback, one
+ * at a time, instead of keeping them in d (NULL callback: kept in d): what
+ * a comparison with a new catalogue needs without holding two catalogues in
+ * memory. The procedure and the blob's bytes are valid during the call only;
+ * name may be NULL. */
+typedef void (*catalog_proc_fn)(const procedure *p, void *ctx);
+typedef void (*catalog_blob_fn)(const char *name, const void *data, size_t size, void *ctx);
+int catalog_load_each(catalog *c, catalog_data *d, catalog_proc_fn on_proc,
+                      catalog_blob_fn on_blob, void *ctx);
+
 /* Bundle metadata; owned by c. */
 const bundle_info *catalog_info(catalog *c);
 /* The random id written with the file (hex); a new one with every

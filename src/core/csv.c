@@ -47,20 +47,167 @@ static char csv_detect_delimiter(const char *p, const char *end)
 	return ',';
 }
 
-/* Growing byte buffer for a quoted cell being unescaped. */
-typedef struct csv_buf {
-	char *s;
-	size_t len, cap;
-} csv_buf;
-
-static void csv_buf_add(csv_buf *b, const char *s, size_t n)
+/* Appends n bytes to the record's text. */
+static void csv_text_add(csv_reader *r, const char *s, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
+	if (r->text_len + n + 1 > r->text_cap) {
+		r->text_cap = (r->text_len + n + 1) * 2;
+		r->text = xrealloc(r->text, r->text_cap);
 	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
+	memcpy(r->text + r->text_len, s, n);
+	r->text_len += n;
+}
+
+/* Appends n bytes to the quoted cell being read, whose length so far is
+ * *vlen; once it is over the limit, it is only counted. */
+static void csv_cell_add(csv_reader *r, size_t *vlen, bool *over, const char *s, size_t n)
+{
+	*over |= n > r->max_cell - *vlen;
+	if (!*over)
+		csv_text_add(r, s, n);
+	*vlen += n;
+}
+
+void csv_reader_init(csv_reader *r, const char *buf, size_t len, size_t max_cell, size_t max_cells)
+{
+	assert(r && (buf || !len));
+	memset(r, 0, sizeof *r);
+	r->p = buf;
+	r->end = buf + len;
+	if (len >= 3 && !memcmp(r->p, "\xEF\xBB\xBF", 3))
+		r->p += 3;
+	r->delimiter = csv_detect_delimiter(r->p, r->end);
+	r->max_cell = max_cell ? max_cell : (size_t)-1;
+	r->max_cells = max_cells ? max_cells : (size_t)-1;
+	r->line = 1;
+}
+
+void csv_reader_free(csv_reader *r)
+{
+	if (!r)
+		return;
+	free(r->text);
+	free(r->offs);
+	free(r->cells);
+	memset(r, 0, sizeof *r);
+	r->done = true;
+}
+
+csv_error csv_next(csv_reader *r, const csv_row **out, int *err_line)
+{
+	assert(r && out);
+	*out = NULL;
+	const char *p = r->p, *end = r->end;
+	const char delim = r->delimiter;
+	csv_error err = CSV_OK;
+	int rec_line = r->line;
+	while (!r->done && p < end) {
+		rec_line = r->line;
+		size_t n_cells = 0;
+		r->text_len = 0;
+		bool blank = true;
+		for (;;) {
+			size_t start = r->text_len, vlen;
+			if (p < end && *p == '"') {
+				/* A cell over the limit is still scanned to its end (so
+				 * that a missing quote is reported as such), but no
+				 * longer stored. */
+				bool over = false;
+				vlen = 0;
+				p++;
+				for (;;) {
+					const char *q = p;
+					while (q < end && *q != '"' && *q != '\r' && *q != '\n')
+						q++;
+					csv_cell_add(r, &vlen, &over, p, (size_t)(q - p));
+					p = q;
+					if (p == end) {
+						err = CSV_UNTERMINATED_QUOTE;
+						goto fail;
+					}
+					if (*p == '"') {
+						if (p + 1 < end && p[1] == '"') {
+							csv_cell_add(r, &vlen, &over, "\"", 1);
+							p += 2;
+							continue;
+						}
+						p++;
+						break;
+					}
+					/* Alt+Enter in Excel: whatever the file's line
+					 * ending, the cell holds "\n". */
+					p = csv_skip_eol(p, end);
+					r->line++;
+					csv_cell_add(r, &vlen, &over, "\n", 1);
+				}
+				/* Hand-edited files often have a space before the delimiter. */
+				while (p < end && (*p == ' ' || (*p == '\t' && delim != '\t')))
+					p++;
+				if (p < end && *p != delim && *p != '\r' && *p != '\n') {
+					err = CSV_BAD_QUOTE;
+					goto fail;
+				}
+				if (over) {
+					err = CSV_CELL_TOO_LONG;
+					goto fail;
+				}
+			} else {
+				/* Unquoted: a quote inside is literal text, as Excel reads it. */
+				const char *q = p;
+				while (q < end && *q != delim && *q != '\r' && *q != '\n')
+					q++;
+				vlen = (size_t)(q - p);
+				if (vlen > r->max_cell) {
+					err = CSV_CELL_TOO_LONG;
+					goto fail;
+				}
+				csv_text_add(r, p, vlen);
+				p = q;
+			}
+			blank &= vlen == 0;
+			if (n_cells < r->max_cells) {
+				csv_text_add(r, "", 1); /* the NUL ending the cell */
+				r->text[r->text_len - 1] = '\0';
+				r->offs = xgrow(r->offs, &r->offs_cap, n_cells + 1, sizeof *r->offs);
+				r->offs[n_cells++] = start;
+			} else if (vlen) {
+				err = CSV_TOO_MANY_CELLS;
+				goto fail;
+			}
+			/* else: an empty cell past the limit, as spreadsheets write
+			 * for formatted columns; dropped */
+			if (p < end && *p == delim) {
+				p++;
+				continue;
+			}
+			if (p < end) {
+				p = csv_skip_eol(p, end);
+				r->line++;
+			}
+			break;
+		}
+		/* Rows of empty cells are blank lines too: spreadsheets write ";;;;"
+		 * for rows that were only formatted. */
+		if (blank)
+			continue;
+		r->cells = xgrow(r->cells, &r->cells_cap, n_cells, sizeof *r->cells);
+		for (size_t i = 0; i < n_cells; i++)
+			r->cells[i] = r->text + r->offs[i];
+		r->row = (csv_row){r->cells, n_cells, rec_line};
+		r->p = p;
+		*out = &r->row;
+		return CSV_OK;
+	}
+	r->p = p;
+	r->done = true;
+	return CSV_OK;
+
+fail:
+	r->p = end;
+	r->done = true;
+	if (err_line)
+		*err_line = rec_line;
+	return err;
 }
 
 static void csv_cells_free(char **cells, size_t n)
@@ -73,118 +220,22 @@ csv_error csv_parse(const char *buf, size_t len, size_t max_cell, csv_table *t, 
 {
 	assert(t && (buf || !len));
 	memset(t, 0, sizeof *t);
-	const char *p = buf, *end = buf + len;
-	if (len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
-		p += 3;
-	const char delim = csv_detect_delimiter(p, end);
-	t->delimiter = delim;
-	if (!max_cell)
-		max_cell = (size_t)-1;
-
+	csv_reader r;
+	csv_reader_init(&r, buf, len, max_cell, 0);
+	t->delimiter = r.delimiter;
 	size_t cap_rows = 0;
-	char **cells = NULL; /* the record being read; moved into the table when done */
-	size_t n_cells = 0, cap_cells = 0;
-	csv_buf cell = {0};
-	csv_error err = CSV_OK;
-	int line = 1, rec_line = 1;
-
-	while (p < end) {
-		rec_line = line;
-		n_cells = 0;
-		bool blank = true;
-		for (;;) {
-			char *value;
-			size_t vlen;
-			if (p < end && *p == '"') {
-				cell.len = 0;
-				p++;
-				for (;;) {
-					const char *q = p;
-					while (q < end && *q != '"' && *q != '\r' && *q != '\n')
-						q++;
-					csv_buf_add(&cell, p, (size_t)(q - p));
-					p = q;
-					if (p == end) {
-						err = CSV_UNTERMINATED_QUOTE;
-						goto fail;
-					}
-					if (*p == '"') {
-						if (p + 1 < end && p[1] == '"') {
-							csv_buf_add(&cell, "\"", 1);
-							p += 2;
-							continue;
-						}
-						p++;
-						break;
-					}
-					/* Alt+Enter in Excel: whatever the file's line
-					 * ending, the cell holds "\n". */
-					p = csv_skip_eol(p, end);
-					line++;
-					csv_buf_add(&cell, "\n", 1);
-				}
-				/* Hand-edited files often have a space before the delimiter. */
-				while (p < end && (*p == ' ' || (*p == '\t' && delim != '\t')))
-					p++;
-				if (p < end && *p != delim && *p != '\r' && *p != '\n') {
-					err = CSV_BAD_QUOTE;
-					goto fail;
-				}
-				vlen = cell.len;
-				if (vlen > max_cell) {
-					err = CSV_CELL_TOO_LONG;
-					goto fail;
-				}
-				value = xstrndup(cell.s ? cell.s : "", vlen);
-			} else {
-				/* Unquoted: a quote inside is literal text, as Excel reads it. */
-				const char *q = p;
-				while (q < end && *q != delim && *q != '\r' && *q != '\n')
-					q++;
-				vlen = (size_t)(q - p);
-				if (vlen > max_cell) {
-					err = CSV_CELL_TOO_LONG;
-					goto fail;
-				}
-				value = xstrndup(p, vlen);
-				p = q;
-			}
-			blank &= vlen == 0;
-			cells = xgrow(cells, &cap_cells, n_cells + 1, sizeof *cells);
-			cells[n_cells++] = value;
-			if (p < end && *p == delim) {
-				p++;
-				continue;
-			}
-			if (p < end) {
-				p = csv_skip_eol(p, end);
-				line++;
-			}
-			break;
-		}
-		/* Rows of empty cells are blank lines too: spreadsheets write ";;;;"
-		 * for rows that were only formatted. */
-		if (blank) {
-			csv_cells_free(cells, n_cells);
-			continue;
-		}
+	csv_error err;
+	const csv_row *row;
+	while ((err = csv_next(&r, &row, err_line)) == CSV_OK && row) {
 		t->rows = xgrow(t->rows, &cap_rows, t->n_rows + 1, sizeof *t->rows);
-		csv_row *row = &t->rows[t->n_rows++];
-		row->cells = xmalloc(n_cells * sizeof *row->cells);
-		memcpy(row->cells, cells, n_cells * sizeof *cells);
-		row->n = n_cells;
-		row->line = rec_line;
+		csv_row *copy = &t->rows[t->n_rows++];
+		copy->cells = xmalloc((row->n ? row->n : 1) * sizeof *copy->cells);
+		for (size_t i = 0; i < row->n; i++)
+			copy->cells[i] = xstrdup(row->cells[i]);
+		copy->n = row->n;
+		copy->line = row->line;
 	}
-	free(cells);
-	free(cell.s);
-	return CSV_OK;
-
-fail:
-	csv_cells_free(cells, n_cells);
-	free(cells);
-	free(cell.s);
-	if (err_line)
-		*err_line = rec_line;
+	csv_reader_free(&r);
 	return err;
 }
 

@@ -26,9 +26,42 @@ typedef enum csv_error {
 	CSV_UNTERMINATED_QUOTE, /* a quoted cell runs to the end of the file */
 	CSV_BAD_QUOTE,          /* text after a closing quote before the delimiter */
 	CSV_CELL_TOO_LONG,      /* a cell over max_cell bytes */
+	CSV_TOO_MANY_CELLS,     /* a record with a non-empty cell past max_cells */
 } csv_error;
 
-/* Parses buf[0..len) into t (which the caller frees with csv_table_free).
+/* Reads a file's records one at a time, without keeping the earlier ones:
+ * memory stays within one record (at most max_cells cells of max_cell bytes)
+ * whatever the file holds. buf must outlive the reader. */
+typedef struct csv_reader {
+	const char *p, *end;
+	char delimiter;
+	size_t max_cell;  /* 0 = no limit */
+	size_t max_cells; /* 0 = no limit; empty cells past it are dropped */
+	int line;
+	char *text;       /* the record's cells, NUL-terminated, back to back */
+	size_t text_len, text_cap;
+	size_t *offs;     /* where each cell starts in text */
+	size_t offs_cap;
+	char **cells;
+	size_t cells_cap;
+	csv_row row;
+	bool done;
+} csv_reader;
+
+/* Starts reading buf[0..len) (a UTF-8 BOM is skipped; the delimiter is
+ * detected from the header row and is in r->delimiter at once). */
+void csv_reader_init(csv_reader *r, const char *buf, size_t len, size_t max_cell, size_t max_cells);
+
+/* The next record that is not blank (every cell empty). Returns CSV_OK with
+ * *row set (valid until the next call), CSV_OK with *row NULL at the end, or
+ * an error with *err_line the line where the faulty record starts; after an
+ * error the reader is at its end. */
+csv_error csv_next(csv_reader *r, const csv_row **row, int *err_line);
+
+void csv_reader_free(csv_reader *r);
+
+/* Parses buf[0..len) into t (which the caller frees with csv_table_free),
+ * every record in memory: for tests and tools; the bundle uses csv_reader.
  * Blank lines (every cell empty, as in ";;;") are skipped. On an error returns
  * it, with *err_line the line where the faulty record starts, and t holds the
  * rows read before it. max_cell = 0 means no limit. */

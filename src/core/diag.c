@@ -8,6 +8,11 @@
 #include "text.h"
 #include "xalloc.h"
 
+/* A message quotes cells of up to 64 KiB, and a bundle may hold thousands
+ * of problems: longer messages are cut (at a UTF-8 boundary) so that they
+ * cannot fill the memory. */
+#define DIAG_MAX_MESSAGE 1000
+
 __attribute__((format(printf, 5, 0))) static void
 diag_vadd(diag_list *d, diag_level level, const char *file, int line, const char *fmt, va_list ap)
 {
@@ -16,9 +21,16 @@ diag_vadd(diag_list *d, diag_level level, const char *file, int line, const char
 	e->level = level;
 	e->line = line;
 	char *raw = NULL;
-	if (vasprintf(&raw, fmt, ap) < 0) {
+	int n = vasprintf(&raw, fmt, ap);
+	if (n < 0) {
 		fputs("motcua: out of memory\n", stderr);
 		abort();
+	}
+	if (n > DIAG_MAX_MESSAGE + 3) {
+		size_t cut = DIAG_MAX_MESSAGE;
+		while (cut && ((unsigned char)raw[cut] & 0xC0) == 0x80)
+			cut--;
+		memcpy(raw + cut, "\xE2\x80\xA6", 4); /* "…" */
 	}
 	/* Names and messages carry text from outside (a file name on the stick,
 	 * a cell, a signer's comment, a configuration value): escaped here, once,

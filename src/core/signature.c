@@ -410,8 +410,48 @@ static int hash_file(const char *path, unsigned char out[crypto_hash_sha256_BYTE
 	return rc;
 }
 
+static void manifest_add(signature_manifest *m, const char *key, const unsigned char *sha256)
+{
+	if (!m)
+		return;
+	size_t cap = m->cap;
+	m->keys = xgrow(m->keys, &m->cap, m->n + 1, sizeof *m->keys);
+	m->sha256 = xgrow(m->sha256, &cap, m->n + 1, sizeof *m->sha256);
+	m->keys[m->n] = xstrdup(key);
+	memcpy(m->sha256[m->n], sha256, 32);
+	m->n++;
+}
+
+void signature_manifest_clear(signature_manifest *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->sha256);
+	memset(m, 0, sizeof *m);
+}
+
+bool signature_manifest_matches(const signature_manifest *m, const char *rel, const void *data,
+                                size_t len)
+{
+	if (!m || !rel)
+		return false;
+	char *key = fold_name(rel);
+	size_t i = 0;
+	while (i < m->n && strcmp(m->keys[i], key))
+		i++;
+	free(key);
+	if (i == m->n)
+		return false;
+	unsigned char got[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(got, data, (unsigned long long)len);
+	return sodium_memcmp(got, m->sha256[i], sizeof got) == 0;
+}
+
 static void check_sums(const char *dir, const char *sums_name, char *sums, file_list *files,
-                       diag_list *diag)
+                       signature_manifest *m, diag_list *diag)
 {
 	char *p = sums;
 	if (!strncmp(p, "\xEF\xBB\xBF", 3)) /* a BOM from a Windows editor */
@@ -495,6 +535,8 @@ static void check_sums(const char *dir, const char *sums_name, char *sums, file_
 		char *path = xasprintf("%s/%s", dir, f->rel);
 		int rc = hash_file(path, got);
 		free(path);
+		if (rc == 0 && sodium_memcmp(want, got, sizeof want) == 0)
+			manifest_add(m, key, want);
 		if (rc == -EFBIG)
 			diag_error(diag, f->rel, 0,
 			           _("the file is larger than a whole bundle may be"));
@@ -516,6 +558,13 @@ static void check_sums(const char *dir, const char *sums_name, char *sums, file_
 
 bool signature_verify_bundle(const char *dir, const char *public_key, char **trusted_comment,
                              diag_list *diag)
+{
+	return signature_verify_bundle_manifest(dir, public_key, trusted_comment, NULL, diag);
+}
+
+bool signature_verify_bundle_manifest(const char *dir, const char *public_key,
+                                      char **trusted_comment, signature_manifest *m,
+                                      diag_list *diag)
 {
 	size_t errors_before = diag->errors;
 	char *tc = NULL;
@@ -572,7 +621,7 @@ bool signature_verify_bundle(const char *dir, const char *public_key, char **tru
 	if (key_ok)
 		verify_signature(dir, sig->rel, pk, buf, len, &tc, diag);
 	/* Checked even when the signature failed: staff see every problem at once. */
-	check_sums(dir, sums->rel, buf, &files, diag);
+	check_sums(dir, sums->rel, buf, &files, m, diag);
 	free(buf);
 	for (size_t i = 0; i < files.n; i++) {
 		bundle_file *f = &files.v[i];
@@ -594,5 +643,7 @@ end:
 		*trusted_comment = tc;
 	else
 		free(tc);
+	if (!ok)
+		signature_manifest_clear(m);
 	return ok;
 }

@@ -20,4 +20,26 @@
 bool signature_verify_bundle(const char *dir, const char *public_key, char **trusted_comment,
 			     diag_list *diag);
 
+/* What a verified SHA256SUMS lists: each file's case-folded name and SHA-256. */
+typedef struct signature_manifest {
+	char **keys;
+	unsigned char (*sha256)[32];
+	size_t n, cap;
+} signature_manifest;
+
+/* signature_verify_bundle that also fills m (zeroed by the caller, freed with
+ * signature_manifest_clear) when the bundle verifies. The files are read
+ * again later to be parsed, and may have changed in between: whoever parses
+ * a file must check the very bytes parsed with signature_manifest_matches. */
+bool signature_verify_bundle_manifest(const char *dir, const char *public_key,
+                                      char **trusted_comment, signature_manifest *m,
+                                      diag_list *diag);
+
+/* True when data[0..len) is what the verified SHA256SUMS lists for rel (a
+ * path inside the bundle, any case: "Forms/x.pdf"). */
+bool signature_manifest_matches(const signature_manifest *m, const char *rel, const void *data,
+                                size_t len);
+
+void signature_manifest_clear(signature_manifest *m);
+
 #endif

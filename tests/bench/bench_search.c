@@ -4,6 +4,8 @@
  * With the path of gen_catalog, the bundle is generated on disk and read
  * with bundle_read, so the import figure is what `motcua import` spends
  * (bundle read + catalogue write); targets: ≤ 3 s import, search p99 ≤ 5 ms.
+ * When the generator fails or its bundle does not read, nothing is measured
+ * (exit 1): never figures of another catalogue.
  * Search is timed over 100 prefixes of realistic typing, the way the
  * kiosk's keyboard sends them: one query per key press. */
 #include <stdio.h>
@@ -92,25 +94,29 @@ int main(int argc, char **argv)
 	double t0 = now_ms(), t_read = 0;
 	bool from_bundle = false;
 	if (gen) {
+		/* Measured on the generated bundle or not at all: a catalogue of
+		 * another size would give figures that mean nothing. */
 		char *cmd = xasprintf("'%s' %ld '%s' >/dev/null", gen, n, bundle);
-		if (system(cmd) == 0) {
-			diag_list diag = {0};
-			bundle_opts opts = {0};
-			t0 = now_ms();
-			from_bundle = bundle_read(bundle, &opts, &d, &diag);
-			t_read = now_ms() - t0;
-			if (!from_bundle) {
-				fprintf(stderr,
-				        "bench: the generated bundle does not read (%zu errors):\n",
-				        diag.errors);
-				diag_print(&diag, stderr);
-				catalog_data_clear(&d);
-			}
-			diag_clear(&diag);
+		if (system(cmd) != 0) {
+			fprintf(stderr, "bench: %s failed; nothing measured\n", cmd);
+			return 1;
 		}
 		free(cmd);
-	}
-	if (!from_bundle) {
+		diag_list diag = {0};
+		bundle_opts opts = {0};
+		t0 = now_ms();
+		from_bundle = bundle_read(bundle, &opts, &d, &diag);
+		t_read = now_ms() - t0;
+		if (!from_bundle || d.n_procs != (size_t)n) {
+			fprintf(stderr,
+			        "bench: the generated bundle of %ld procedures does not read (%zu "
+			        "errors, %zu procedures); nothing measured:\n",
+			        n, diag.errors, d.n_procs);
+			diag_print(&diag, stderr);
+			return 1;
+		}
+		diag_clear(&diag);
+	} else {
 		fprintf(stderr, "bench: catalogue built in code, not read from a bundle\n");
 		build(&d, n);
 	}

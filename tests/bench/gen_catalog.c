@@ -4,7 +4,9 @@
  *
  * Every column of procedures.csv is filled with Vietnamese administrative
  * text of realistic length (about 3 KB a procedure, as on the national
- * portal; 10,000 procedures make about 30 MB, under the 32 MiB limit),
+ * portal; 20,000 procedures, the most a bundle may hold, make about 62 MB,
+ * within the 80 MiB limit of procedures.csv; a catalogue that would not fit
+ * is refused with exit status 1, never written smaller),
  * lists with 5–15 steps and 3–10 documents, codes unique in the
  * national d.dddddd form. Output is deterministic: a fixed seed, so two runs
  * give identical bytes. Files are written as Excel's "CSV UTF-8" does: BOM,
@@ -18,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bundle.h"
 #include "csv.h"
 
 #define N_ELEMS(a) (sizeof(a) / sizeof *(a))
@@ -642,6 +645,18 @@ int main(int argc, char **argv)
 	out_row(&o, proc_columns, N_COLS);
 	for (long i = 0; i < n; i++)
 		gen_procedure(&o, i);
+	if (o.len > BUNDLE_MAX_PROCS_CSV) {
+		fprintf(stderr,
+		        "gen_catalog: %ld procedures make a procedures.csv of %zu bytes, over "
+		        "motcua's limit of %u MiB; nothing written\n",
+		        n, o.len, BUNDLE_MAX_PROCS_CSV >> 20);
+		return 1;
+	}
+	if (n > BUNDLE_MAX_PROCS)
+		fprintf(stderr,
+		        "gen_catalog: warning: %ld procedures is over motcua's limit of %d; "
+		        "motcua will refuse this bundle\n",
+		        n, BUNDLE_MAX_PROCS);
 	if (write_file(dir, "procedures.csv", o.s, o.len))
 		return 3;
 

@@ -19,6 +19,7 @@
 
 #include "bundle.h"
 #include "bundle_schema.h"
+#include "catalog.h"
 #include "csv.h"
 #include "i18n.h"
 #include "testlib.h"
@@ -27,6 +28,7 @@
 
 static char good_dir[4096];
 static char tmp_root[] = "/tmp/test_bundle.XXXXXX";
+static void diff_both(const catalog_data *old, const catalog_data *new_cat, bundle_diff *df);
 static int tmp_seq;
 
 /* --- files --- */
@@ -765,7 +767,7 @@ static void test_excel(const catalog_data *good)
 		CHECK_STR(d.procs[0].forms.n ? d.procs[0].forms.v[0].extra : NULL,
 		          "forms/To_Khai_Khai_Sinh.PDF");
 	bundle_diff df;
-	bundle_diff_compute(good, &d, &df);
+	diff_both(good, &d, &df);
 	CHECK(!df.n_added && !df.n_removed && !df.hotlines_changed && !df.indices_changed &&
 	      !df.news_changed && !df.faq_changed && !df.feedback_changed);
 	/* only the form's file name changed */
@@ -779,6 +781,44 @@ static void test_excel(const catalog_data *good)
 }
 
 /* --- what an import would change --- */
+
+static bool lists_equal(char **a, size_t na, char **b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]))
+			return false;
+	return true;
+}
+
+/* bundle_diff_compute(old, new), checked against bundle_diff_catalog, which
+ * reads old from a catalogue file one record at a time: both must agree. */
+static void diff_both(const catalog_data *old, const catalog_data *new_cat, bundle_diff *df)
+{
+	bundle_diff_compute(old, new_cat, df);
+	char *path = xasprintf("%s/diff.sqlite", tmp_root);
+	char *err = NULL;
+	catalog *c = NULL;
+	if (old->n_procs || old->n_hotlines) {
+		CHECK(catalog_write(path, old, &err) == 0);
+		free(err);
+		c = catalog_open(path, NULL);
+		CHECK(c != NULL);
+	}
+	bundle_diff s;
+	CHECK(bundle_diff_catalog(c, new_cat, &s) == 0);
+	CHECK(lists_equal(df->added, df->n_added, s.added, s.n_added));
+	CHECK(lists_equal(df->changed, df->n_changed, s.changed, s.n_changed));
+	CHECK(lists_equal(df->removed, df->n_removed, s.removed, s.n_removed));
+	CHECK(df->hotlines_changed == s.hotlines_changed &&
+	      df->indices_changed == s.indices_changed && df->news_changed == s.news_changed &&
+	      df->faq_changed == s.faq_changed && df->feedback_changed == s.feedback_changed);
+	bundle_diff_clear(&s);
+	catalog_close(c);
+	unlink(path);
+	free(path);
+}
 
 static void test_diff(const catalog_data *good)
 {
@@ -799,7 +839,7 @@ static void test_diff(const catalog_data *good)
 	diag_list diag = {0};
 	CHECK(read_dir(dir, NULL, &d, &diag));
 	bundle_diff df;
-	bundle_diff_compute(good, &d, &df);
+	diff_both(good, &d, &df);
 	CHECK(df.n_added == 1 && df.n_changed == 1 && df.n_removed == 1);
 	if (df.n_added == 1)
 		CHECK_STR(df.added[0], "1.002212\tThủ tục công nhận hòa giải viên (cấp xã)");
@@ -814,7 +854,7 @@ static void test_diff(const catalog_data *good)
 
 	/* Against an empty store everything is new. */
 	catalog_data empty = {0};
-	bundle_diff_compute(&empty, good, &df);
+	diff_both(&empty, good, &df);
 	CHECK(df.n_added == 4 && !df.n_changed && !df.n_removed && df.hotlines_changed);
 	bundle_diff_clear(&df);
 	catalog_data_clear(&d);
@@ -932,7 +972,9 @@ static void test_too_many(void)
 	catalog_data d = {0};
 	diag_list diag = {0};
 	CHECK(!read_dir(dir, NULL, &d, &diag));
-	CHECK_DIAG(&diag, DIAG_ERROR, "procedures.csv", 0, "more than the limit of 20000");
+	/* reported at the first record over the limit (line 1 is the header) */
+	CHECK_DIAG(&diag, DIAG_ERROR, "procedures.csv", BUNDLE_MAX_PROCS + 2,
+	           "more than the limit of 20000 procedures");
 	catalog_data_clear(&d);
 	diag_clear(&diag);
 	free(dir);

@@ -221,8 +221,51 @@ static void test_write_quoting(void)
 	free(out);
 }
 
+/* The streaming reader: records one at a time, a cap on cells a record
+ * (empty cells past it dropped), cells over the limit not stored. */
+static void test_reader(void)
+{
+	static const char in[] = "h1,h2,h3\n"
+	                         "a,b,c,,,,,,\n"       /* trailing empty cells: dropped */
+	                         ",,,\n"               /* blank */
+	                         "\"x\ny\",2,3\n"      /* two lines */
+	                         "1,2,3,4\n";          /* a 4th non-empty cell */
+	csv_reader r;
+	csv_reader_init(&r, in, sizeof in - 1, 0, 3);
+	const csv_row *row;
+	int line = 0;
+	CHECK(csv_next(&r, &row, &line) == CSV_OK && row && row->n == 3 && row->line == 1);
+	CHECK(csv_next(&r, &row, &line) == CSV_OK && row && row->n == 3 && row->line == 2);
+	if (row && row->n == 3)
+		CHECK_STR(row->cells[2], "c");
+	CHECK(csv_next(&r, &row, &line) == CSV_OK && row && row->line == 4);
+	if (row && row->n == 3)
+		CHECK_STR(row->cells[0], "x\ny");
+	CHECK(csv_next(&r, &row, &line) == CSV_TOO_MANY_CELLS && !row && line == 6);
+	CHECK(csv_next(&r, &row, &line) == CSV_OK && !row); /* stays at the end */
+	csv_reader_free(&r);
+
+	/* A quoted cell over the limit is an error once it is closed; an
+	 * unclosed one is reported as unclosed. */
+	static const char q[] = "h\n\"0123456789\"\n";
+	csv_reader_init(&r, q, sizeof q - 1, 4, 0);
+	CHECK(csv_next(&r, &row, &line) == CSV_OK && row);
+	CHECK(csv_next(&r, &row, &line) == CSV_CELL_TOO_LONG && line == 2);
+	csv_reader_free(&r);
+	csv_reader_init(&r, q, sizeof q - 2, 4, 0); /* no newline, still closed */
+	CHECK(csv_next(&r, &row, &line) == CSV_OK && row);
+	CHECK(csv_next(&r, &row, &line) == CSV_CELL_TOO_LONG);
+	csv_reader_free(&r);
+	static const char u[] = "h\n\"0123456789\n";
+	csv_reader_init(&r, u, sizeof u - 1, 4, 0);
+	CHECK(csv_next(&r, &row, &line) == CSV_OK && row);
+	CHECK(csv_next(&r, &row, &line) == CSV_UNTERMINATED_QUOTE && line == 2);
+	csv_reader_free(&r);
+}
+
 int main(void)
 {
+	test_reader();
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
 		check_case(&cases[i]);
 	test_round_trip();
