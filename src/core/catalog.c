@@ -1214,8 +1214,8 @@ static void read_vocab(catalog *c)
 	                                    " WHERE col IN ('name', 'code', 'keywords', 'field')");
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
-		if (!t)
-			continue;
+		if (!t || strpbrk(t, "0123456789"))
+			continue; /* codes and numbers: never a near spelling */
 		sw_list_push(&c->vocab, t, strlen(t));
 		sw_canon(c->vocab.v[c->vocab.n - 1]);
 	}
@@ -1505,6 +1505,9 @@ static void add_near(catalog *c, query *q)
 	for (size_t i = 0; i < q->n; i++) {
 		term *t = &q->t[i];
 		size_t nq = strlen(t->exact.v[0]);
+		/* Codes and numbers are typed from the paper: no near spellings. */
+		if (strpbrk(t->exact.v[0], "0123456789"))
+			continue;
 		for (size_t v = 0; v < c->vocab.n; v++) {
 			/* Every confusion changes the length by one letter at most. */
 			size_t nv = c->vocab_len[v];
