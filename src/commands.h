@@ -23,8 +23,9 @@ typedef struct motcua_env {
 int motcua_env_open(motcua_env *env, bool need_catalog);
 void motcua_env_close(motcua_env *env);
 
-/* Path of a file shipped in data/ ($MOTCUA_DATADIR, the source tree when run
- * from the build folder, else the installed data folder). Static buffer. */
+/* Path of a file shipped in data/ (paths_datadir(): $MOTCUA_DATADIR, the
+ * source tree when this executable runs from its build folder, else the
+ * installed data folder). Static buffer. */
 const char *motcua_data_path(const char *rel);
 
 int cmd_show(motcua_env *env, int argc, char **argv);  /* src/cmd_show.c */

@@ -14,31 +14,15 @@
 #include "core/config.h"
 #include "core/diag.h"
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "core/store.h"
 #include "core/xalloc.h"
 #include "commands.h"
 
-#ifndef MOTCUA_DATADIR
-#define MOTCUA_DATADIR "/usr/local/share/motcua"
-#endif
-#ifndef MOTCUA_SOURCE_DATADIR
-#define MOTCUA_SOURCE_DATADIR ""
-#endif
-
 const char *motcua_data_path(const char *rel)
 {
 	static char buf[4096];
-	const char *env = getenv("MOTCUA_DATADIR");
-	const char *dirs[] = {env, MOTCUA_SOURCE_DATADIR, MOTCUA_DATADIR};
-	struct stat st;
-	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
-		if (!dirs[i] || !*dirs[i])
-			continue;
-		snprintf(buf, sizeof buf, "%s/%s", dirs[i], rel);
-		if (stat(buf, &st) == 0)
-			return buf;
-	}
-	snprintf(buf, sizeof buf, "%s/%s", MOTCUA_DATADIR, rel);
+	snprintf(buf, sizeof buf, "%s/%s", paths_datadir(), rel);
 	return buf;
 }
 
