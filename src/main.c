@@ -28,19 +28,7 @@ const char *motcua_data_path(const char *rel)
 
 static void usage(FILE *out)
 {
-	fputs(_("usage: motcua [--store DIR] [--config FILE] COMMAND [ARGS]\n"
-		"commands:\n"
-		"  kiosk [--windowed] [--size WxH] [--rotate 0|90|180|270]\n"
-		"  kiosk --headless --size WxH --script FILE --shots DIR\n"
-		"  check DIR          validate a bundle and show what an import would change\n"
-		"  import DIR         validate a bundle, then replace the catalogue\n"
-		"  export DIR         write the current catalogue as a bundle\n"
-		"  rollback           put back the catalogue the last import replaced\n"
-		"  search QUERY       print matches, best first, CODE<TAB>NAME\n"
-		"  show CODE          print one procedure\n"
-		"  pdf CODE -o FILE   write the procedure sheet\n"
-		"  print CODE [--printer NAME]   print the sheet through CUPS\n"),
-	      out);
+	help_print_usage(out);
 }
 
 /* Shared set-up for every command that reads the catalogue. */
@@ -235,6 +223,8 @@ static const struct {
 	{"kiosk", cmd_kiosk},
 	{"pdf", cmd_pdf},
 	{"print", cmd_print},
+	{"help", cmd_help},
+	{"complete-codes", cmd_complete_codes},
 };
 
 int main(int argc, char **argv)
@@ -245,6 +235,7 @@ int main(int argc, char **argv)
 		{"store", required_argument, NULL, 's'},
 		{"config", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
 		{0},
 	};
 	/* Global options come before the command; "+" stops at the first non-option. */
@@ -254,6 +245,7 @@ int main(int argc, char **argv)
 		case 's': env.store_dir = optarg; break;
 		case 'c': env.config_path = optarg; break;
 		case 'h': usage(stdout); return 0;
+		case 'V': help_print_version(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
 	}
@@ -286,7 +278,11 @@ int main(int argc, char **argv)
 
 	const char *name = sub_argv[0];
 	int rc = -1;
-	if (!strcmp(name, "check") || !strcmp(name, "import")) {
+	/* `motcua COMMAND --help` for every command, before its own parsing
+	 * (so that `search --help` is not a search for "--help"). */
+	if (help_wanted(sub_argc, sub_argv)) {
+		rc = help_command(name, stdout);
+	} else if (!strcmp(name, "check") || !strcmp(name, "import")) {
 		rc = cmd_check_or_import(&env, sub_argc, sub_argv, name[0] == 'i');
 	} else {
 		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
