@@ -19,19 +19,29 @@ TMP=$(mktemp -d /tmp/motcua-deb.XXXXXX)
 FAILS=0
 fail() { echo "FAIL: $*" >&2; FAILS=$((FAILS + 1)); }
 apt_get() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 -y -q "$@"; }
-had_state=0
-[ -e /var/lib/motcua ] && had_state=1
+# Start from a machine without a store; put back one found there at the end.
+SAVED=""
+if [ -e /var/lib/motcua ]; then
+	SAVED=/var/lib/motcua.before-package-test.$$
+	mv /var/lib/motcua "$SAVED"
+fi
 cleanup() {
 	dpkg -s motcua >/dev/null 2>&1 && apt_get purge motcua >/dev/null 2>&1
-	# Leave the machine as found: the state folder only if it was there.
-	[ $had_state = 1 ] || rm -rf /var/lib/motcua
+	rm -rf /var/lib/motcua
+	[ -z "$SAVED" ] || mv "$SAVED" /var/lib/motcua
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
 
 # --- build and install, as the README says ---
 dpkg -s motcua >/dev/null 2>&1 && apt_get purge motcua >/dev/null
-DEB=$(MOTCUA_DEB_OUT="$TMP/deb" "$SRC/tools/dev" deb 2>"$TMP/build.log" | tail -1)
+# MOTCUA_DEB: a .deb built before (by tools/dev deb), else build one now.
+if [ -n "${MOTCUA_DEB:-}" ]; then
+	DEB=$MOTCUA_DEB
+	: >"$TMP/build.log"
+else
+	DEB=$(MOTCUA_DEB_OUT="$TMP/deb" "$SRC/tools/dev" deb 2>"$TMP/build.log" | tail -1)
+fi
 case "$DEB" in
 */motcua_*_"$(dpkg --print-architecture)".deb) ;;
 *) echo "tools/dev deb did not print a .deb path ('$DEB'):" >&2; tail -30 "$TMP/build.log" >&2; exit 1 ;;
@@ -137,6 +147,13 @@ as_motcua import import "$TMP/bundle" || fail "import exited $?: $(head -3 "$TMP
 grep -q 'imported version 9999' "$TMP/out/import.out" || fail "import: $(cat "$TMP/out/import.out")"
 check_trace import
 [ "$(stat -c %U /var/lib/motcua/catalog.sqlite 2>&1)" = motcua ] || fail "the catalogue is not the motcua user's"
+
+# A file an admin made by running the CLI as root goes back to motcua
+# (tmpfiles.d runs at install and at every boot).
+touch /var/lib/motcua/made-by-root
+systemd-tmpfiles --create motcua.conf
+[ "$(stat -c %U /var/lib/motcua/made-by-root)" = motcua ] ||
+	fail "tmpfiles.d does not give root-made files in the store back to motcua"
 
 # --- purge: everything but the documented state goes ---
 dpkg -L motcua | while read -r f; do [ -f "$f" ] && echo "$f"; done >"$TMP/files"
