@@ -32,6 +32,7 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
+trap "exit 1" TERM INT HUP
 
 # --- build and install, as the README says ---
 dpkg -s motcua >/dev/null 2>&1 && apt_get purge motcua >/dev/null
