@@ -4,6 +4,7 @@
 #define MOTCUA_COMMANDS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "core/catalog.h"
 #include "core/config.h"
@@ -23,13 +24,25 @@ typedef struct motcua_env {
 int motcua_env_open(motcua_env *env, bool need_catalog);
 void motcua_env_close(motcua_env *env);
 
-/* Path of a file shipped in data/ ($MOTCUA_DATADIR, the source tree when run
- * from the build folder, else the installed data folder). Static buffer. */
+/* Path of a file shipped in data/ (paths_datadir(): $MOTCUA_DATADIR, the
+ * source tree when this executable runs from its build folder, else the
+ * installed data folder). Static buffer. */
 const char *motcua_data_path(const char *rel);
 
 int cmd_show(motcua_env *env, int argc, char **argv);  /* src/cmd_show.c */
 int cmd_kiosk(motcua_env *env, int argc, char **argv); /* src/cmd_kiosk.c */
 int cmd_pdf(motcua_env *env, int argc, char **argv);   /* src/cmd_pdf.c */
 int cmd_print(motcua_env *env, int argc, char **argv); /* src/cmd_pdf.c */
+
+/* src/cmd_help.c: the command table's help. help_print_usage() lists every
+ * command; help_command() prints one command's usage (2 when unknown);
+ * help_wanted() is true when --help or -h comes before any "--". */
+void help_print_usage(FILE *out);
+int help_command(const char *name, FILE *out);
+void help_print_version(FILE *out);
+bool help_wanted(int argc, char **argv);
+int cmd_help(motcua_env *env, int argc, char **argv);
+/* Hidden: every procedure code starting with argv[1], one a line (bash completion). */
+int cmd_complete_codes(motcua_env *env, int argc, char **argv);
 
 #endif

@@ -14,50 +14,22 @@
 #include "core/config.h"
 #include "core/diag.h"
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "core/store.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "commands.h"
 
-#ifndef MOTCUA_DATADIR
-#define MOTCUA_DATADIR "/usr/local/share/motcua"
-#endif
-#ifndef MOTCUA_SOURCE_DATADIR
-#define MOTCUA_SOURCE_DATADIR ""
-#endif
-
 const char *motcua_data_path(const char *rel)
 {
 	static char buf[4096];
-	const char *env = getenv("MOTCUA_DATADIR");
-	const char *dirs[] = {env, MOTCUA_SOURCE_DATADIR, MOTCUA_DATADIR};
-	struct stat st;
-	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
-		if (!dirs[i] || !*dirs[i])
-			continue;
-		snprintf(buf, sizeof buf, "%s/%s", dirs[i], rel);
-		if (stat(buf, &st) == 0)
-			return buf;
-	}
-	snprintf(buf, sizeof buf, "%s/%s", MOTCUA_DATADIR, rel);
+	snprintf(buf, sizeof buf, "%s/%s", paths_datadir(), rel);
 	return buf;
 }
 
 static void usage(FILE *out)
 {
-	fputs(_("usage: motcua [--store DIR] [--config FILE] COMMAND [ARGS]\n"
-		"commands:\n"
-		"  kiosk [--windowed] [--size WxH] [--rotate 0|90|180|270]\n"
-		"  kiosk --headless --size WxH --script FILE --shots DIR\n"
-		"  check DIR          validate a bundle and show what an import would change\n"
-		"  import DIR         validate a bundle, then replace the catalogue\n"
-		"  export DIR         write the current catalogue as a bundle\n"
-		"  rollback           put back the catalogue the last import replaced\n"
-		"  search QUERY       print matches, best first, CODE<TAB>NAME\n"
-		"  show CODE          print one procedure\n"
-		"  pdf CODE -o FILE   write the procedure sheet\n"
-		"  print CODE [--printer NAME]   print the sheet through CUPS\n"),
-	      out);
+	help_print_usage(out);
 }
 
 /* Shared set-up for every command that reads the catalogue. */
@@ -287,6 +259,8 @@ static const struct {
 	{"kiosk", cmd_kiosk},
 	{"pdf", cmd_pdf},
 	{"print", cmd_print},
+	{"help", cmd_help},
+	{"complete-codes", cmd_complete_codes},
 };
 
 int main(int argc, char **argv)
@@ -297,6 +271,7 @@ int main(int argc, char **argv)
 		{"store", required_argument, NULL, 's'},
 		{"config", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
 		{0},
 	};
 	/* Global options come before the command; "+" stops at the first non-option. */
@@ -306,6 +281,7 @@ int main(int argc, char **argv)
 		case 's': env.store_dir = optarg; break;
 		case 'c': env.config_path = optarg; break;
 		case 'h': usage(stdout); return 0;
+		case 'V': help_print_version(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
 	}
@@ -338,7 +314,11 @@ int main(int argc, char **argv)
 
 	const char *name = sub_argv[0];
 	int rc = -1;
-	if (!strcmp(name, "check") || !strcmp(name, "import")) {
+	/* `motcua COMMAND --help` for every command, before its own parsing
+	 * (so that `search --help` is not a search for "--help"). */
+	if (help_wanted(sub_argc, sub_argv)) {
+		rc = help_command(name, stdout);
+	} else if (!strcmp(name, "check") || !strcmp(name, "import")) {
 		rc = cmd_check_or_import(&env, sub_argc, sub_argv, name[0] == 'i');
 	} else {
 		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)

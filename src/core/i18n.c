@@ -1,4 +1,5 @@
 #include "i18n.h"
+#include "paths.h"
 
 #include <locale.h>
 #include <stdbool.h>
@@ -6,12 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#ifndef MOTCUA_LOCALEDIR
-#define MOTCUA_LOCALEDIR "/usr/local/share/locale"
-#endif
-#ifndef MOTCUA_BUILD_LOCALEDIR
-#define MOTCUA_BUILD_LOCALEDIR ""
-#endif
 
 static i18n_lang current = I18N_VI;
 
@@ -27,20 +22,6 @@ static void set_utf8_locale(void)
 	setlocale(LC_NUMERIC, "C");
 }
 
-/* The translations: $MOTCUA_LOCALEDIR, else the build folder's po/ when run
- * uninstalled (meson builds po/vi/LC_MESSAGES/motcua.mo there), else the
- * installed locale folder. */
-static const char *pick_localedir(void)
-{
-	const char *env = getenv("MOTCUA_LOCALEDIR");
-	struct stat st;
-	if (env && *env)
-		return env;
-	if (*MOTCUA_BUILD_LOCALEDIR &&
-	    stat(MOTCUA_BUILD_LOCALEDIR "/vi/LC_MESSAGES/motcua.mo", &st) == 0)
-		return MOTCUA_BUILD_LOCALEDIR;
-	return MOTCUA_LOCALEDIR;
-}
 
 static bool is_c_locale(const char *v) { return v && (!strcmp(v, "C") || !strcmp(v, "POSIX")); }
 
@@ -55,7 +36,7 @@ void i18n_init(void)
 	else if ((lc_all && *lc_all) ? is_c_locale(lc_all) : is_c_locale(lang))
 		l = I18N_EN;
 	set_utf8_locale();
-	bindtextdomain("motcua", pick_localedir());
+	bindtextdomain("motcua", paths_localedir());
 	bind_textdomain_codeset("motcua", "UTF-8");
 	textdomain("motcua");
 	i18n_set_lang(l);

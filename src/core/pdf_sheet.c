@@ -20,17 +20,12 @@
 #include <utf8proc.h>
 
 #include "i18n.h"
+#include "paths.h"
 #include "procedure_fields.h"
 #include "qr.h"
 #include "text.h"
 #include "xalloc.h"
 
-#ifndef MOTCUA_DATADIR
-#define MOTCUA_DATADIR "/usr/local/share/motcua"
-#endif
-#ifndef MOTCUA_SOURCE_FONTDIR
-#define MOTCUA_SOURCE_FONTDIR ""
-#endif
 
 #define MM (72.0 / 25.4)
 #define PAGE_W 595.276 /* HPDF_PAGE_SIZE_A4, portrait */
@@ -127,15 +122,7 @@ static void HPDF_STDCALL pdf_sheet_on_error(HPDF_STATUS error, HPDF_STATUS detai
 
 const char *pdf_sheet_font_dir(void)
 {
-	static char buf[4096];
-	const char *env = getenv("MOTCUA_FONTDIR");
-	if (env && *env)
-		return env;
-	struct stat st;
-	if (*MOTCUA_SOURCE_FONTDIR && stat(MOTCUA_SOURCE_FONTDIR, &st) == 0 && S_ISDIR(st.st_mode))
-		return MOTCUA_SOURCE_FONTDIR;
-	snprintf(buf, sizeof buf, "%s/fonts", MOTCUA_DATADIR);
-	return buf;
+	return paths_fontdir();
 }
 
 /* --- measuring and wrapping ---------------------------------------------- */

@@ -39,9 +39,9 @@ typedef struct pdf_sheet_ctx {
  * be written, -EINVAL when libharu rejects the document. */
 int pdf_sheet_write(const procedure *p, const pdf_sheet_ctx *ctx, const char *path, char **err);
 
-/* The default font folder: $MOTCUA_FONTDIR when set, else the source tree's
- * fonts/ when it exists (running from the build folder), else the installed
- * MOTCUA_DATADIR/fonts. Static string. */
+/* The default font folder: paths_fontdir() ($MOTCUA_FONTDIR when set, the
+ * source tree's fonts/ when this executable runs from its build folder, else
+ * the installed font folder). Static string. */
 const char *pdf_sheet_font_dir(void);
 
 #endif

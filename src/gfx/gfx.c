@@ -11,16 +11,11 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include "core/paths.h"
 #include "core/xalloc.h"
 #include "gfx_png.h"
 #include "gfx_text_cache.h"
 
-#ifndef MOTCUA_SOURCE_FONTDIR
-#define MOTCUA_SOURCE_FONTDIR ""
-#endif
-#ifndef MOTCUA_DATADIR
-#define MOTCUA_DATADIR "/usr/local/share/motcua"
-#endif
 
 /* 48 MiB of text pixels: a dozen full screens of lines at 1080p. */
 #define TEXT_CACHE_BUDGET (48u << 20)
@@ -75,10 +70,7 @@ static bool file_exists(const char *p)
 
 static bool find_fonts(gfx *g, const char *override)
 {
-	const char *env = getenv("MOTCUA_FONTDIR");
-	char installed[4096];
-	snprintf(installed, sizeof installed, "%s/fonts", MOTCUA_DATADIR);
-	const char *dirs[] = {override, env, MOTCUA_SOURCE_FONTDIR, installed};
+	const char *dirs[] = {override, paths_fontdir()};
 	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
 		if (!dirs[i] || !*dirs[i])
 			continue;
@@ -92,7 +84,7 @@ static bool find_fonts(gfx *g, const char *override)
 		free(r);
 		free(b);
 	}
-	fprintf(stderr, "motcua: %s/%s: %s\n", installed, font_files[0], strerror(ENOENT));
+	fprintf(stderr, "motcua: %s/%s: %s\n", paths_fontdir(), font_files[0], strerror(ENOENT));
 	return false;
 }
 

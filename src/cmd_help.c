@@ -1,0 +1,114 @@
+/* cmd_help — `motcua --version`, `motcua help [COMMAND]`, `motcua COMMAND
+ * --help`, and the hidden `motcua complete-codes` that bash completion uses
+ * (Debian's conventions for a command-line program, issue 10). One table
+ * lists every command; a new command adds its line here. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "core/i18n.h"
+
+typedef struct command_help {
+	const char *name;
+	const char *synopsis; /* after "motcua " */
+	const char *what;     /* one line, translated */
+} command_help;
+
+static const command_help help_table[] = {
+	{"kiosk", "kiosk [--windowed] [--size WxH] [--rotate 0|90|180|270]\n"
+	          "       motcua kiosk --headless --size WxH --script FILE --shots DIR",
+	 N_("run the touchscreen kiosk (fullscreen unless --windowed)")},
+	{"check", "check [--allow-downgrade] DIR",
+	 N_("validate a bundle and show what an import would change")},
+	{"import", "import [--allow-downgrade] DIR",
+	 N_("validate a bundle, then replace the catalogue")},
+	{"export", "export DIR", N_("write the current catalogue as a bundle")},
+	{"rollback", "rollback", N_("put back the catalogue the last import replaced")},
+	{"search", "search QUERY", N_("print matches, best first, CODE<TAB>NAME")},
+	{"show", "show CODE", N_("print one procedure")},
+	{"pdf", "pdf CODE -o FILE", N_("write the procedure sheet")},
+	{"print", "print CODE [--printer NAME] [--form N]", N_("print the sheet through CUPS")},
+	{"help", "help [COMMAND]", N_("show this help, or one command's")},
+};
+
+static const command_help *help_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof help_table / sizeof *help_table; i++)
+		if (!strcmp(help_table[i].name, name))
+			return &help_table[i];
+	return NULL;
+}
+
+void help_print_usage(FILE *out)
+{
+	fprintf(out, "%s", _("usage: motcua [--store DIR] [--config FILE] COMMAND [ARGS]\n"));
+	fprintf(out, "%s", _("       motcua --version | help [COMMAND] | COMMAND --help\n"));
+	fprintf(out, "%s", _("commands:\n"));
+	for (size_t i = 0; i < sizeof help_table / sizeof *help_table; i++)
+		fprintf(out, "  %-10s %s\n", help_table[i].name, _(help_table[i].what));
+	fprintf(out, "%s", _("See motcua(1) and motcua.conf(5).\n"));
+}
+
+int help_command(const char *name, FILE *out)
+{
+	const command_help *h = help_find(name);
+	if (!h) {
+		fprintf(stderr, _("motcua: unknown command '%s'\n"), name);
+		help_print_usage(stderr);
+		return 2;
+	}
+	fprintf(out, _("usage: motcua %s\n"), h->synopsis);
+	fprintf(out, "%s\n", _(h->what));
+	fprintf(out, "%s",
+		_("options of every command: --store DIR (the store), --config FILE (the configuration)\n"));
+	return 0;
+}
+
+void help_print_version(FILE *out)
+{
+	fprintf(out, "motcua %s\n", MOTCUA_VERSION);
+}
+
+bool help_wanted(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return false;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return true;
+	}
+	return false;
+}
+
+int cmd_help(motcua_env *env, int argc, char **argv)
+{
+	(void)env;
+	if (argc > 2) {
+		help_command("help", stderr);
+		return 2;
+	}
+	if (argc == 2)
+		return help_command(argv[1], stdout);
+	help_print_usage(stdout);
+	return 0;
+}
+
+int cmd_complete_codes(motcua_env *env, int argc, char **argv)
+{
+	if (argc > 2)
+		return 2;
+	const char *prefix = argc == 2 ? argv[1] : "";
+	int rc = motcua_env_open(env, true);
+	if (rc)
+		return rc;
+	catalog_data d = {0};
+	if (catalog_load(env->cat, &d) < 0) {
+		catalog_data_clear(&d);
+		return 3;
+	}
+	for (size_t i = 0; i < d.n_procs; i++)
+		if (!strncmp(d.procs[i].code, prefix, strlen(prefix)))
+			printf("%s\n", d.procs[i].code);
+	catalog_data_clear(&d);
+	return 0;
+}
