@@ -12,11 +12,7 @@
 . "$MOTCUA_SRC/tests/cli/lib.sh"
 size=$1
 PIX="$MOTCUA_SRC/tests/ui/pixels.py"
-if ! command -v zbarimg >/dev/null || ! command -v python3 >/dev/null; then
-	[ "${CI:-}" = true ] && { echo "FAIL: zbarimg or python3 missing (tools/dev installs them)" >&2; exit 1; }
-	echo "SKIP: zbarimg (zbar-tools) or python3 is not installed"
-	exit 77
-fi
+need zbarimg python3
 export MOTCUA_LANG=vi SDL_VIDEODRIVER=offscreen
 printf '[kiosk]\nprinter = motcua-ui-no-such-printer\n' >"$MOTCUA_CONFIG"
 shots="$TMP/shots"
