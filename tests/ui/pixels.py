@@ -13,12 +13,13 @@ such as `pdftoppm -gray` writes.
   pixels.py diff A B [X Y W H]
       Prints the fraction of pixels (in the rect, or the whole image) whose
       grey differs by more than 24 between two images of the same size.
-  pixels.py pagediff A B
+  pixels.py pagediff A B [A2 B2...]
       Two renderings of a page (PNG or PGM, sizes may differ by a few
-      pixels): both are cut to the common size and averaged over 8x8
-      blocks, so that anti-aliasing and a re-rendering through Ghostscript
-      do not count; prints the mean absolute difference of the blocks'
-      grey, 0 (same) to 255.
+      pixels): both are cut to the common size and averaged over blocks,
+      so that anti-aliasing and a re-rendering through Ghostscript do not
+      count. Prints `MEAN WORST`: the mean absolute difference of the 8x8
+      blocks' grey and the largest one of a 16x16 block (a line of text
+      changed in one place), 0 (same) to 255; one line a pair.
 Exit 0 with the figure on standard output; 2 on bad arguments, 3 when an
 image cannot be read.
 """
@@ -194,9 +195,12 @@ def blocks(img, w, h, k):
 def pagediff(a, b):
     w, h = min(a.w, b.w), min(a.h, b.h)
     if max(a.w, b.w) > w * 1.02 + 4 or max(a.h, b.h) > h * 1.02 + 4:
-        return '255'  # not the same page size
+        return '255 255'  # not the same page size
     pa, pb = blocks(a, w, h, 8), blocks(b, w, h, 8)
-    return '%.3f' % (sum(abs(p - q) for p, q in zip(pa, pb)) / max(len(pa), 1))
+    mean = sum(abs(p - q) for p, q in zip(pa, pb)) / max(len(pa), 1)
+    qa, qb = blocks(a, w, h, 16), blocks(b, w, h, 16)
+    worst = max((abs(p - q) for p, q in zip(qa, qb)), default=0)
+    return '%.3f %.1f' % (mean, worst)
 
 
 def main(argv):
@@ -211,8 +215,9 @@ def main(argv):
         elif cmd == 'diff' and len(rest) in (2, 6):
             a, b = load(rest[0]), load(rest[1])
             print(diff(a, b, clip(a, rest[2:])))
-        elif cmd == 'pagediff' and len(rest) == 2:
-            print(pagediff(load(rest[0]), load(rest[1])))
+        elif cmd == 'pagediff' and rest and len(rest) % 2 == 0:
+            for i in range(0, len(rest), 2):
+                print(pagediff(load(rest[i]), load(rest[i + 1])))
         else:
             print(__doc__, file=sys.stderr)
             return 2
