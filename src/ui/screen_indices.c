@@ -13,7 +13,6 @@
 
 enum { IDX_ACT_TAB = 1, IDX_ACT_YEAR };
 
-#define MAX_YEARS 32
 
 typedef struct indices_state {
 	catalog_data d;
@@ -37,7 +36,7 @@ static const char *indices_title(screen *s, app *a)
 
 static bool row_of(const index_row *r, int tab) { return r->index && !strcmp(r->index, index_text_names[tab]); }
 
-/* Years with data for the tab, ascending. */
+/* Years with data for the tab, ascending; years holds n_indices. */
 static int years_of(const indices_state *st, int tab, int *years)
 {
 	int n = 0;
@@ -48,7 +47,7 @@ static int years_of(const indices_state *st, int tab, int *years)
 		int k = 0;
 		while (k < n && years[k] != r->year)
 			k++;
-		if (k == n && n < MAX_YEARS)
+		if (k == n)
 			years[n++] = r->year;
 	}
 	for (int i = 1; i < n; i++) /* few years: insertion sort */
@@ -60,8 +59,9 @@ static int years_of(const indices_state *st, int tab, int *years)
 	return n;
 }
 
-/* Units in bundle order that have rows for the tab (and the year, when > 0). */
-static int units_of(const indices_state *st, int tab, int year, const char **units, int cap)
+/* Units in bundle order that have rows for the tab (and the year, when > 0);
+ * every one of them: units holds n_indices. */
+static int units_of(const indices_state *st, int tab, int year, const char **units)
 {
 	int n = 0;
 	for (size_t i = 0; i < st->d.n_indices; i++) {
@@ -71,7 +71,7 @@ static int units_of(const indices_state *st, int tab, int year, const char **uni
 		int k = 0;
 		while (k < n && strcmp(units[k], r->unit))
 			k++;
-		if (k == n && n < cap)
+		if (k == n)
 			units[n++] = r->unit;
 	}
 	return n;
@@ -135,7 +135,9 @@ static void indices_layout(screen *s, app *a, gfx_rect body)
 			       i == st->tab ? WIDGET_PRIMARY : WIDGET_TAB, WIDGET_NO_ICON, IDX_ACT_TAB, i);
 	y += m->touch + m->gap;
 	/* Years of the tab. */
-	int years[MAX_YEARS];
+	size_t cap = st->d.n_indices ? st->d.n_indices : 1;
+	int *years = xmalloc(cap * sizeof *years);
+	const char **units = xmalloc(cap * sizeof *units);
 	int ny = years_of(st, st->tab, years);
 	int year = st->year;
 	bool found = false;
@@ -175,8 +177,7 @@ static void indices_layout(screen *s, app *a, gfx_rect body)
 		free(t);
 	}
 	/* The chosen year, unit by unit. */
-	const char *units[16];
-	int nu = ny ? units_of(st, st->tab, year, units, 16) : 0;
+	int nu = ny ? units_of(st, st->tab, year, units) : 0;
 	for (int u = 0; u < nu; u++) {
 		size_t card, box;
 		int y0 = cy, iy = card_begin(f, m, cy, w, &card, &box);
@@ -222,8 +223,8 @@ static void indices_layout(screen *s, app *a, gfx_rect body)
 		cy = card_end(f, m, card, box, y0, w, iy - m->gap);
 	}
 	/* The totals across years, per unit, when there is more than one year. */
-	const char *all_units[16];
-	int na = units_of(st, st->tab, 0, all_units, 16);
+	const char **all_units = units; /* the year's units are done with */
+	int na = units_of(st, st->tab, 0, all_units);
 	for (int u = 0; u < na; u++) {
 		int n_tot = 0;
 		for (size_t i = 0; i < st->d.n_indices; i++) {
@@ -282,6 +283,8 @@ static void indices_layout(screen *s, app *a, gfx_rect body)
 		}
 		card_end(f, m, card, box, y0, w, iy);
 	}
+	free(units);
+	free(years);
 }
 
 static void indices_action(screen *s, app *a, int action, int arg)

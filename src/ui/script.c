@@ -45,11 +45,114 @@ static const struct {
 	{"usb-insert", SCRIPT_USB_INSERT, "w"},
 	{"usb-remove", SCRIPT_USB_REMOVE, "o"},
 	{"clock", SCRIPT_CLOCK, "s"},
+	{"expect-exact", SCRIPT_EXPECT_EXACT, "s"},
+	{"keep", SCRIPT_KEEP, "sw"},
+	{"expect-run", SCRIPT_EXPECT_RUN, "ss"},
+	{"print-run", SCRIPT_PRINT_RUN, "s"},
+	{"print-runs", SCRIPT_PRINT_RUNS, ""},
 };
+
+static const char *skip_space(const char *p);
+
+/* expect-run's "FIELD OP VALUE [+-* K]" (script.h). */
+enum { RUN_FIELDS = 6 };
+static const char *const run_fields[RUN_FIELDS] = {"x", "y", "w", "h", "bottom", "right"};
+enum { OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE };
+static const char *const run_ops[] = {"<=", ">=", "==", "!=", "<", ">"};
+static const int run_op_codes[] = {OP_LE, OP_GE, OP_EQ, OP_NE, OP_LT, OP_GT};
+
+typedef struct run_expr {
+	int field, op;
+	bool is_number;   /* VALUE is num; else name.ref_field */
+	double num;
+	char name[32];    /* "screen" or a kept name */
+	int ref_field;
+	char arith;       /* 0, '+', '-' or '*' */
+	double k;
+} run_expr;
+
+static bool name_char(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+static const char *parse_field(const char *p, int *field)
+{
+	const char *e = p;
+	while (isalpha((unsigned char)*e))
+		e++;
+	for (int i = 0; i < RUN_FIELDS; i++)
+		if ((size_t)(e - p) == strlen(run_fields[i]) && !strncmp(p, run_fields[i], (size_t)(e - p))) {
+			*field = i;
+			return e;
+		}
+	return NULL;
+}
+
+static const char *parse_number(const char *p, double *v)
+{
+	if (!isdigit((unsigned char)*p) && *p != '.')
+		return NULL;
+	char *end;
+	errno = 0;
+	*v = strtod(p, &end);
+	if (end == p || errno || !(*v >= 0 && *v <= 1e7))
+		return NULL;
+	return end;
+}
+
+static bool parse_expr(const char *p, run_expr *x)
+{
+	memset(x, 0, sizeof *x);
+	p = skip_space(p);
+	if (!(p = parse_field(p, &x->field)))
+		return false;
+	p = skip_space(p);
+	size_t i;
+	for (i = 0; i < sizeof run_ops / sizeof *run_ops; i++)
+		if (!strncmp(p, run_ops[i], strlen(run_ops[i])))
+			break;
+	if (i == sizeof run_ops / sizeof *run_ops)
+		return false;
+	x->op = run_op_codes[i];
+	p = skip_space(p + strlen(run_ops[i]));
+	const char *e = parse_number(p, &x->num);
+	if (e) {
+		x->is_number = true;
+		p = e;
+	} else {
+		e = p;
+		while (name_char(*e))
+			e++;
+		if (e == p || (size_t)(e - p) >= sizeof x->name || *e != '.')
+			return false;
+		memcpy(x->name, p, (size_t)(e - p));
+		if (!(p = parse_field(e + 1, &x->ref_field)))
+			return false;
+		if (!strcmp(x->name, "screen") && x->ref_field != 2 && x->ref_field != 3)
+			return false;
+	}
+	p = skip_space(p);
+	if (*p == '+' || *p == '-' || *p == '*') {
+		x->arith = *p;
+		if (!(p = parse_number(skip_space(p + 1), &x->k)))
+			return false;
+		p = skip_space(p);
+	}
+	return *p == 0;
+}
+
+static bool valid_name(const char *s)
+{
+	if (!*s || strlen(s) >= 32 || isdigit((unsigned char)*s) || !strcmp(s, "screen"))
+		return false;
+	for (; *s; s++)
+		if (!name_char(*s))
+			return false;
+	return true;
+}
 
 void script_step_clear(script_step *s)
 {
 	free(s->text);
+	free(s->text2);
 	memset(s, 0, sizeof *s);
 }
 
@@ -129,10 +232,11 @@ bool script_parse_line(const char *line, script_step *out, char **err)
 				const char *end = *a == 's' ? parse_string(p, &s) : parse_word(p, &s);
 				if (!end)
 					goto bad;
-				out->text = text_nfc(s);
+				char *nfc = text_nfc(s);
 				free(s);
-				if (!out->text)
+				if (!nfc)
 					goto bad;
+				*(out->text ? &out->text2 : &out->text) = nfc;
 				p = end;
 			}
 		}
@@ -145,6 +249,11 @@ bool script_parse_line(const char *line, script_step *out, char **err)
 			if (!out->text[0] || out->text[0] == '.')
 				goto bad;
 		}
+		run_expr x;
+		if (out->cmd == SCRIPT_KEEP && !valid_name(out->text2))
+			goto bad;
+		if (out->cmd == SCRIPT_EXPECT_RUN && !parse_expr(out->text2, &x))
+			goto bad;
 		return true;
 	bad:
 		*err = xasprintf(_("bad arguments: %s"), line);
@@ -181,6 +290,11 @@ typedef struct runner {
 	bool clock_moved;    /* the staff set it: the app is told after the step */
 	int line;
 	bool finished;
+	struct {
+		char name[32];
+		gfx_rect r;
+	} kept[32];
+	int n_kept;
 } runner;
 
 /* Sleeps up to ms of real time; true at once when the kiosk is asked to
@@ -603,6 +717,81 @@ static int set_wall(runner *r, const char *text)
 	return 0;
 }
 
+static int rect_field(gfx_rect q, int field)
+{
+	switch (field) {
+	case 0: return q.x;
+	case 1: return q.y;
+	case 2: return q.w;
+	case 3: return q.h;
+	case 4: return q.y + q.h;
+	default: return q.x + q.w;
+	}
+}
+
+/* expect-exact, keep, expect-run, print-run: a run found by its whole text. */
+static int run_step(runner *r, const script_step *s, textruns *runs)
+{
+	const text_run *t = textruns_find_exact(runs, s->text);
+	if (!t && s->cmd != SCRIPT_EXPECT_EXACT)
+		t = textruns_find(runs, s->text);
+	if (!t) {
+		report(r, _("error"), s->cmd == SCRIPT_EXPECT_EXACT ? _("no text exactly \"%s\" on screen (screen: %s)")
+								     : _("no text \"%s\" on screen (screen: %s)"),
+		       s->text, app_screen_name(r->a));
+		return 1;
+	}
+	if (s->cmd == SCRIPT_PRINT_RUN) {
+		printf("run %d %d %d %d %s\n", t->visible.x, t->visible.y, t->visible.w, t->visible.h, s->text);
+		fflush(stdout);
+	}
+	if (s->cmd == SCRIPT_KEEP) {
+		int i = 0;
+		while (i < r->n_kept && strcmp(r->kept[i].name, s->text2))
+			i++;
+		if (i == (int)(sizeof r->kept / sizeof *r->kept)) {
+			report(r, _("error"), "%s", _("too many kept names"));
+			return 2;
+		}
+		snprintf(r->kept[i].name, sizeof r->kept[i].name, "%s", s->text2);
+		r->kept[i].r = t->r;
+		if (i == r->n_kept)
+			r->n_kept++;
+	}
+	if (s->cmd != SCRIPT_EXPECT_RUN)
+		return 0;
+	run_expr x;
+	if (!parse_expr(s->text2, &x))
+		return 2;
+	double want = x.num;
+	if (!x.is_number) {
+		int w, h;
+		gfx_size(r->g, &w, &h);
+		if (!strcmp(x.name, "screen")) {
+			want = x.ref_field == 2 ? w : h;
+		} else {
+			int i = 0;
+			while (i < r->n_kept && strcmp(r->kept[i].name, x.name))
+				i++;
+			if (i == r->n_kept) {
+				report(r, _("error"), _("nothing kept under the name %s"), x.name);
+				return 1;
+			}
+			want = rect_field(r->kept[i].r, x.ref_field);
+		}
+	}
+	want = x.arith == '+' ? want + x.k : x.arith == '-' ? want - x.k : x.arith == '*' ? want * x.k : want;
+	double got = rect_field(t->r, x.field);
+	bool ok = x.op == OP_LT ? got < want : x.op == OP_LE ? got <= want : x.op == OP_GT ? got > want
+		: x.op == OP_GE ? got >= want : x.op == OP_EQ ? got == want : got != want;
+	if (!ok) {
+		report(r, _("error"), _("text \"%s\": %s is %g, want %s (%g) (at %dx%d+%d+%d; screen: %s)"), s->text,
+		       run_fields[x.field], got, s->text2, want, t->r.w, t->r.h, t->r.x, t->r.y, app_screen_name(r->a));
+		return 1;
+	}
+	return 0;
+}
+
 static int step(runner *r, const script_step *s)
 {
 	textruns *runs = app_text_runs(r->a);
@@ -662,6 +851,19 @@ static int step(runner *r, const script_step *s)
 		}
 		return 0;
 	}
+	case SCRIPT_PRINT_RUNS:
+		/* textruns_find_exact puts them in reading order first. */
+		textruns_find_exact(runs, "");
+		for (size_t i = 0; i < runs->n; i++)
+			printf("run %d %d %d %d %s\n", runs->v[i].visible.x, runs->v[i].visible.y, runs->v[i].visible.w,
+			       runs->v[i].visible.h, textruns_text(runs, i));
+		fflush(stdout);
+		return 0;
+	case SCRIPT_EXPECT_EXACT:
+	case SCRIPT_KEEP:
+	case SCRIPT_EXPECT_RUN:
+	case SCRIPT_PRINT_RUN:
+		return run_step(r, s, runs);
 	case SCRIPT_USB_INSERT:
 	case SCRIPT_USB_REMOVE: {
 		int rc = s->cmd == SCRIPT_USB_INSERT ? usb_insert(r, s->text) : usb_remove(r, s->text);

@@ -4,6 +4,8 @@
  *	tap X Y | tap-text "LABEL" | drag X1 Y1 X2 Y2 MS | type "TEXT" | wait MS
  *	shot NAME | expect-text "TEXT" | expect-no-text "TEXT"
  *	usb-insert DIR | usb-remove [NAME] | clock "DD/MM/YYYY HH:MM" | # comment
+ *	expect-exact "TEXT" | keep "TEXT" NAME | expect-run "TEXT" "EXPR"
+ *	print-run "TEXT" | print-runs
  *
  * The script starts on the home screen. A frame is drawn after every step
  * that changed something; with check_layout every frame is checked (text
@@ -11,6 +13,19 @@
  * expectation prints SCRIPT:LINE: error: ... and gives status 1; bad syntax
  * gives status 2 before anything runs (when the script is a regular file;
  * from a pipe, lines are run as they arrive).
+ *
+ * Where texts are: `expect-exact` wants a run whose whole text is TEXT
+ * (`expect-text` takes any run that contains it). `keep` remembers, under
+ * NAME, the rect of the run whose whole text is TEXT (if none, the first
+ * in reading order that contains it; so for the next two); `expect-run` checks
+ * that run's rect against EXPR, `FIELD OP VALUE` with FIELD one of x y w h
+ * bottom right, OP one of < <= > >= == !=, and VALUE a number, screen.w,
+ * screen.h or NAME.FIELD, optionally followed by + - or * and a number
+ * ("y < top.y - 200", "h >= small.h * 1.2"). `print-run` writes the run's
+ * visible rect to standard output as `run X Y W H TEXT` for a test that
+ * looks at the screenshot's pixels there; `print-runs` writes every run
+ * (to write a script). The rects are whole lines of
+ * text, in the UI's coordinates (before a rotation).
  *
  * USB sticks: `usb-insert DIR` makes a stick under a media root of the
  * script's own that the real USB watch reports: a copy of DIR as the
@@ -70,12 +85,18 @@ typedef enum script_cmd {
 	SCRIPT_USB_INSERT,
 	SCRIPT_USB_REMOVE,
 	SCRIPT_CLOCK,
+	SCRIPT_EXPECT_EXACT,
+	SCRIPT_KEEP,
+	SCRIPT_EXPECT_RUN,
+	SCRIPT_PRINT_RUN,
+	SCRIPT_PRINT_RUNS,
 } script_cmd;
 
 typedef struct script_step {
 	script_cmd cmd;
 	double num[5];
-	char *text; /* NFC; owned */
+	char *text;  /* NFC; owned */
+	char *text2; /* the second word or string (keep, expect-run); owned */
 } script_step;
 
 /* Parses one line (without its newline). On a syntax error returns false

@@ -82,6 +82,15 @@ const text_run *textruns_find(textruns *t, const char *needle)
 	return NULL;
 }
 
+const text_run *textruns_find_exact(textruns *t, const char *text)
+{
+	order(t);
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->arena + t->v[i].off, text))
+			return &t->v[i];
+	return NULL;
+}
+
 static char *describe(const textruns *t, const text_run *r)
 {
 	return xasprintf("\"%s\" at %dx%d+%d+%d", t->arena + r->off, r->r.w, r->r.h, r->r.x, r->r.y);

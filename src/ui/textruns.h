@@ -38,6 +38,8 @@ const char *textruns_text(const textruns *t, size_t i);
 /* The first run in reading order (top to bottom, then left to right on a
  * line) whose text contains needle (byte-exact: callers pass NFC), or NULL. */
 const text_run *textruns_find(textruns *t, const char *needle);
+/* The first run in reading order whose whole text is text, or NULL. */
+const text_run *textruns_find_exact(textruns *t, const char *text);
 /* Checks the layout of a w x h screen. On a violation returns false with a
  * malloc'd description in *why naming the texts and rects involved. */
 bool textruns_check(textruns *t, int w, int h, char **why);

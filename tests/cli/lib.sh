@@ -36,3 +36,18 @@ finish() {
 	if [ "$FAILS" -gt 0 ]; then echo "$FAILS failure(s)" >&2; exit 1; fi
 	exit 0
 }
+
+# need CMD... — a test (or a test of its own for one section) that cannot run
+# without these tools: SKIP (77) on a machine without them, a failure in CI
+# (CI=true), where tools/dev installs every one.
+need() {
+	local c missing=
+	for c in "$@"; do command -v "$c" >/dev/null || missing="$missing $c"; done
+	[ -z "$missing" ] && return 0
+	if [ "${CI:-}" = true ]; then
+		echo "FAIL:$missing not installed, and CI installs every tool the tests use (tools/dev)" >&2
+		exit 1
+	fi
+	echo "SKIP:$missing not installed"
+	exit 77
+}

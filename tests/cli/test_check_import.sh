@@ -4,34 +4,7 @@
 # sed/printf); every one must exit 1, name the file and line to fix, and leave
 # the installed catalogue byte for byte as it was.
 . "$(dirname "$0")/lib.sh"
-GOOD="$FIX/good"
-CAT="$MOTCUA_STORE/catalog.sqlite"
-
-# mk NAME — a fresh copy of the good bundle at $TMP/NAME, one version newer
-# than the installed one, so that the only problem is the one a case adds.
-mk() {
-	rm -rf "${TMP:?}/$1"
-	cp -r "$GOOD" "$TMP/$1"
-	sed -i 's/^phien_ban = 1$/phien_ban = 2/' "$TMP/$1/bundle.ini"
-	B="$TMP/$1"
-}
-
-# unchanged WHAT — the live catalogue is the one saved in $TMP/before.sqlite.
-unchanged() {
-	cmp -s "$CAT" "$TMP/before.sqlite" || fail "$1: the catalogue was changed"
-}
-
-# broken WHAT WANT... — import $B must fail with each WANT on stderr.
-broken() {
-	local what=$1; shift
-	run 1 import "$B"
-	for want in "$@"; do expect_in "$ERR" "$want" "$what"; done
-	expect_in "$ERR" "nothing was changed" "$what"
-	unchanged "$what"
-	run 1 check "$B"
-	expect_in "$ERR" "$1" "$what (check)"
-	unchanged "$what (check)"
-}
+. "$(dirname "$0")/check_lib.sh"
 
 # --- a good bundle: check shows what would change, import installs it ---
 run 0 check "$GOOD"
@@ -174,30 +147,7 @@ expect_in "$OUT" "~ 1.000656	Thủ tục đăng ký khai tử" "check: changed"
 expect_in "$OUT" "- 1.002211	Thủ tục công nhận hòa giải viên (cấp xã)" "check: removed"
 unchanged "check"
 
-# --- signatures ---
-# A SHA256SUMS without a configured key is reported, not trusted.
-if command -v minisign >/dev/null; then
-mk signed
-sed -i 's/^phien_ban = 2$/phien_ban = 5/' "$B/bundle.ini"
-(cd "$B" && find . -type f ! -name 'SHA256SUMS*' | sed 's#^\./##' | sort | xargs sha256sum > SHA256SUMS)
-minisign -G -W -f -p "$TMP/k.pub" -s "$TMP/k.sec" >/dev/null 2>&1 || fail "minisign -G"
-minisign -S -s "$TMP/k.sec" -m "$B/SHA256SUMS" -t "Sở Tư pháp tỉnh Sơn La" >/dev/null 2>&1 </dev/null ||
-	fail "minisign -S"
-run 0 check "$B"
-expect_in "$ERR" "SHA256SUMS: warning: the bundle is signed but no public key is configured" "unchecked signature"
-# With the key configured the signed bundle installs; a changed file does not.
-printf '[kiosk]\npublic_key = %s\n' "$(tail -n 1 "$TMP/k.pub")" > "$MOTCUA_CONFIG"
-run 0 import "$B"
-expect_in "$OUT" "imported version 5" "signed bundle"
-cp "$CAT" "$TMP/before.sqlite"
-sed -i 's/^phien_ban = 5$/phien_ban = 6/' "$B/bundle.ini"
-broken "changed after signing" "does not match its SHA-256 checksum"
-mk unsigned; sed -i 's/^phien_ban = 2$/phien_ban = 6/' "$B/bundle.ini"
-broken "unsigned bundle with a key configured" "the bundle is not signed"
-: > "$MOTCUA_CONFIG"
-else
-	echo "minisign is not installed: signed bundles not tested here" >&2
-fi
+# --- signatures: test_check_import_signed.sh (a test of its own, needs minisign) ---
 
 # --- usage ---
 run 2 import

@@ -8,7 +8,7 @@
 # usage: test_crash_safety.sh [GEN_CATALOG] — the bundle generator of
 # tests/bench; an awk stand-in is used when it is not built.
 . "$(dirname "$0")/lib.sh"
-command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 is not installed"; exit 77; }
+need sqlite3
 GEN=${1:-}
 KILLS=${MOTCUA_CRASH_KILLS:-50}
 N=3000

@@ -4,8 +4,8 @@
 # signed with that key and refuse every tampered one, each with its own
 # message, leaving the catalogue byte-identical.
 . "$(dirname "$0")/lib.sh"
-command -v minisign >/dev/null || { echo "SKIP: minisign is not installed"; exit 77; }
-command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 is not installed"; exit 77; }
+need minisign
+need sqlite3
 
 minisign -G -W -p "$TMP/pub" -s "$TMP/sec" >/dev/null
 minisign -G -W -p "$TMP/pub2" -s "$TMP/sec2" >/dev/null

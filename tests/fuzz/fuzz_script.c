@@ -16,20 +16,23 @@ static void check_line(const char *line)
 	bool ok = script_parse_line(line, &s, &err);
 	if (!ok) {
 		FUZZ_CHECK(err && *err);
-		FUZZ_CHECK(s.text == NULL);
+		FUZZ_CHECK(s.text == NULL && s.text2 == NULL);
 		free(err);
 		return;
 	}
 	FUZZ_CHECK(err == NULL);
-	FUZZ_CHECK(s.cmd >= SCRIPT_NONE && s.cmd <= SCRIPT_USB_REMOVE);
+	FUZZ_CHECK(s.cmd >= SCRIPT_NONE && s.cmd <= SCRIPT_PRINT_RUNS);
 	/* every number a script can give is a time or a coordinate in range:
 	 * the runner casts them to int64_t and float */
 	for (int i = 0; i < 5; i++)
 		FUZZ_CHECK(s.num[i] >= 0 && s.num[i] <= 1e7);
 	bool takes_text = s.cmd == SCRIPT_TAP_TEXT || s.cmd == SCRIPT_TYPE ||
 	                  s.cmd == SCRIPT_SHOT || s.cmd == SCRIPT_EXPECT_TEXT ||
-	                  s.cmd == SCRIPT_EXPECT_NO_TEXT || s.cmd == SCRIPT_USB_INSERT;
+	                  s.cmd == SCRIPT_EXPECT_NO_TEXT || s.cmd == SCRIPT_USB_INSERT ||
+	                  s.cmd == SCRIPT_EXPECT_EXACT || s.cmd == SCRIPT_KEEP ||
+	                  s.cmd == SCRIPT_EXPECT_RUN || s.cmd == SCRIPT_PRINT_RUN;
 	FUZZ_CHECK(takes_text == (s.text != NULL));
+	FUZZ_CHECK((s.cmd == SCRIPT_KEEP || s.cmd == SCRIPT_EXPECT_RUN) == (s.text2 != NULL));
 	if (s.text) {
 		size_t n = strlen(s.text);
 		FUZZ_CHECK(text_utf8_valid(s.text, n, NULL));
@@ -44,7 +47,7 @@ static void check_line(const char *line)
 			FUZZ_CHECK(isalnum((unsigned char)*c) || strchr("-_.", *c));
 	}
 	script_step_clear(&s);
-	FUZZ_CHECK(s.text == NULL && s.cmd == SCRIPT_NONE);
+	FUZZ_CHECK(s.text == NULL && s.text2 == NULL && s.cmd == SCRIPT_NONE);
 }
 
 int fuzz_script_one(const uint8_t *data, size_t size)

@@ -1,12 +1,14 @@
 # `motcua print` against a real CUPS queue: the cups-pdf queue motcua-test
 # that tests/print/setup-cups.sh creates (run it as root first; .ci/run does).
-# The job completes and the PDF that comes out of the "printer" has the
-# sheet's pages; a blank form of the bundle prints the same way; the
+# The job completes and the PDF that comes out of the "printer" shows the
+# sheet, page for page (tests/print/pages.sh); a blank form of the bundle prints the same way; the
 # configured printer is used when --printer is not given; a stopped queue, a
 # printer out of paper and an unknown printer are reported in plain words
 # with exit status 3, and the job that cannot print is withdrawn. Skips (77) when no cupsd or queue is reachable.
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/bundle_long.sh"
+. "$(dirname "$0")/../print/pages.sh"
+need pdftoppm pdfinfo python3
 
 QUEUE=${MOTCUA_TEST_QUEUE:-motcua-test}
 OUTDIR=${MOTCUA_CUPS_PDF_OUT:-/var/spool/cups-pdf/motcua}
@@ -31,7 +33,8 @@ job_output() {
 	done
 }
 
-# print_ok WHAT WANT_PAGES ARGS... — prints, checks the job's output file.
+# print_ok WHAT EXPECTED_PDF ARGS... — prints, checks the job's output file
+# against the PDF it should show; keeps it as $PRINTED.
 print_ok() {
 	local what=$1 want=$2 job out; shift 2
 	run 0 print "$@"
@@ -40,9 +43,11 @@ print_ok() {
 	[ -n "$job" ] || { fail "$what: no job number in '$OUT'"; return; }
 	out=$(job_output "$job")
 	[ -n "$out" ] || { fail "$what: job $job left no PDF in $OUTDIR"; return; }
-	[ "$(pages_of "$out")" = "$want" ] ||
-		fail "$what: the printed PDF $out has $(pages_of "$out") pages, want $want"
-	rm -f "$out"
+	[ "$(pages_of "$out")" = "$(pages_of "$want")" ] ||
+		fail "$what: the printed PDF $out has $(pages_of "$out") pages, want $(pages_of "$want")"
+	expect_document "$out" "$want" "$what"
+	PRINTED="$TMP/printed-$job.pdf"
+	mv "$out" "$PRINTED"
 }
 
 # The same bundle as the pdf test: a long sheet, and a blank form to print.
@@ -50,15 +55,21 @@ MOTCUA_STORE="$TMP/sample" run 0 pdf 1.001193 -o "$TMP/form.pdf"
 write_long_bundle "$TMP/bundle" "$TMP/form.pdf"
 run 0 import "$TMP/bundle"
 run 0 pdf "$LONG_CODE" -o "$TMP/long.pdf"
-sheet_pages=$(pages_of "$TMP/long.pdf")
-form_pages=$(pages_of "$TMP/form.pdf")
+run 0 pdf "$SHORT_CODE" -o "$TMP/short.pdf"
+# Another procedure's sheet with as many pages as the form (both sample
+# sheets): what a wrong document looks like.
+MOTCUA_STORE="$TMP/sample" run 0 pdf 2.000806 -o "$TMP/other.pdf"
+[ "$(pages_of "$TMP/other.pdf")" = "$(pages_of "$TMP/form.pdf")" ] ||
+	fail "the sample sheets 2.000806 and 1.001193 no longer have as many pages: pick another pair"
 
 # 1. A sheet and a blank form, to the named queue.
-print_ok "sheet" "$sheet_pages" "$LONG_CODE" --printer "$QUEUE"
-print_ok "form 1" "$form_pages" "$LONG_CODE" --form 1 --printer "$QUEUE"
+print_ok "sheet" "$TMP/long.pdf" "$LONG_CODE" --printer "$QUEUE"
+print_ok "form 1" "$TMP/form.pdf" "$LONG_CODE" --form 1 --printer "$QUEUE"
+# The comparison tells a wrong document with as many pages apart.
+expect_other_document "$PRINTED" "$TMP/other.pdf" "form 1 against another sheet"
 # 2. The configured printer when no --printer is given.
 printf '[kiosk]\nprinter = %s\n' "$QUEUE" > "$MOTCUA_CONFIG"
-print_ok "configured printer" 1 "$SHORT_CODE"
+print_ok "configured printer" "$TMP/short.pdf" "$SHORT_CODE"
 : > "$MOTCUA_CONFIG"
 
 # 3. Bad requests change nothing and print nothing.
@@ -80,7 +91,7 @@ if cupsdisable "$QUEUE" 2>/dev/null; then
 	left=$(lpstat -o "$QUEUE" 2>/dev/null)
 	[ -z "$left" ] || fail "a job stayed queued on the stopped printer: $left"
 	cupsenable "$QUEUE"
-	print_ok "after re-enabling" 1 "$SHORT_CODE" --printer "$QUEUE"
+	print_ok "after re-enabling" "$TMP/short.pdf" "$SHORT_CODE" --printer "$QUEUE"
 else
 	fail "cannot stop $QUEUE with cupsdisable (run the print tests as root or in lpadmin)"
 fi

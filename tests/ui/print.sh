@@ -3,10 +3,11 @@
 # headless kiosk runs the print*.script files against the cups-pdf queue
 # that tests/print/setup-cups.sh creates, with --check-layout, in landscape
 # and portrait. Besides what the scripts assert on screen, this checks what
-# came out of the "printer": one PDF per print, holding the procedure's
-# name (or the blank form's text); and that a job that could not print was
-# withdrawn. Skips (77) when no CUPS scheduler or queue is reachable.
+# came out of the "printer": one PDF per print, titled with the procedure's
+# code, showing the sheet (or the blank form) page for page
+# (tests/print/pages.sh); and that a job that could not print was withdrawn. Skips (77) when no CUPS scheduler or queue is reachable.
 . "$MOTCUA_SRC/tests/cli/lib.sh"
+. "$MOTCUA_SRC/tests/print/pages.sh"
 QUEUE=${MOTCUA_TEST_QUEUE:-motcua-test}
 NOPAPER=${MOTCUA_TEST_NOPAPER_QUEUE:-motcua-nopaper}
 OUTDIR=${MOTCUA_CUPS_PDF_OUT:-/var/spool/cups-pdf/motcua}
@@ -18,6 +19,7 @@ if ! lpstat -p "$QUEUE" >/dev/null 2>&1; then
 	echo "SKIP: no CUPS queue $QUEUE (run tests/print/setup-cups.sh as root)"
 	exit 77
 fi
+need pdftoppm pdfinfo python3
 trap 'cupsenable "$QUEUE" 2>/dev/null; cupsenable "$NOPAPER" 2>/dev/null; rm -rf "$TMP"' EXIT
 export SDL_VIDEODRIVER=offscreen MOTCUA_LANG=vi
 UI="$MOTCUA_SRC/tests/ui"
@@ -58,20 +60,23 @@ job_pdf() {
 # it through Ghostscript's ps2write, which turns the fonts into Type 3 with
 # a broken ToUnicode map. So a printed job is identified by its title (the
 # kiosk names jobs CODE or CODE-form-N) and checked against the document
-# it should be: the same number of pages as that sheet or form.
+# it should be: the same pages as that sheet or form, rendered and compared.
 pages_of() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 title_of() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Title: *(\{0,1\}\([^)]*\))\{0,1\}$/\1/p'; }
 
-# expect_job ID TITLE PAGES WHAT
+# expect_job ID TITLE EXPECTED_PDF WHAT — keeps the job's PDF as $PRINTED.
 expect_job() {
 	local f
 	f=$(job_pdf "$1") || { fail "$4: job $1 left no PDF in $OUTDIR"; return; }
 	[ "$(title_of "$f")" = "$2" ] || fail "$4: job $1 is titled '$(title_of "$f")', want '$2'"
-	[ "$(pages_of "$f")" = "$3" ] || fail "$4: job $1 has $(pages_of "$f") page(s), want $3"
-	rm -f "$f"
+	[ "$(pages_of "$f")" = "$(pages_of "$3")" ] ||
+		fail "$4: job $1 has $(pages_of "$f") page(s), want $(pages_of "$3")"
+	expect_document "$f" "$3" "$4: job $1"
+	PRINTED="$TMP/printed-$1.pdf"
+	mv "$f" "$PRINTED"
 }
 
-# expect_jobs WANT TITLE PAGES WHAT — the run sent WANT jobs, all of that document.
+# expect_jobs WANT TITLE EXPECTED_PDF WHAT — the run sent WANT jobs, all of that document.
 expect_jobs() {
 	local ids n=0 id
 	ids=$(jobs_of)
@@ -85,13 +90,17 @@ expect_jobs() {
 run 0 show 1.001193 # fills the store from the sample
 expect_in "$OUT" "Thủ tục đăng ký khai sinh" "the procedure printed"
 run 0 pdf 1.001193 -o "$TMP/sheet.pdf"
-SHEET_PAGES=$(pages_of "$TMP/sheet.pdf")
+# Another procedure's sheet with as many pages: a wrong document.
+run 0 pdf 2.000806 -o "$TMP/other.pdf"
+[ "$(pages_of "$TMP/other.pdf")" = "$(pages_of "$TMP/sheet.pdf")" ] ||
+	fail "the sample sheets 2.000806 and 1.001193 no longer have as many pages: pick another pair"
 
 for size in 1920x1080 1080x1920; do
 	# 1. A sheet: "preparing", "printing", "printed"; the PDF has the name.
 	conf "$QUEUE"
 	kiosk print "$size"
-	expect_jobs 1 1.001193 "$SHEET_PAGES" "sheet at $size"
+	expect_jobs 1 1.001193 "$TMP/sheet.pdf" "sheet at $size"
+	expect_other_document "$PRINTED" "$TMP/other.pdf" "sheet at $size against another sheet"
 
 	# 2. A stopped queue: the paused message, and no job left to come out later.
 	if cupsdisable "$QUEUE"; then
@@ -118,16 +127,15 @@ for size in 1920x1080 1080x1920; do
 	# 4. Two prints a session: the third is refused, the next citizen prints.
 	conf "$QUEUE" 2
 	kiosk print-limit "$size"
-	expect_jobs 3 1.001193 "$SHEET_PAGES" "limit at $size"
+	expect_jobs 3 1.001193 "$TMP/sheet.pdf" "limit at $size"
 done
 
 # 5. Blank forms, from a bundle that has them: two forms of different
 # lengths, so that the one printed is known by its pages.
 MOTCUA_STORE="$TMP/sample" run 0 pdf 1.001193 -o "$TMP/form1.pdf"
 MOTCUA_STORE="$TMP/sample" run 0 pdf 1.000419 -o "$TMP/form2.pdf"
-F1_PAGES=$(pages_of "$TMP/form1.pdf")
-F2_PAGES=$(pages_of "$TMP/form2.pdf")
-[ "$F1_PAGES" != "$F2_PAGES" ] || fail "the two test forms have the same number of pages ($F1_PAGES)"
+[ "$(pages_of "$TMP/form1.pdf")" != "$(pages_of "$TMP/form2.pdf")" ] ||
+	fail "the two test forms have the same number of pages"
 B="$TMP/bundle"
 mkdir -p "$B/forms"
 cp "$TMP/form1.pdf" "$B/forms/to_khai.pdf"
@@ -153,8 +161,8 @@ for size in 1920x1080 1080x1920; do
 	kiosk print-form "$size"
 	set -- $(jobs_of)
 	if [ "$#" = 2 ]; then
-		expect_job "$1" 9.999101-form-2 "$F2_PAGES" "the second form, chosen from the list at $size"
-		expect_job "$2" 9.999102-form-1 "$F1_PAGES" "the only form, printed at once at $size"
+		expect_job "$1" 9.999101-form-2 "$TMP/form2.pdf" "the second form, chosen from the list at $size"
+		expect_job "$2" 9.999102-form-1 "$TMP/form1.pdf" "the only form, printed at once at $size"
 	else
 		fail "forms at $size: the kiosk sent $# job(s), want 2"
 	fi

@@ -4,7 +4,7 @@
 # one is refused with the signature message and changes nothing.
 # (The signature rules themselves: tests/unit/test_signature.c, tests/cli/test_signed.sh.)
 . "$MOTCUA_SRC/tests/ui/usb_lib.sh"
-command -v minisign >/dev/null || { echo "SKIP: minisign is not installed"; exit 77; }
+need minisign
 run 0 show "$GONE_CODE" # fills the store from the sample (version 1)
 CAT="$MOTCUA_STORE/catalog.sqlite"
 

@@ -1,5 +1,6 @@
 /* The catalogue file: what is written comes back, lists are in the order a
  * citizen expects, and search finds what a citizen types. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -352,9 +353,31 @@ static void check_search(catalog *c)
 	    "dang\"ky", "\"\"\"",     "+",     "khai*",     "a\tb\nc",        "%_",      "\xff\xfe",
 	    "AND",      "dang AND ky"};
 	for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
+		/* The same matches as the query's words alone, punctuation blanked:
+		 * quotes, brackets, stars and colons are never syntax. */
+		char plain[64];
+		snprintf(plain, sizeof plain, "%s", hostile[i]);
+		for (char *p = plain; *p; p++)
+			if ((unsigned char)*p < 0x80 && !isalnum((unsigned char)*p))
+				*p = ' ';
+		proc_summary *r = NULL, *w = NULL;
+		size_t n = catalog_search(c, hostile[i], 50, &r), nw = catalog_search(c, plain, 50, &w);
+		if (n != nw)
+			fprintf(stderr, "hostile query \"%s\": %zu matches, its words \"%s\": %zu\n", hostile[i], n, plain, nw);
+		CHECK(n == nw);
+		for (size_t k = 0; k < n && k < nw; k++)
+			CHECK_STR(r[k].code, w[k].code);
+		catalog_summaries_free(r, n);
+		catalog_summaries_free(w, nw);
+	}
+	/* The limit holds: "dang" matches more than two. */
+	{
 		proc_summary *r = NULL;
-		size_t n = catalog_search(c, hostile[i], 50, &r);
-		CHECK(n <= 50);
+		size_t n_all = catalog_search(c, "dang", 50, &r);
+		catalog_summaries_free(r, n_all);
+		CHECK(n_all > 2);
+		size_t n = catalog_search(c, "dang", 2, &r);
+		CHECK(n == 2);
 		catalog_summaries_free(r, n);
 	}
 	CHECK(position(c, "(dang ky)", "1.001193") >= 0); /* words still searched */
@@ -444,7 +467,7 @@ static void check_lists(catalog *c)
 		CHECK_STR(x.feedbacks[1].date, "20/05/2023");
 		CHECK_STR(x.feedbacks[2].date, "02/01/2023");
 	}
-	CHECK(x.n_news == 2 && x.n_news == 2 && !strcmp(x.news[0].date, "10/03/2024"));
+	CHECK(x.n_news == 2 && !strcmp(x.news[0].date, "10/03/2024") && !strcmp(x.news[1].date, "01/02/2024")); /* newest first */
 	CHECK(x.n_indices == 2 && !strcmp(x.indices[0].index, "PAPI"));
 	catalog_data_clear(&x);
 
