@@ -406,6 +406,25 @@ static void on_gesture(app *a, gesture_out o)
 	}
 }
 
+/* A new minute on the wall clock (it ticked, or was set): the header shows
+ * it, and when the clock became right or known to be wrong, the staff
+ * area's warning and the screens follow at once. True when it changed. */
+static bool follow_clock(app *a)
+{
+	int64_t minute = app_wall_ms(a) / 60000;
+	if (minute == a->shown_minute)
+		return false;
+	a->shown_minute = minute;
+	bool right = app_clock_right(a);
+	if (right != a->clock_right_shown) {
+		a->clock_right_shown = right;
+		a->gen++;
+	}
+	a->chrome_stale = true;
+	a->dirty = true;
+	return true;
+}
+
 static void run_timers(app *a, int64_t now)
 {
 	screen *s = top(a);
@@ -431,19 +450,7 @@ static void run_timers(app *a, int64_t now)
 		s->ops->tick(s, a, now);
 	if (print_overlay_deadline(a) <= now)
 		print_overlay_tick(a, now);
-	int64_t minute = app_wall_ms(a) / 60000;
-	if (minute != a->shown_minute) {
-		a->shown_minute = minute;
-		/* Right or known to be wrong now: the staff area's warning and
-		 * the screens follow at once. */
-		bool right = app_clock_right(a);
-		if (right != a->clock_right_shown) {
-			a->clock_right_shown = right;
-			a->gen++;
-		}
-		a->chrome_stale = true;
-		a->dirty = true;
-	}
+	follow_clock(a);
 }
 
 void app_handle_event(app *a, const ui_event *ev, int64_t now)
@@ -596,20 +603,8 @@ void app_set_wall_clock(app *a, int64_t wall_ms, int64_t now)
 	a->wall_offset = wall_ms - now;
 	/* The system clock was set (NTP, staff): the header shows the new
 	 * minute on the next frame, not when the old minute would have ended. */
-	int64_t minute = app_wall_ms(a) / 60000;
-	if (minute != a->shown_minute) {
-		a->shown_minute = minute;
-		/* Right or known to be wrong now: the staff area's warning and
-		 * the screens follow at once. */
-		bool right = app_clock_right(a);
-		if (right != a->clock_right_shown) {
-			a->clock_right_shown = right;
-			a->gen++;
-		}
-		a->chrome_stale = true;
-		a->dirty = true;
+	if (follow_clock(a))
 		relayout(a);
-	}
 }
 
 bool app_clock_right(const app *a)

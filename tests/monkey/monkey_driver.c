@@ -16,14 +16,12 @@
 #include "core/i18n.h"
 #include "core/store.h"
 #include "core/wallclock.h"
+#include "core/paths.h"
 #include "core/xalloc.h"
 #include "ui/app.h"
 #include "ui/catwatch.h"
 #include "ui/layout.h"
 
-#ifndef MOTCUA_SOURCE_DATADIR
-#define MOTCUA_SOURCE_DATADIR "data"
-#endif
 
 /* Tuesday 24/11/2026 07:58:00 at UTC+7 (TZ is set to ICT-7): the header
  * clock turns over two minutes in, and days later the date does too. */
@@ -1176,8 +1174,11 @@ monkey *monkey_new(const monkey_options *o)
 	diag_list diag = {0};
 	int rc = store_open(&m->st, store_dir);
 	free(store_dir);
-	if (rc < 0 || store_ensure(&m->st, o->bundle ? o->bundle : MOTCUA_SOURCE_DATADIR "/motcua",
-	                           &diag) < 0) {
+	char *sample = xasprintf("%s/motcua", paths_datadir());
+	if (rc == 0)
+		rc = store_ensure(&m->st, o->bundle ? o->bundle : sample, &diag);
+	free(sample);
+	if (rc < 0) {
 		diag_print(&diag, stderr);
 		diag_clear(&diag);
 		fprintf(stderr, "monkey: cannot fill the store\n");
