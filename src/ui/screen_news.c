@@ -42,10 +42,12 @@ static void picture_load(news_state *st, app *a, const news *n, int box_w, int b
 		st->picture = gfx_image_new(st->g, data, size, box_w, box_h, &w, &h, &why);
 	free(data);
 	if (!st->picture) {
+		/* One line for the journal; the article shows without it. */
+		fputs("motcua: ", stderr);
 		if (w > 0 && h > 0)
-			fprintf(stderr, _("motcua: %s (%dx%d): picture not shown: %s\n"), n->image, w, h, why);
+			fprintf(stderr, _("%s (%dx%d): picture not shown: %s\n"), n->image, w, h, why);
 		else
-			fprintf(stderr, _("motcua: %s: picture not shown: %s\n"), n->image, why);
+			fprintf(stderr, _("%s: picture not shown: %s\n"), n->image, why);
 		return;
 	}
 	st->picture_w = w;
