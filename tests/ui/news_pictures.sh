@@ -50,6 +50,7 @@ bundle good 99 '05/12/2026,Tin ảnh PNG,Nội dung tin có ảnh PNG.,images/wi
 04/12/2026,Tin ảnh JPEG,Nội dung tin có ảnh JPEG.,images/teal.jpg
 03/12/2026,Tin ảnh lớn,Nội dung tin có ảnh lớn hơn màn hình.,images/big.png'
 run 0 import "$TMP/good"
+expect_not_in "$ERR" "images/" "import of good pictures"
 S="$TMP/good.script"
 : >"$S"
 article "$S" "Tin ảnh PNG" "Nội dung tin có ảnh PNG." png
@@ -66,6 +67,12 @@ bundle bad 100 '05/12/2026,Tin ảnh khổng lồ,Nội dung tin có ảnh khai 
 03/12/2026,Tin ảnh rác,Nội dung tin có ảnh không phải ảnh.,images/junk.png
 02/12/2026,Tin ảnh chữ,Nội dung tin có tệp chữ mang tên ảnh.,images/text.png'
 run 0 import "$TMP/bad"
+# The check already warns staff (FILE:LINE), and the import goes on.
+printf '%s\n' "$ERR" | grep -q '^news.csv:2: .*images/huge.png: .*60000x60000' ||
+	fail "import: no warning about images/huge.png's size: $ERR"
+for f in cut.jpg junk.png; do
+	printf '%s\n' "$ERR" | grep -q "^news.csv:[0-9]*: .*images/$f: " || fail "import: no warning about images/$f: $ERR"
+done
 # Bundle validation checks only the first bytes; the catalogue is not
 # trusted either: a .png that holds plain text.
 sqlite3 "$MOTCUA_STORE/catalog.sqlite" \
