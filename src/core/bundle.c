@@ -640,7 +640,9 @@ static char *ref_resolve(reader *r, const char *file, int line, const char *ref,
 		free(name);
 	} else {
 		image_info ii;
-		image_verdict v = image ? image_check((const unsigned char *)data, size, BUNDLE_MAX_IMAGE, &ii) : IMAGE_OK;
+		image_verdict v = IMAGE_OK;
+		if (image)
+			v = image_check((const unsigned char *)data, size, BUNDLE_MAX_IMAGE, &ii);
 		/* The kiosk would leave it out (src/gfx): say so now, but import. */
 		if (v == IMAGE_TOO_LARGE)
 			diag_warning(r->diag, file, line,
@@ -649,7 +651,8 @@ static char *ref_resolve(reader *r, const char *file, int line, const char *ref,
 			             shown, ii.width, ii.height);
 		else if (v != IMAGE_OK)
 			diag_warning(r->diag, file, line,
-			             _("%s: the picture is cut short or damaged: it will not be shown"), shown);
+			             _("%s: the picture is cut short or damaged: it will not be shown"),
+			             shown);
 		blob *b = catalog_data_add_blob(r->d);
 		b->name = name;
 		b->data = (unsigned char *)data;

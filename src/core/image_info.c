@@ -9,7 +9,10 @@ static uint32_t be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
+static unsigned be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
 
 static bool dims_ok(uint32_t w, uint32_t h)
 {
@@ -45,7 +48,10 @@ static image_verdict check_png(const unsigned char *p, size_t n, image_info *inf
 }
 
 /* SOF markers that carry a frame's size: C0..CF but DHT (C4), JPG (C8), DAC (CC). */
-static bool is_sof(unsigned m) { return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC; }
+static bool is_sof(unsigned m)
+{
+	return m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+}
 
 /* Markers from SOI to EOI: one frame header before the first scan, every
  * segment within the file, each scan's entropy-coded data followed by a

@@ -34,14 +34,17 @@ static SDL_Surface *shrink(SDL_Surface *src, int dw, int dh)
 		int y0 = (int)((int64_t)y * sh / dh), y1 = (int)((int64_t)(y + 1) * sh / dh);
 		if (y1 <= y0)
 			y1 = y0 + 1;
-		uint32_t *out = (uint32_t *)((unsigned char *)dst->pixels + (size_t)y * (size_t)dst->pitch);
+		uint32_t *out =
+		    (uint32_t *)((unsigned char *)dst->pixels + (size_t)y * (size_t)dst->pitch);
 		for (int x = 0; x < dw; x++) {
-			int x0 = (int)((int64_t)x * sw / dw), x1 = (int)((int64_t)(x + 1) * sw / dw);
+			int x0 = (int)((int64_t)x * sw / dw),
+			    x1 = (int)((int64_t)(x + 1) * sw / dw);
 			if (x1 <= x0)
 				x1 = x0 + 1;
 			uint64_t acc[4] = {0};
 			for (int sy = y0; sy < y1; sy++) {
-				const unsigned char *row = (const unsigned char *)src->pixels + (size_t)sy * (size_t)src->pitch;
+				const unsigned char *row = (const unsigned char *)src->pixels +
+				                           (size_t)sy * (size_t)src->pitch;
 				for (int sx = x0; sx < x1; sx++) {
 					const unsigned char *q = row + (size_t)sx * (size_t)bpp;
 					/* SDL keeps 24- and 32-bit pixels in native order. */
@@ -50,9 +53,11 @@ static SDL_Surface *shrink(SDL_Surface *src, int dw, int dh)
 						memcpy(&c, q, 4);
 					} else {
 #if SDL_BYTEORDER == SDL_BIG_ENDIAN
-						c = (uint32_t)q[0] << 16 | (uint32_t)q[1] << 8 | q[2];
+						c = (uint32_t)q[0] << 16 | (uint32_t)q[1] << 8 |
+						    q[2];
 #else
-						c = (uint32_t)q[2] << 16 | (uint32_t)q[1] << 8 | q[0];
+						c = (uint32_t)q[2] << 16 | (uint32_t)q[1] << 8 |
+						    q[0];
 #endif
 					}
 					acc[0] += f->Amask ? (c & f->Amask) >> f->Ashift : 255;
@@ -63,25 +68,31 @@ static SDL_Surface *shrink(SDL_Surface *src, int dw, int dh)
 			}
 			uint64_t k = (uint64_t)(y1 - y0) * (uint64_t)(x1 - x0);
 			out[x] = (uint32_t)(acc[0] / k) << 24 | (uint32_t)(acc[1] / k) << 16 |
-				 (uint32_t)(acc[2] / k) << 8 | (uint32_t)(acc[3] / k);
+			         (uint32_t)(acc[2] / k) << 8 | (uint32_t)(acc[3] / k);
 		}
 	}
 	return dst;
 }
 
-SDL_Surface *gfx_image_decode(const unsigned char *data, size_t n, int max_w, int max_h, int *w, int *h,
-			      const char **why)
+SDL_Surface *gfx_image_decode(const unsigned char *data, size_t n, int max_w, int max_h, int *w,
+                              int *h, const char **why)
 {
 	*w = *h = 0;
 	image_info info;
 	switch (image_check(data, n, BUNDLE_MAX_IMAGE, &info)) {
-	case IMAGE_OK: break;
-	case IMAGE_NOT_AN_IMAGE: *why = _("not a PNG or JPEG image"); return NULL;
-	case IMAGE_BROKEN: *why = _("the file is cut short or damaged"); return NULL;
+	case IMAGE_OK:
+		break;
+	case IMAGE_NOT_AN_IMAGE:
+		*why = _("not a PNG or JPEG image");
+		return NULL;
+	case IMAGE_BROKEN:
+		*why = _("the file is cut short or damaged");
+		return NULL;
 	case IMAGE_TOO_LARGE:
 		*w = info.width;
 		*h = info.height;
-		*why = _("the picture is too large (at most 16 megapixels, 8192 pixels a side, 20 MiB)");
+		*why = _(
+		    "the picture is too large (at most 16 megapixels, 8192 pixels a side, 20 MiB)");
 		return NULL;
 	}
 	*w = info.width;

@@ -12,7 +12,7 @@
  * aspect kept) to fit max_w x max_h when larger. Returns an ARGB8888
  * surface, or NULL with *why set to a translated reason; *w, *h get the
  * picture's own size when the header told it. */
-SDL_Surface *gfx_image_decode(const unsigned char *data, size_t n, int max_w, int max_h, int *w, int *h,
-			      const char **why);
+SDL_Surface *gfx_image_decode(const unsigned char *data, size_t n, int max_w, int max_h, int *w,
+                              int *h, const char **why);
 
 #endif

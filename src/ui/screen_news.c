@@ -45,7 +45,8 @@ static void picture_load(news_state *st, app *a, const news *n, int box_w, int b
 		/* One line for the journal; the article shows without it. */
 		fputs("motcua: ", stderr);
 		if (w > 0 && h > 0)
-			fprintf(stderr, _("%s (%dx%d): picture not shown: %s\n"), n->image, w, h, why);
+			fprintf(stderr, _("%s (%dx%d): picture not shown: %s\n"), n->image, w, h,
+				why);
 		else
 			fprintf(stderr, _("%s: picture not shown: %s\n"), n->image, why);
 		return;

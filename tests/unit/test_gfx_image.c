@@ -76,7 +76,9 @@ int main(void)
 	why = NULL;
 	CHECK(gfx_image_new(g, big, n / 2, 800, 600, &pw, &ph, &why) == 0 && why);
 	why = NULL;
-	CHECK(gfx_image_new(g, (const unsigned char *)"not a picture", 13, 800, 600, &pw, &ph, &why) == 0 && why);
+	CHECK(gfx_image_new(g, (const unsigned char *)"not a picture", 13, 800, 600, &pw, &ph,
+	                    &why) == 0 &&
+	      why);
 	/* A PNG whose IDAT is damaged (structure whole): the decoder fails, safely. */
 	unsigned char *bad = malloc(n);
 	memcpy(bad, big, n);

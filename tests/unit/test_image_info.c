@@ -75,11 +75,11 @@ int main(void)
 		image_verdict want;
 	} sizes[] = {
 	    {600, 300, IMAGE_OK},
-	    {4096, 4096, IMAGE_OK},           /* 16 Mpx exactly */
-	    {8192, 2048, IMAGE_OK},           /* a panorama */
-	    {4097, 4096, IMAGE_TOO_LARGE},    /* over 16 Mpx */
-	    {8193, 1, IMAGE_TOO_LARGE},       /* over 8192 a side */
-	    {60000, 60000, IMAGE_TOO_LARGE},  /* the header of issue 15.3 */
+	    {4096, 4096, IMAGE_OK},          /* 16 Mpx exactly */
+	    {8192, 2048, IMAGE_OK},          /* a panorama */
+	    {4097, 4096, IMAGE_TOO_LARGE},   /* over 16 Mpx */
+	    {8193, 1, IMAGE_TOO_LARGE},      /* over 8192 a side */
+	    {60000, 60000, IMAGE_TOO_LARGE}, /* the header of issue 15.3 */
 	    {0xFFFFFFFFu, 1, IMAGE_TOO_LARGE},
 	    {0, 10, IMAGE_BROKEN},
 	};
@@ -87,7 +87,8 @@ int main(void)
 		size_t n = png(p, sizes[i].w, sizes[i].h);
 		image_verdict v = image_check(p, n, MAX, &info);
 		if (v != sizes[i].want)
-			fprintf(stderr, "PNG %ux%u: verdict %d, want %d\n", sizes[i].w, sizes[i].h, v, sizes[i].want);
+			fprintf(stderr, "PNG %ux%u: verdict %d, want %d\n", sizes[i].w, sizes[i].h,
+			        v, sizes[i].want);
 		CHECK(v == sizes[i].want);
 		CHECK(info.format == IMAGE_PNG);
 		if (sizes[i].w <= 60000)
@@ -100,7 +101,8 @@ int main(void)
 		CHECK(image_check(p, k, MAX, &info) != IMAGE_OK);
 	/* Over the byte limit; not a picture at all; a chunk longer than the file. */
 	CHECK(image_check(p, n, n - 1, &info) == IMAGE_TOO_LARGE);
-	CHECK(image_check((const unsigned char *)"GIF89a......", 12, MAX, &info) == IMAGE_NOT_AN_IMAGE);
+	CHECK(image_check((const unsigned char *)"GIF89a......", 12, MAX, &info) ==
+	      IMAGE_NOT_AN_IMAGE);
 	CHECK(image_check((const unsigned char *)"just text", 9, MAX, &info) == IMAGE_NOT_AN_IMAGE);
 	CHECK(image_check(p, 0, MAX, &info) == IMAGE_NOT_AN_IMAGE);
 	unsigned char q[256];
