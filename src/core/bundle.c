@@ -24,6 +24,7 @@
 
 #include "bundle_schema.h"
 #include "csv.h"
+#include "image_info.h"
 #include "i18n.h"
 #include "signature.h"
 #include "text.h"
@@ -758,6 +759,20 @@ static char *ref_resolve(reader *r, const char *file, int line, const char *ref,
 		free(msg);
 		free(name);
 	} else {
+		image_info ii;
+		image_verdict v = IMAGE_OK;
+		if (image)
+			v = image_check((const unsigned char *)data, size, BUNDLE_MAX_IMAGE, &ii);
+		/* The kiosk would leave it out (src/gfx): say so now, but import. */
+		if (v == IMAGE_TOO_LARGE)
+			diag_warning(r->diag, file, line,
+			             _("%s: the picture is %dx%d pixels, over the kiosk's 16 megapixels or 8192 "
+			               "pixels a side: it will not be shown"),
+			             shown, ii.width, ii.height);
+		else if (v != IMAGE_OK)
+			diag_warning(r->diag, file, line,
+			             _("%s: the picture is cut short or damaged: it will not be shown"),
+			             shown);
 		blob *b = catalog_data_add_blob(r->d);
 		b->name = name;
 		b->data = (unsigned char *)data;

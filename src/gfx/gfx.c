@@ -9,10 +9,13 @@
 #include <sys/stat.h>
 
 #include <SDL.h>
+#include <SDL_image.h>
 #include <SDL_ttf.h>
 
 #include "core/paths.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
+#include "gfx_image.h"
 #include "gfx_png.h"
 #include "gfx_text_cache.h"
 
@@ -39,6 +42,13 @@ typedef struct shape {
 	SDL_Texture *tex;
 } shape;
 
+typedef struct image_slot {
+	int id; /* 0 = free */
+	int w, h;
+	SDL_Texture *tex;
+	size_t bytes;
+} image_slot;
+
 struct gfx {
 	SDL_Window *win;
 	SDL_Renderer *ren;
@@ -53,6 +63,8 @@ struct gfx {
 	int n_fonts;
 	gfx_text_cache *cache;
 	shape shapes[MAX_SHAPES];
+	image_slot images[GFX_MAX_IMAGES];
+	int next_image_id;
 	gfx_rect clips[MAX_CLIPS];
 	int n_clips;
 	bool finger_down_mouse; /* the left button is held */
@@ -229,6 +241,8 @@ void gfx_close(gfx *g)
 	for (int i = 0; i < MAX_SHAPES; i++)
 		if (g->shapes[i].tex)
 			SDL_DestroyTexture(g->shapes[i].tex);
+	for (int i = 0; i < GFX_MAX_IMAGES; i++)
+		gfx_image_free(g, g->images[i].id);
 	for (int i = 0; i < g->n_fonts; i++)
 		TTF_CloseFont(g->fonts[i].font);
 	if (g->ui_tex)
@@ -243,6 +257,7 @@ void gfx_close(gfx *g)
 		TTF_Quit();
 	if (g->sdl_up)
 		SDL_QuitSubSystem(SDL_INIT_VIDEO);
+	IMG_Quit();
 	SDL_Quit();
 	free(g->font_path[0]);
 	free(g->font_path[1]);
@@ -583,6 +598,63 @@ void gfx_emblem(gfx *g, gfx_rect r)
 	SDL_RenderCopy(g->ren, s->tex, NULL, &dst);
 }
 
+int gfx_image_new(gfx *g, const unsigned char *data, size_t n, int max_w, int max_h, int *w, int *h,
+		  const char **why)
+{
+	image_slot *slot = NULL;
+	for (int i = 0; i < GFX_MAX_IMAGES && !slot; i++)
+		if (!g->images[i].id)
+			slot = &g->images[i];
+	*w = *h = 0;
+	if (!slot) {
+		*why = _("too many pictures are open");
+		return 0;
+	}
+	SDL_Surface *s = gfx_image_decode(data, n, max_w, max_h, w, h, why);
+	if (!s)
+		return 0;
+	g->stats.images_decoded++;
+	SDL_Texture *t = SDL_CreateTextureFromSurface(g->ren, s);
+	size_t bytes = (size_t)s->w * (size_t)s->h * 4;
+	SDL_FreeSurface(s);
+	if (!t) {
+		*why = SDL_GetError();
+		return 0;
+	}
+	SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+	SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+	if (++g->next_image_id <= 0)
+		g->next_image_id = 1;
+	*slot = (image_slot){g->next_image_id, *w, *h, t, bytes};
+	return slot->id;
+}
+
+static image_slot *image_find(gfx *g, int id)
+{
+	for (int i = 0; id > 0 && i < GFX_MAX_IMAGES; i++)
+		if (g->images[i].id == id)
+			return &g->images[i];
+	return NULL;
+}
+
+void gfx_image(gfx *g, int id, gfx_rect r)
+{
+	image_slot *s = image_find(g, id);
+	if (!s || r.w <= 0 || r.h <= 0)
+		return;
+	SDL_Rect dst = {r.x, r.y, r.w, r.h};
+	SDL_RenderCopy(g->ren, s->tex, NULL, &dst);
+}
+
+void gfx_image_free(gfx *g, int id)
+{
+	image_slot *s = image_find(g, id);
+	if (!s)
+		return;
+	SDL_DestroyTexture(s->tex);
+	*s = (image_slot){0};
+}
+
 void gfx_clip_push(gfx *g, gfx_rect r)
 {
 	if (g->n_clips > 0) {
@@ -779,4 +851,11 @@ void gfx_get_stats(const gfx *g, gfx_stats *s)
 {
 	*s = g->stats;
 	s->cache_bytes = gfx_text_cache_bytes(g->cache);
+	s->images_held = 0;
+	s->image_bytes = 0;
+	for (int i = 0; i < GFX_MAX_IMAGES; i++)
+		if (g->images[i].id) {
+			s->images_held++;
+			s->image_bytes += g->images[i].bytes;
+		}
 }

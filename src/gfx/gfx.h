@@ -67,6 +67,22 @@ void gfx_triangle(gfx *g, float x1, float y1, float x2, float y2, float x3, floa
 void gfx_cells(gfx *g, gfx_rect r, const unsigned char *cells, int n, gfx_color c);
 /* The kiosk's emblem (a gold star on a red disc), smoothed, filling r. */
 void gfx_emblem(gfx *g, gfx_rect r);
+/* Pictures (a bundle's images/): decoded once, held as a texture until
+ * freed. gfx_image_new checks the bytes before any decoder sees them (PNG
+ * or JPEG by magic, the size in its header within core/image_info.h's
+ * limits, the whole structure present), decodes them with SDL_image and
+ * shrinks the result to fit max_w x max_h (aspect kept; 0 = no limit).
+ * Returns an id > 0, or 0 with *why set to a translated reason; *w, *h get
+ * the picture's own size when its header told it. At most GFX_MAX_IMAGES
+ * are held at once. */
+#define GFX_MAX_IMAGES 16
+int gfx_image_new(gfx *g, const unsigned char *data, size_t n, int max_w, int max_h, int *w, int *h,
+		  const char **why);
+/* Draws picture id scaled into r (the caller keeps the aspect); an unknown
+ * id draws nothing. */
+void gfx_image(gfx *g, int id, gfx_rect r);
+/* Frees the picture's texture; 0 or an unknown id is a no-op. */
+void gfx_image_free(gfx *g, int id);
 /* Restricts drawing to r intersected with the current clip; pops restore. */
 void gfx_clip_push(gfx *g, gfx_rect r);
 void gfx_clip_pop(gfx *g);
@@ -111,6 +127,9 @@ typedef struct gfx_stats {
 	unsigned long rasterised;  /* text lines rendered by the font engine */
 	unsigned long cache_hits;  /* text lines drawn from the cache */
 	size_t cache_bytes;        /* pixels held by the text cache */
+	unsigned long images_decoded; /* pictures decoded by gfx_image_new */
+	int images_held;           /* pictures held now */
+	size_t image_bytes;        /* their pixels */
 } gfx_stats;
 void gfx_get_stats(const gfx *g, gfx_stats *s);
 

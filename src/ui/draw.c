@@ -31,6 +31,7 @@ void draw_flow(gfx *g, textruns *runs, const flow *f, int dx, int dy, gfx_rect c
 				  (gfx_color){0, 0, 0, 255});
 			break;
 		case FLOW_EMBLEM: gfx_emblem(g, r); break;
+		case FLOW_IMAGE: gfx_image(g, it->px, r); break;
 		default: break;
 		}
 	}

@@ -209,6 +209,8 @@ void flow_cells(flow *f, gfx_rect r, const unsigned char *cells, int n)
 
 void flow_emblem(flow *f, gfx_rect r) { add(f, FLOW_EMBLEM, r); }
 
+void flow_image(flow *f, gfx_rect r, int id) { add(f, FLOW_IMAGE, r)->px = id; }
+
 void flow_set_rect(flow *f, size_t item, gfx_rect r)
 {
 	f->items[item].r = r;

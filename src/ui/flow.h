@@ -22,6 +22,7 @@ typedef enum flow_kind {
 	FLOW_CELLS,     /* a QR matrix */
 	FLOW_TRIANGLE,  /* r.x,r.y / r.w,r.h / x3,y3 are the three corners */
 	FLOW_EMBLEM,
+	FLOW_IMAGE,     /* a picture of gfx_image_new; px is its id */
 	FLOW_CONTAINER, /* invisible: a box that text must stay inside */
 } flow_kind;
 
@@ -83,6 +84,8 @@ void flow_triangle(flow *f, int x1, int y1, int x2, int y2, int x3, int y3, gfx_
 /* Copies n*n cells. */
 void flow_cells(flow *f, gfx_rect r, const unsigned char *cells, int n);
 void flow_emblem(flow *f, gfx_rect r);
+/* A picture (gfx_image_new's id, owned by the caller) drawn scaled into r. */
+void flow_image(flow *f, gfx_rect r, int id);
 void flow_set_rect(flow *f, size_t item, gfx_rect r);
 
 /* Text added until the matching pop must stay inside r (which may be

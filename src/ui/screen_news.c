@@ -1,5 +1,6 @@
 /* screen_news — the administrative-reform news: the list (date, title) and,
- * as a second instance, one article. */
+ * as a second instance, one article with its picture under the title. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "app_state.h"
@@ -9,7 +10,50 @@
 typedef struct news_state {
 	catalog_data d;
 	int article; /* -1: the list */
+	/* The article's picture: decoded once, on the first layout, held until
+	 * the screen is left or the catalogue replaced. */
+	gfx *g;
+	bool picture_tried;
+	int picture; /* gfx image id; 0 = none */
+	int picture_w, picture_h; /* its own size */
 } news_state;
+
+static void picture_drop(news_state *st)
+{
+	gfx_image_free(st->g, st->picture);
+	st->picture = 0;
+	st->picture_tried = false;
+}
+
+/* Decodes the article's picture to fit box_w x box_h, once. A missing,
+ * refused or broken picture is logged and the article shows without it. */
+static void picture_load(news_state *st, app *a, const news *n, int box_w, int box_h)
+{
+	if (st->picture_tried)
+		return;
+	st->picture_tried = true;
+	if (str_empty(n->image) || !a->cat)
+		return;
+	size_t size = 0;
+	unsigned char *data = catalog_blob(a->cat, n->image, &size);
+	const char *why = _("the file is not in the catalogue");
+	int w = 0, h = 0;
+	if (data)
+		st->picture = gfx_image_new(st->g, data, size, box_w, box_h, &w, &h, &why);
+	free(data);
+	if (!st->picture) {
+		/* One line for the journal; the article shows without it. */
+		fputs("motcua: ", stderr);
+		if (w > 0 && h > 0)
+			fprintf(stderr, _("%s (%dx%d): picture not shown: %s\n"), n->image, w, h,
+				why);
+		else
+			fprintf(stderr, _("%s: picture not shown: %s\n"), n->image, why);
+		return;
+	}
+	st->picture_w = w;
+	st->picture_h = h;
+}
 
 static void news_load(news_state *st, app *a)
 {
@@ -39,6 +83,28 @@ static void news_layout(screen *s, app *a, gfx_rect body)
 		y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, 0, y, col, n->title, 0) + m->gap;
 		if (!str_empty(n->date))
 			y += flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, 0, y, col, n->date, 0) + m->pad;
+		/* The picture: as wide as the column, at most half the screen
+		 * high, aspect kept; a small one grows at most twice. */
+		int sw, sh;
+		gfx_size(st->g, &sw, &sh);
+		int box_w = col, box_h = sh / 2;
+		picture_load(st, a, n, box_w, box_h);
+		if (st->picture) {
+			int pw = st->picture_w, ph = st->picture_h;
+			int64_t dw = box_w, dh = (int64_t)ph * box_w / pw;
+			if (dh > box_h) {
+				dh = box_h;
+				dw = (int64_t)pw * box_h / ph;
+			}
+			if (dw > 2 * (int64_t)pw) {
+				dw = 2 * (int64_t)pw;
+				dh = 2 * (int64_t)ph;
+			}
+			if (dw > 0 && dh > 0) {
+				flow_image(f, (gfx_rect){0, y, (int)dw, (int)dh}, st->picture);
+				y += (int)dh + m->pad;
+			}
+		}
 		flow_para(f, GFX_REGULAR, m->px_body, UI_INK, 0, y, col, n->body, 0);
 		return;
 	}
@@ -59,11 +125,16 @@ static void news_action(screen *s, app *a, int action, int arg)
 		app_push(a, screen_news_new(a, arg));
 }
 
-static void news_reload(screen *s, app *a) { news_load(s->state, a); }
+static void news_reload(screen *s, app *a)
+{
+	picture_drop(s->state);
+	news_load(s->state, a);
+}
 
 static void news_destroy(void *state)
 {
 	news_state *st = state;
+	picture_drop(st);
 	catalog_data_clear(&st->d);
 	free(st);
 }
@@ -82,6 +153,7 @@ screen *screen_news_new(app *a, int article)
 {
 	news_state *st = xcalloc(1, sizeof *st);
 	st->article = article;
+	st->g = a->g;
 	news_load(st, a);
 	screen *s = screen_new(&news_ops, st);
 	if (article >= 0)

@@ -26,6 +26,7 @@ static const struct {
     {"fuzz_bundle", fuzz_bundle_one},
     {"fuzz_signature", fuzz_signature_one},
     {"fuzz_script", fuzz_script_one},
+    {"fuzz_image", fuzz_image_one},
 };
 
 static int name_cmp(const void *a, const void *b)
