@@ -42,7 +42,7 @@ static const char *print_cups_error(void)
  * but does not answer (hung, or busy) would otherwise freeze the kiosk's
  * main loop inside libcups: citizens see a frozen screen, the watchdog
  * kills it, and systemctl stop waits for SIGKILL. */
-#define PRINT_REQUEST_MAX_S 5.0
+#define PRINT_REQUEST_MAX_S 10.0
 
 static http_t *print_conn;   /* our own connection to cupsd, NULL until needed */
 static int print_abort_fd = -1; /* readable: give up at once (a stop signal) */
@@ -127,18 +127,27 @@ static char *print_find_dest(const char *printer, bool *down)
 		*down = !http || !print_cups_reachable();
 		return NULL;
 	}
-	char uri[HTTP_MAX_URI];
-	httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", ippPort(),
-	                 "/printers/%s", printer);
-	static const char *const attrs[] = {"printer-name"};
-	ipp_t *resp = print_request(IPP_OP_GET_PRINTER_ATTRIBUTES, "printer-uri", uri, attrs, 1);
-	if (!resp) {
-		*down = true;
+	/* "desk/draft" names an lpoptions instance of the queue "desk"; the
+	 * job goes to the queue (no options are sent either way). */
+	char *queue = xstrndup(printer, strcspn(printer, "/"));
+	bool found = false;
+	/* A printer, or a class of printers. */
+	for (int i = 0; i < 2 && !found && !*down; i++) {
+		char uri[HTTP_MAX_URI];
+		httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost",
+		                 ippPort(), i ? "/classes/%s" : "/printers/%s", queue);
+		static const char *const attrs[] = {"printer-name"};
+		ipp_t *resp =
+		    print_request(IPP_OP_GET_PRINTER_ATTRIBUTES, "printer-uri", uri, attrs, 1);
+		found = resp && ippGetStatusCode(resp) <= IPP_STATUS_OK_EVENTS_COMPLETE;
+		*down = !resp;
+		ippDelete(resp);
+	}
+	if (!found) {
+		free(queue);
 		return NULL;
 	}
-	bool found = ippGetStatusCode(resp) <= IPP_STATUS_OK_EVENTS_COMPLETE;
-	ippDelete(resp);
-	return found ? xstrdup(printer) : NULL;
+	return queue;
 }
 
 int print_submit(const char *printer, const char *path, const char *title, print_job **out)

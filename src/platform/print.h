@@ -65,7 +65,7 @@ int print_cancel(print_job *job);
 int print_job_id(const print_job *job);
 const char *print_job_printer(const print_job *job);
 
-/* Every request to cupsd gives up after 5 s, or at once when fd (the
+/* Every request to cupsd gives up after 10 s, or at once when fd (the
  * kiosk's stop signalfd) becomes readable; -1: only the time limit. */
 void print_set_abort_fd(int fd);
 
