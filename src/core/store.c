@@ -94,9 +94,10 @@ static void remove_tree(int parent, const char *name, int depth)
  * with errno (EINVAL: not a regular file). */
 static int open_lock(const char *path, bool create)
 {
-	int fd = open(path,
-	              O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | (create ? O_CREAT : 0),
-	              0644);
+	int fd =
+	    open(path,
+	         O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | (create ? O_CREAT : 0),
+	         0644);
 	if (fd < 0)
 		return -1;
 	struct stat st;

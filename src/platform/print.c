@@ -44,7 +44,7 @@ static const char *print_cups_error(void)
  * kills it, and systemctl stop waits for SIGKILL. */
 #define PRINT_REQUEST_MAX_S 10.0
 
-static http_t *print_conn;   /* our own connection to cupsd, NULL until needed */
+static http_t *print_conn;      /* our own connection to cupsd, NULL until needed */
 static int print_abort_fd = -1; /* readable: give up at once (a stop signal) */
 static double print_deadline;
 
@@ -79,8 +79,8 @@ static int print_keep_waiting(http_t *http, void *data)
 static http_t *print_http(void)
 {
 	if (!print_conn)
-		print_conn = httpConnect2(cupsServer(), ippPort(), NULL, AF_UNSPEC, cupsEncryption(),
-		                          1, 2000, NULL);
+		print_conn = httpConnect2(cupsServer(), ippPort(), NULL, AF_UNSPEC,
+		                          cupsEncryption(), 1, 2000, NULL);
 	print_deadline = print_now_s() + PRINT_REQUEST_MAX_S;
 	if (print_conn)
 		httpSetTimeout(print_conn, 0.2, print_keep_waiting, NULL);
@@ -171,8 +171,8 @@ int print_submit(const char *printer, const char *path, const char *title, print
 	}
 	job->printer = name;
 	http_t *http = print_http();
-	job->id = http ? cupsPrintFile2(http, job->printer, path, title ? title : "motcua", 0, NULL)
-	               : 0;
+	job->id =
+	    http ? cupsPrintFile2(http, job->printer, path, title ? title : "motcua", 0, NULL) : 0;
 	if (job->id <= 0) {
 		job->id = 0;
 		print_http_reset();
