@@ -99,10 +99,33 @@ static bool looks_like_security(const char *s)
 	return hit;
 }
 
+/* Where pin_hash and public_key were first given: a second line of either
+ * (an empty `public_key =` left below a filled one) must not silently undo
+ * the first, so a repeated security key is refused. */
+typedef struct seen_lines {
+	int pin_hash, public_key;
+} seen_lines;
+
+static bool once(config *c, diag_list *diag, const char *file, int line, const char *key,
+                 int *first)
+{
+	if (!*first) {
+		*first = line;
+		return true;
+	}
+	refuse(c, diag, file, line,
+	       _("'%s' is given a second time (first on line %d): remove one of them"), key,
+	       *first);
+	return false;
+}
+
 static void apply(config *c, const char *key, const char *val, const char *file, int line,
-                  diag_list *diag)
+                  diag_list *diag, seen_lines *seen)
 {
 	int n;
+	if ((!strcmp(key, "pin_hash") && !once(c, diag, file, line, key, &seen->pin_hash)) ||
+	    (!strcmp(key, "public_key") && !once(c, diag, file, line, key, &seen->public_key)))
+		return;
 	if (!strcmp(key, "unit_name")) {
 		set_str(&c->unit_name, val);
 	} else if (!strcmp(key, "printer")) {
@@ -226,6 +249,7 @@ int config_load(config *c, const char *path, diag_list *diag)
 	size_t cap = 0;
 	int lineno = 0;
 	bool in_kiosk = true; /* keys before any section count as [kiosk] */
+	seen_lines seen = {0};
 	ssize_t len;
 	while ((len = getline(&line, &cap, f)) >= 0) {
 		lineno++;
@@ -257,7 +281,7 @@ int config_load(config *c, const char *path, diag_list *diag)
 		text_trim(key);
 		text_trim(val);
 		if (in_kiosk)
-			apply(c, key, val, path, lineno, diag);
+			apply(c, key, val, path, lineno, diag, &seen);
 		else if (!strcmp(key, "pin_hash") || !strcmp(key, "public_key"))
 			refuse(c, diag, path, lineno,
 			       _("'%s' outside the [kiosk] section is not used"), key);

@@ -208,13 +208,21 @@ int staff_state_save(const char *dir, const staff_record *s)
 	                       s->pin_hash ? "\n" : "", s->failures, s->locked_at_ms);
 	int rc = 0;
 	/* A temporary file left by a crash (or anything at its name) goes:
-	 * unlinkat removes a link, never what it points to. */
-	if (unlinkat(dfd, TMP_NAME, 0) != 0 && errno != ENOENT && errno != EISDIR)
-		rc = -errno;
-	int fd =
-	    rc ? -1
-	       : openat(dfd, TMP_NAME, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (!rc && fd < 0)
+	 * unlinkat removes a link, never what it points to; an empty folder
+	 * goes too. Whatever stays there (a folder with something in it) must
+	 * not stop the save — the lockout would then live in memory only, and
+	 * a restart would lift it — so a fresh random name is used instead. */
+	char tmp[48];
+	snprintf(tmp, sizeof tmp, "%s", TMP_NAME);
+	if (unlinkat(dfd, tmp, 0) != 0 && (errno == EISDIR || errno == EPERM))
+		unlinkat(dfd, tmp, AT_REMOVEDIR);
+	int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+	int fd = openat(dfd, tmp, flags, 0600);
+	for (int i = 0; fd < 0 && errno == EEXIST && i < 4 && sodium_init() >= 0; i++) {
+		snprintf(tmp, sizeof tmp, "%s.%08" PRIx32, TMP_NAME, randombytes_random());
+		fd = openat(dfd, tmp, flags, 0600);
+	}
+	if (fd < 0)
 		rc = -errno;
 	if (!rc)
 		rc = write_all(fd, text, strlen(text));
@@ -222,12 +230,12 @@ int staff_state_save(const char *dir, const staff_record *s)
 		rc = -errno;
 	if (fd >= 0 && close(fd) != 0 && !rc)
 		rc = -errno;
-	if (!rc && renameat(dfd, TMP_NAME, dfd, STAFF_STATE_FILE) != 0)
+	if (!rc && renameat(dfd, tmp, dfd, STAFF_STATE_FILE) != 0)
 		rc = -errno;
 	if (!rc && fsync(dfd) != 0)
 		rc = -errno;
 	if (rc && fd >= 0)
-		unlinkat(dfd, TMP_NAME, 0);
+		unlinkat(dfd, tmp, 0);
 	sodium_memzero(text, strlen(text));
 	free(text);
 	close(dfd);

@@ -88,10 +88,32 @@ static void remove_tree(int parent, const char *name, int depth)
 /* Takes the lock file `name` without waiting; -1 when someone holds it (or
  * it cannot be opened). Read-only, so that a lock file made by another user
  * (root running a command) still serves the kiosk's user. */
+/* Opens a lock file of the store: a regular file only, never through a
+ * link, and never waiting (a FIFO planted at the name would block open()
+ * for ever: every command, and the kiosk at each start, would hang). -1
+ * with errno (EINVAL: not a regular file). */
+static int open_lock(const char *path, bool create)
+{
+	int fd =
+	    open(path,
+	         O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | (create ? O_CREAT : 0),
+	         0644);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	int e = fstat(fd, &st) < 0 ? errno : !S_ISREG(st.st_mode) ? EINVAL : 0;
+	if (e) {
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
 static int try_lock(const store *s, const char *name, bool create)
 {
 	char *path = xasprintf("%s/%s", s->dir, name);
-	int fd = open(path, O_RDONLY | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
+	int fd = open_lock(path, create);
 	free(path);
 	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0) {
 		close(fd);
@@ -137,7 +159,7 @@ int store_lock_staging(const store *s)
 {
 	assert(s);
 	char *path = xasprintf("%s/%s", s->dir, STORE_STAGING_LOCK);
-	int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
+	int fd = open_lock(path, true);
 	free(path);
 	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0) {
 		close(fd);
@@ -210,9 +232,10 @@ long store_installed_version(const store *s)
 static int lock_store(const store *s, diag_list *diag)
 {
 	char *path = xasprintf("%s/lock", s->dir);
-	int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
+	int fd = open_lock(path, true);
 	if (fd < 0 || flock(fd, LOCK_EX) < 0) {
-		diag_error(diag, path, 0, _("cannot lock the store: %s"), strerror(errno));
+		diag_error(diag, path, 0, _("cannot lock the store: %s"),
+		           errno == EINVAL ? _("not a regular file") : strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		fd = -1;

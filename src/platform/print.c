@@ -8,6 +8,7 @@
 
 #include <cups/cups.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,64 @@ static const char *print_cups_error(void)
 	return cupsLastErrorString();
 }
 
+/* The longest any one request to cupsd may take. A scheduler that accepts
+ * but does not answer (hung, or busy) would otherwise freeze the kiosk's
+ * main loop inside libcups: citizens see a frozen screen, the watchdog
+ * kills it, and systemctl stop waits for SIGKILL. */
+#define PRINT_REQUEST_MAX_S 10.0
+
+static http_t *print_conn;      /* our own connection to cupsd, NULL until needed */
+static int print_abort_fd = -1; /* readable: give up at once (a stop signal) */
+static double print_deadline;
+
+static double print_now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void print_set_abort_fd(int fd)
+{
+	print_abort_fd = fd;
+}
+
+/* libcups asks this whenever it has waited a moment for cupsd: 1 to wait
+ * on, 0 to give up the request. */
+static int print_keep_waiting(http_t *http, void *data)
+{
+	(void)http;
+	(void)data;
+	if (print_abort_fd >= 0) {
+		struct pollfd p = {.fd = print_abort_fd, .events = POLLIN};
+		if (poll(&p, 1, 0) > 0)
+			return 0;
+	}
+	return print_now_s() < print_deadline;
+}
+
+/* The connection for the next request, with its time limit started. NULL
+ * when cupsd cannot be reached. */
+static http_t *print_http(void)
+{
+	if (!print_conn)
+		print_conn = httpConnect2(cupsServer(), ippPort(), NULL, AF_UNSPEC,
+		                          cupsEncryption(), 1, 2000, NULL);
+	print_deadline = print_now_s() + PRINT_REQUEST_MAX_S;
+	if (print_conn)
+		httpSetTimeout(print_conn, 0.2, print_keep_waiting, NULL);
+	return print_conn;
+}
+
+/* After a request that failed: the connection may be mid-request (given
+ * up), so the next one starts afresh. */
+static void print_http_reset(void)
+{
+	if (print_conn)
+		httpClose(print_conn);
+	print_conn = NULL;
+}
+
 /* cupsGetNamedDest says "does not exist" also when it could not ask: tell
  * the two apart, so that staff look at the right thing. */
 static bool print_cups_reachable(void)
@@ -49,15 +108,56 @@ static bool print_cups_reachable(void)
 	return true;
 }
 
+static ipp_t *print_request(ipp_op_t op, const char *uri_attr, const char *uri,
+                            const char *const *attrs, int n_attrs);
+
+/* The queue to print to: printer when cupsd knows it, else (printer NULL
+ * or "") cupsd's default destination; NULL when there is none, with *down
+ * when cupsd could not be asked. Asked over our own connection, so that
+ * the time limit holds (cupsGetNamedDest makes connections of its own). */
+static char *print_find_dest(const char *printer, bool *down)
+{
+	*down = false;
+	if (!printer || !*printer) {
+		http_t *http = print_http();
+		const char *d = http ? cupsGetDefault2(http) : NULL;
+		if (d)
+			return xstrdup(d);
+		print_http_reset();
+		*down = !http || !print_cups_reachable();
+		return NULL;
+	}
+	/* "desk/draft" names an lpoptions instance of the queue "desk"; the
+	 * job goes to the queue (no options are sent either way). */
+	char *queue = xstrndup(printer, strcspn(printer, "/"));
+	bool found = false;
+	/* A printer, or a class of printers. */
+	for (int i = 0; i < 2 && !found && !*down; i++) {
+		char uri[HTTP_MAX_URI];
+		httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost",
+		                 ippPort(), i ? "/classes/%s" : "/printers/%s", queue);
+		static const char *const attrs[] = {"printer-name"};
+		ipp_t *resp =
+		    print_request(IPP_OP_GET_PRINTER_ATTRIBUTES, "printer-uri", uri, attrs, 1);
+		found = resp && ippGetStatusCode(resp) <= IPP_STATUS_OK_EVENTS_COMPLETE;
+		*down = !resp;
+		ippDelete(resp);
+	}
+	if (!found) {
+		free(queue);
+		return NULL;
+	}
+	return queue;
+}
+
 int print_submit(const char *printer, const char *path, const char *title, print_job **out)
 {
 	print_job *job = xcalloc(1, sizeof *job);
 	*out = job;
 	job->failed.state = PRINT_FAILED;
-	cups_dest_t *dest =
-	    cupsGetNamedDest(CUPS_HTTP_DEFAULT, printer && *printer ? printer : NULL, NULL);
-	if (!dest) {
-		bool down = !print_cups_reachable();
+	bool down = false;
+	char *name = print_find_dest(printer, &down);
+	if (!name) {
 		if (down)
 			print_set(&job->failed, PRINT_FAILED,
 			          _("The print service (CUPS) is not running"));
@@ -69,12 +169,13 @@ int print_submit(const char *printer, const char *path, const char *title, print
 			          _("No printer is set up (there is no default printer)"));
 		return down ? -EIO : -ENOENT;
 	}
-	job->printer = xstrdup(dest->name);
-	cupsFreeDests(1, dest);
-	job->id = cupsPrintFile2(CUPS_HTTP_DEFAULT, job->printer, path, title ? title : "motcua", 0,
-	                         NULL);
+	job->printer = name;
+	http_t *http = print_http();
+	job->id =
+	    http ? cupsPrintFile2(http, job->printer, path, title ? title : "motcua", 0, NULL) : 0;
 	if (job->id <= 0) {
 		job->id = 0;
+		print_http_reset();
 		ipp_status_t e = cupsLastError();
 		if (e == IPP_STATUS_ERROR_NOT_FOUND) {
 			snprintf(job->failed.reason, sizeof job->failed.reason,
@@ -132,7 +233,15 @@ static ipp_t *print_request(ipp_op_t op, const char *uri_attr, const char *uri,
 	             cupsUser());
 	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", n_attrs,
 	              NULL, attrs);
-	return cupsDoRequest(CUPS_HTTP_DEFAULT, req, "/");
+	http_t *http = print_http();
+	if (!http) {
+		ippDelete(req);
+		return NULL;
+	}
+	ipp_t *resp = cupsDoRequest(http, req, "/");
+	if (!resp)
+		print_http_reset();
+	return resp;
 }
 
 /* What the printer says: stopped or not, and the first reason in plain words. */
@@ -233,7 +342,11 @@ int print_cancel(print_job *job)
 {
 	if (!job->id)
 		return 0;
-	ipp_status_t e = cupsCancelJob2(CUPS_HTTP_DEFAULT, job->printer, job->id, 0);
+	http_t *http = print_http();
+	ipp_status_t e = http ? cupsCancelJob2(http, job->printer, job->id, 0)
+	                      : IPP_STATUS_ERROR_SERVICE_UNAVAILABLE;
+	if (e > IPP_STATUS_OK_EVENTS_COMPLETE)
+		print_http_reset();
 	return e <= IPP_STATUS_OK_EVENTS_COMPLETE ? 0 : -EIO;
 }
 

@@ -65,6 +65,10 @@ int print_cancel(print_job *job);
 int print_job_id(const print_job *job);
 const char *print_job_printer(const print_job *job);
 
+/* Every request to cupsd gives up after 10 s, or at once when fd (the
+ * kiosk's stop signalfd) becomes readable; -1: only the time limit. */
+void print_set_abort_fd(int fd);
+
 /* print_job_free(NULL) is a no-op. Does not cancel the job. */
 void print_job_free(print_job *job);
 

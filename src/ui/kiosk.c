@@ -15,6 +15,7 @@
 #include "platform/clock.h"
 #include "platform/input_check.h"
 #include "platform/notify.h"
+#include "platform/print.h"
 #include "platform/stop.h"
 #include "platform/usb.h"
 #include "script.h"
@@ -144,8 +145,11 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 	int stop_fd = stop_open();
 	if (stop_fd < 0)
 		fprintf(stderr, "motcua: %s: signalfd: %s\n", _("warning"), strerror(-stop_fd));
+	/* A print request to a cupsd that does not answer gives up at once. */
+	print_set_abort_fd(stop_fd);
 	gfx *g = gfx_open(&go);
 	if (!g) {
+		print_set_abort_fd(-1);
 		stop_close(stop_fd);
 		return 3;
 	}
@@ -195,6 +199,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 	 * database and removes it; the caller closes the catalogue. */
 	events_close(ev);
 	gfx_close(g);
+	print_set_abort_fd(-1);
 	stop_close(stop_fd);
 	return rc;
 }
