@@ -9,10 +9,17 @@
  * "Trang N/M" on every page. The sheet is always in Vietnamese: it is an
  * administrative paper, whatever language the kiosk screen is in.
  *
+ * The summary (ctx->summary) is one A4 page, never more: the same heading
+ * block and title, then the documents to bring (the top-level documents,
+ * each cut to two lines with "…"; as many as fit, then "… và N giấy tờ
+ * khác — xem hướng dẫn đầy đủ"), the deadline, the fees, where to file,
+ * and the QR code of the full text online; the same footer.
+ *
  * libharu is used only in pdf_sheet.c. */
 #ifndef MOTCUA_PDF_SHEET_H
 #define MOTCUA_PDF_SHEET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -29,6 +36,7 @@ typedef struct pdf_sheet_ctx {
 	time_t printed_at;    /* "In lúc dd/mm/yyyy HH:MM", local time; injected for tests */
 	const char *font_dir; /* holds NotoSans-Regular.ttf and NotoSans-Bold.ttf;
 	                       * NULL = pdf_sheet_font_dir() */
+	bool summary; /* the one-page summary instead of the full guide */
 } pdf_sheet_ctx;
 
 /* Writes the sheet of p to path (replacing any file there). Returns 0, or a
