@@ -57,7 +57,7 @@ job_pdf() {
 # What came out of the printer cannot be read back as text: cups-pdf runs
 # it through Ghostscript's ps2write, which turns the fonts into Type 3 with
 # a broken ToUnicode map. So a printed job is identified by its title (the
-# kiosk names jobs CODE or CODE-form-N) and checked against the document
+# kiosk names jobs CODE, CODE-summary or CODE-form-N) and checked against the document
 # it should be: the same number of pages as that sheet or form.
 pages_of() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 title_of() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Title: *(\{0,1\}\([^)]*\))\{0,1\}$/\1/p'; }
@@ -115,11 +115,25 @@ for size in 1920x1080 1080x1920; do
 		fail "no queue $NOPAPER: run tests/print/setup-cups.sh as root"
 	fi
 
-	# 4. Two prints a session: the third is refused, the next citizen prints.
+	# 4. Two prints a session, a summary and a full guide: the third is
+	# refused, the next citizen prints (a full guide).
 	conf "$QUEUE" 2
 	kiosk print-limit "$size"
-	expect_jobs 3 1.001193 "$SHEET_PAGES" "limit at $size"
+	set -- $(jobs_of)
+	if [ "$#" = 3 ]; then
+		expect_job "$1" 1.001193-summary 1 "limit at $size: the summary"
+		expect_job "$2" 1.001193 "$SHEET_PAGES" "limit at $size: the full guide"
+		expect_job "$3" 1.001193 "$SHEET_PAGES" "limit at $size: the next citizen"
+	else
+		fail "limit at $size: the kiosk sent $# job(s), want 3"
+	fi
+
+	# 5. The first choice, the one-page summary: one job of one page.
+	conf "$QUEUE"
+	kiosk print-summary "$size"
+	expect_jobs 1 1.001193-summary 1 "summary at $size"
 done
+[ "$SHEET_PAGES" -gt 1 ] || fail "the full sheet of 1.001193 has $SHEET_PAGES page(s): the summary test needs a longer one"
 
 # 5. Blank forms, from a bundle that has them: two forms of different
 # lengths, so that the one printed is known by its pages.
