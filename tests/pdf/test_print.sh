@@ -56,6 +56,10 @@ form_pages=$(pages_of "$TMP/form.pdf")
 # 1. A sheet and a blank form, to the named queue.
 print_ok "sheet" "$sheet_pages" "$LONG_CODE" --printer "$QUEUE"
 print_ok "form 1" "$form_pages" "$LONG_CODE" --form 1 --printer "$QUEUE"
+# The one-page summary of the same long procedure (issue 15 item 5).
+[ "$sheet_pages" -gt 1 ] || fail "the long sheet has $sheet_pages page(s), want more than 1"
+print_ok "summary" 1 "$LONG_CODE" --summary --printer "$QUEUE"
+run 2 print "$LONG_CODE" --summary --form 1 --printer "$QUEUE"
 # 2. The configured printer when no --printer is given.
 printf '[kiosk]\nprinter = %s\n' "$QUEUE" > "$MOTCUA_CONFIG"
 print_ok "configured printer" 1 "$SHORT_CODE"
