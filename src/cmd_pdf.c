@@ -32,8 +32,7 @@ static void cmd_pdf_error(const char *what, const char *msg)
 }
 
 /* Writes the sheet of code to path. Returns an exit status. */
-static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary,
-                               const char *path)
+static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, const char *path)
 {
 	procedure *p = catalog_get(env->cat, code);
 	if (!p) {

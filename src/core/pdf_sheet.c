@@ -997,8 +997,7 @@ static size_t pdf_sheet_clip(sheet *sh, const char *s, double width, int font, d
 /* Lays out up to max lines of s in [x, x + width), with label drawn at
  * label_x on the first line. */
 static void pdf_sheet_clipped(sheet *sh, const char *s, double x, double width, int font,
-                              double size, size_t max, align al, const char *label,
-                              double label_x)
+                              double size, size_t max, align al, const char *label, double label_x)
 {
 	char **lines;
 	size_t n = pdf_sheet_clip(sh, s, width, font, size, max, &lines);
@@ -1094,7 +1093,8 @@ static void pdf_sheet_summary_qr(sheet *sh, const char *url, size_t max)
 			while (run < q->size && qr_dark(q, run, row))
 				run++;
 			pdf_sheet_rect_op(sh, LEFT + (col + QR_QUIET_ZONE) * m,
-			                  top - (row + QR_QUIET_ZONE + 1) * m, (run - col) * m, m, 0);
+			                  top - (row + QR_QUIET_ZONE + 1) * m, (run - col) * m, m,
+			                  0);
 			col = run;
 		}
 	}
@@ -1144,13 +1144,15 @@ static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
 	size_t n = pdf_sheet_summary_docs(l, idx, &notes);
 	pdf_sheet_heading(sh, "Giấy tờ cần mang theo", pdf_sheet_two_lines());
 	if (!n) {
-		pdf_sheet_clipped(sh, "Không có giấy tờ nào được ghi trong danh mục — xin hỏi cán bộ tại quầy.",
-		                  LEFT, WIDTH, REGULAR, SIZE_BODY, 2, ALIGN_LEFT, NULL, 0);
+		pdf_sheet_clipped(
+		    sh, "Không có giấy tờ nào được ghi trong danh mục — xin hỏi cán bộ tại quầy.",
+		    LEFT, WIDTH, REGULAR, SIZE_BODY, 2, ALIGN_LEFT, NULL, 0);
 	} else {
 		double bullet = pdf_sheet_width(sh, REGULAR, SIZE_BODY, "•  ");
 		double qty_w = 0;
 		for (size_t i = 0; i < n; i++)
-			qty_w = fmax(qty_w, pdf_sheet_width(sh, REGULAR, SIZE_BODY, l->v[idx[i]].extra));
+			qty_w = fmax(qty_w,
+			             pdf_sheet_width(sh, REGULAR, SIZE_BODY, l->v[idx[i]].extra));
 		qty_w = fmin(qty_w, WIDTH / 4);
 		double text_w = WIDTH - bullet - qty_w - 12;
 		size_t shown = n < max_docs ? n : max_docs;
@@ -1166,26 +1168,28 @@ static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
 			sh->y = top;
 			pdf_sheet_text_op(sh, REGULAR, SIZE_BODY, LEFT,
 			                  pdf_sheet_baseline(sh, REGULAR, top, SIZE_BODY), "•");
-			pdf_sheet_clipped(sh, it->extra, RIGHT - qty_w, qty_w, REGULAR, SIZE_BODY, 2,
-			                  ALIGN_LEFT, NULL, 0);
+			pdf_sheet_clipped(sh, it->extra, RIGHT - qty_w, qty_w, REGULAR, SIZE_BODY,
+			                  2, ALIGN_LEFT, NULL, 0);
 			sh->y = fmin(sh->y, bottom);
 			free(t);
 		}
 		if (shown < n) {
-			char *more = xasprintf("… và %zu giấy tờ khác — xem hướng dẫn đầy đủ",
-			                       n - shown);
+			char *more =
+			    xasprintf("… và %zu giấy tờ khác — xem hướng dẫn đầy đủ", n - shown);
 			pdf_sheet_gap(sh, GAP_ITEM);
-			pdf_sheet_clipped(sh, more, LEFT + bullet, WIDTH - bullet, BOLD, SIZE_BODY, 1,
-			                  ALIGN_LEFT, NULL, 0);
+			pdf_sheet_clipped(sh, more, LEFT + bullet, WIDTH - bullet, BOLD, SIZE_BODY,
+			                  1, ALIGN_LEFT, NULL, 0);
 			free(more);
 		}
 	}
 	if (notes) {
-		char *t = xasprintf("Có thêm %zu ghi chú về giấy tờ cho từng trường hợp riêng — xem "
-		                    "hướng dẫn đầy đủ.",
-		                    notes);
+		char *t =
+		    xasprintf("Có thêm %zu ghi chú về giấy tờ cho từng trường hợp riêng — xem "
+		              "hướng dẫn đầy đủ.",
+		              notes);
 		pdf_sheet_gap(sh, GAP_ITEM * 2);
-		pdf_sheet_clipped(sh, t, LEFT, WIDTH, REGULAR, SIZE_BODY - 1, 2, ALIGN_LEFT, NULL, 0);
+		pdf_sheet_clipped(sh, t, LEFT, WIDTH, REGULAR, SIZE_BODY - 1, 2, ALIGN_LEFT, NULL,
+		                  0);
 		free(t);
 	}
 	free(idx);
@@ -1223,10 +1227,11 @@ static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
 		ways = next;
 	}
 	if (ways)
-		pdf_sheet_summary_fact(sh, channels->heading_vi, ways, label_w, fact < 2 ? fact : 2);
+		pdf_sheet_summary_fact(sh, channels->heading_vi, ways, label_w,
+		                       fact < 2 ? fact : 2);
 	else if (str_empty(p->agency))
-		pdf_sheet_summary_fact(sh, "Nơi nộp hồ sơ", "bộ phận một cửa — xin hỏi cán bộ tại quầy.",
-		                       label_w, 2);
+		pdf_sheet_summary_fact(sh, "Nơi nộp hồ sơ",
+		                       "bộ phận một cửa — xin hỏi cán bộ tại quầy.", label_w, 2);
 	free(ways);
 
 	pdf_sheet_summary_qr(sh, p->url, fact);

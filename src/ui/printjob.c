@@ -165,8 +165,9 @@ static void printjob_submit(printjob *j, const printjob_source *src, int64_t now
 		return;
 	}
 	char *path = printjob_temp();
-	bool made = path && (j->form < 0 ? printjob_write_sheet(p, src, j->form == PRINTJOB_SUMMARY, path)
-	                                 : printjob_write_form(p, j->form, src, path));
+	bool made =
+	    path && (j->form < 0 ? printjob_write_sheet(p, src, j->form == PRINTJOB_SUMMARY, path)
+	                         : printjob_write_form(p, j->form, src, path));
 	procedure_free(p);
 	if (!made) {
 		printjob_fail(j, j->form < 0 ? _("The sheet could not be made")
@@ -178,8 +179,8 @@ static void printjob_submit(printjob *j, const printjob_source *src, int64_t now
 	}
 	/* CODE, CODE-summary or CODE-form-N, as `motcua print` names them. */
 	char *title = j->form == PRINTJOB_SUMMARY ? xasprintf("%s-summary", j->code)
-	              : j->form < 0              ? xstrdup(j->code)
-	                                         : xasprintf("%s-form-%d", j->code, j->form + 1);
+	              : j->form < 0               ? xstrdup(j->code)
+	                                          : xasprintf("%s-form-%d", j->code, j->form + 1);
 	int rc = print_submit(j->printer, path, title, &j->job);
 	/* CUPS has its own copy now. */
 	unlink(path);

@@ -64,8 +64,8 @@ void printjob_free(printjob *j);
 
 /* Asks for the sheet of procedure code (PRINTJOB_SHEET), its one-page
  * summary (PRINTJOB_SUMMARY) or its blank form number form (0-based, in
- * p->forms order); a summary and a full guide count alike against the limit. what names the document on screen
- * (copied). Only when the machine is IDLE (else ignored, false). Goes to
+ * p->forms order); a summary and a full guide count alike against the limit. what names the
+ * document on screen (copied). Only when the machine is IDLE (else ignored, false). Goes to
  * PREPARING, or to REFUSED when the session's prints are used up; returns
  * true when it will print. */
 bool printjob_request(printjob *j, const char *code, int form, const char *what, int64_t now);

@@ -363,7 +363,8 @@ static void test_summary_extreme(void)
 	free(p.name);
 	p.name = xstrdup(big);
 	for (int i = 0; i < 5; i++)
-		item_list_add(&p.documents, "+ Trường hợp riêng: xuất trình thêm giấy tờ", "0 bản chính");
+		item_list_add(&p.documents, "+ Trường hợp riêng: xuất trình thêm giấy tờ",
+		              "0 bản chính");
 	hotline hl[1] = {{.agency = "UBND xã Chiềng Sơn", .phone = "0212 3866 123"}};
 	pdf_sheet_ctx ctx = {.unit_name = "UBND xã Chiềng Sơn",
 	                     .hotlines = hl,

@@ -62,8 +62,7 @@ static char *norm(const char *s)
 		return xstrdup("<invalid UTF-8>");
 	char *q = n;
 	for (const char *p = n; *p;) {
-		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f' ||
-		    *p == '-')
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '-')
 			p++;
 		else if (!strncmp(p, "\xC2\xA0", 2) || !strncmp(p, "\xC2\xAD", 2))
 			p += 2;
@@ -216,7 +215,8 @@ int main(void)
 		if (!strcmp(d.procs[i].code, "1.000894"))
 			ket_hon = true;
 	}
-	fprintf(stderr, "%zu of %zu summaries are one page with what they must show (%zu QR codes)\n",
+	fprintf(stderr,
+	        "%zu of %zu summaries are one page with what they must show (%zu QR codes)\n",
 	        d.n_procs - failed, d.n_procs, with_url);
 	CHECK(failed == 0);
 
