@@ -1,5 +1,7 @@
-/* cmd_pdf — `motcua pdf CODE -o FILE` and `motcua print CODE [--printer NAME]
- * [--form N]` (DESIGN §2, §6).
+/* cmd_pdf — `motcua pdf CODE [--summary] -o FILE` and `motcua print CODE
+ * [--summary] [--printer NAME] [--form N]` (DESIGN §2, §6, §8).
+ *
+ * --summary makes the one-page summary instead of the full guide.
  *
  * Both build the sheet the same way as the kiosk does: the procedure, its
  * FAQ, the hotlines and the unit name (the configuration's unit_name, else
@@ -7,6 +9,7 @@
  * through CUPS and waits for the job to finish, reporting the reason in
  * plain words when it does not. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +59,7 @@ static bool cmd_pdf_clock_wrong(time_t now, const bundle_info *info)
 }
 
 /* Writes the sheet of code to path. Returns an exit status. */
-static int cmd_pdf_write_sheet(motcua_env *env, const char *code, const char *path)
+static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, const char *path)
 {
 	procedure *p = catalog_get(env->cat, code);
 	if (!p) {
@@ -81,6 +84,7 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, const char *pa
 	    .n_faqs = n_faqs,
 	    .printed_at = now,
 	    .clock_wrong = clock_wrong,
+	    .summary = summary,
 	};
 	char *err = NULL;
 	int rc = 0;
@@ -97,8 +101,8 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, const char *pa
 
 static int cmd_pdf_usage(void)
 {
-	fputs(_("usage: motcua pdf CODE -o FILE\n"
-	        "       motcua print CODE [--printer NAME] [--form N]\n"),
+	fputs(_("usage: motcua pdf CODE [--summary] -o FILE\n"
+	        "       motcua print CODE [--summary] [--printer NAME] [--form N]\n"),
 	      stderr);
 	return 2;
 }
@@ -106,8 +110,11 @@ static int cmd_pdf_usage(void)
 int cmd_pdf(motcua_env *env, int argc, char **argv)
 {
 	const char *code = NULL, *out = NULL;
+	bool summary = false;
 	for (int i = 1; i < argc; i++) {
-		if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
+		if (!strcmp(argv[i], "--summary"))
+			summary = true;
+		else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
 			out = argv[++i];
 		else if (!strncmp(argv[i], "--output=", 9))
 			out = argv[i] + 9;
@@ -121,7 +128,7 @@ int cmd_pdf(motcua_env *env, int argc, char **argv)
 	int rc = motcua_env_open(env, true);
 	if (rc)
 		return rc;
-	return cmd_pdf_write_sheet(env, code, out);
+	return cmd_pdf_write_sheet(env, code, summary, out);
 }
 
 /* A new empty file "/tmp/motcua-XXXXXX.pdf" (or under $TMPDIR); NULL on failure. */
@@ -187,8 +194,11 @@ int cmd_print(motcua_env *env, int argc, char **argv)
 {
 	const char *code = NULL, *printer = NULL;
 	long form = 0;
+	bool summary = false;
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--printer") && i + 1 < argc) {
+		if (!strcmp(argv[i], "--summary")) {
+			summary = true;
+		} else if (!strcmp(argv[i], "--printer") && i + 1 < argc) {
 			printer = argv[++i];
 		} else if (!strncmp(argv[i], "--printer=", 10)) {
 			printer = argv[i] + 10;
@@ -203,7 +213,7 @@ int cmd_print(motcua_env *env, int argc, char **argv)
 			return cmd_pdf_usage();
 		}
 	}
-	if (!code)
+	if (!code || (summary && form))
 		return cmd_pdf_usage();
 	int rc = motcua_env_open(env, true);
 	if (rc)
@@ -217,13 +227,16 @@ int cmd_print(motcua_env *env, int argc, char **argv)
 	if (form)
 		rc = cmd_pdf_write_form(env, code, form, path);
 	else
-		rc = cmd_pdf_write_sheet(env, code, path);
+		rc = cmd_pdf_write_sheet(env, code, summary, path);
 	if (rc) {
 		unlink(path);
 		free(path);
 		return rc;
 	}
-	char *title = form ? xasprintf("%s-form-%ld", code, form) : xstrdup(code);
+	/* The job's title says which document it is (CODE, CODE-summary, CODE-form-N). */
+	char *title = form      ? xasprintf("%s-form-%ld", code, form)
+	              : summary ? xasprintf("%s-summary", code)
+	                        : xstrdup(code);
 	print_job *job = NULL;
 	print_submit(printer, path, title, &job);
 	/* CUPS has its own copy of the file once the job is submitted. */

@@ -919,6 +919,353 @@ static void pdf_sheet_draw(sheet *sh)
 	}
 }
 
+/* --- the one-page summary ------------------------------------------------ */
+
+/* How hard the summary is squeezed: each level keeps fewer lines of every
+ * part; the documents list is cut inside each level first. */
+enum { SUMMARY_LEVELS = 3 };
+static const int summary_doc_lines[SUMMARY_LEVELS] = {2, 2, 1};
+static const int summary_fact_lines[SUMMARY_LEVELS] = {3, 2, 1};
+static const int summary_name_lines[SUMMARY_LEVELS] = {3, 2, 2};
+
+/* A copy of s on one line: line breaks and runs of spaces become one space. */
+static char *pdf_sheet_one_line(const char *s)
+{
+	char *c = pdf_sheet_clean(s), *o = c;
+	bool space = true; /* drops leading spaces */
+	for (const char *q = c; *q; q++) {
+		bool sp = *q == '\n' || *q == ' ';
+		if (sp && space)
+			continue;
+		*o++ = sp ? ' ' : *q;
+		space = sp;
+	}
+	while (o > c && o[-1] == ' ')
+		o--;
+	*o = 0;
+	return c;
+}
+
+/* Wrapped lines of s, at most max of them: when s needs more, the last one
+ * ends in "…" after the last whole word that fits with it. Returns the count. */
+static size_t pdf_sheet_clip(sheet *sh, const char *s, double width, int font, double size,
+                             size_t max, char ***out)
+{
+	char **lines;
+	size_t n = pdf_sheet_wrap(sh, s, width, font, size, &lines);
+	if (n <= max) {
+		*out = lines;
+		return n;
+	}
+	for (size_t i = max; i < n; i++)
+		free(lines[i]);
+	char *last = lines[max - 1];
+	size_t len = strlen(last);
+	for (;;) {
+		/* No dangling punctuation or space before the ellipsis. */
+		while (len && strchr(" ,;:.-–(", last[len - 1]))
+			len--;
+		char *t = xasprintf("%.*s…", (int)len, last);
+		if (pdf_sheet_width(sh, font, size, t) <= width || !len) {
+			free(last);
+			lines[max - 1] = t;
+			break;
+		}
+		free(t);
+		/* Back to the previous space, else one character (a long word). */
+		size_t cut = len;
+		while (cut && last[cut - 1] != ' ')
+			cut--;
+		if (cut)
+			len = cut - 1;
+		else
+			do
+				len--;
+			while (len && ((unsigned char)last[len] & 0xC0) == 0x80);
+	}
+	*out = lines;
+	return max;
+}
+
+/* Lays out up to max lines of s in [x, x + width), with label drawn at
+ * label_x on the first line. */
+static void pdf_sheet_clipped(sheet *sh, const char *s, double x, double width, int font,
+                              double size, size_t max, align al, const char *label, double label_x)
+{
+	char **lines;
+	size_t n = pdf_sheet_clip(sh, s, width, font, size, max, &lines);
+	double lh = pdf_sheet_lh(size);
+	for (size_t i = 0; i < n; i++) {
+		pdf_sheet_need(sh, lh);
+		double base = pdf_sheet_baseline(sh, font, sh->y, size);
+		double lx = x;
+		if (al == ALIGN_CENTER)
+			lx += (width - pdf_sheet_width(sh, font, size, lines[i])) / 2;
+		if (i == 0 && label)
+			pdf_sheet_text_op(sh, BOLD, size, label_x, base, label);
+		pdf_sheet_text_op(sh, font, size, lx, base, lines[i]);
+		sh->y -= lh;
+	}
+	pdf_sheet_lines_free(lines, n);
+}
+
+/* True when a quantity ("1 bản chính", "0 bản chính, 1 bản sao") asks
+ * for at least one paper: a line with only zeros is a note, not a document. */
+static bool pdf_sheet_quantity_nonzero(const char *q)
+{
+	for (const char *s = q; *s; s++)
+		if (*s >= '1' && *s <= '9')
+			return true;
+	return false;
+}
+
+/* The documents a citizen brings, out of the catalogue's list: not the
+ * section lines (no quantity), not the indented sub-items and not the
+ * notes on special cases (quantity 0). When that leaves nothing, every
+ * line that is not a section line or a sub-item. Fills idx (l->n slots);
+ * returns the count, and in *notes how many other lines are not shown. */
+static size_t pdf_sheet_summary_docs(const item_list *l, size_t *idx, size_t *notes)
+{
+	size_t n = 0;
+	for (int pass = 0; pass < 2 && !n; pass++) {
+		for (size_t i = 0; i < l->n; i++) {
+			const item *it = &l->v[i];
+			if (str_empty(it->extra) || str_empty(it->text) ||
+			    pdf_sheet_is_subitem(it->text))
+				continue;
+			if (pass == 1 || pdf_sheet_quantity_nonzero(it->extra))
+				idx[n++] = i;
+		}
+	}
+	size_t other = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (!str_empty(l->v[i].extra) && !str_empty(l->v[i].text))
+			other++;
+	*notes = other - n;
+	return n;
+}
+
+/* "Heading: value" with the labels in one column, the value cut to max lines. */
+static void pdf_sheet_summary_fact(sheet *sh, const char *heading, const char *value,
+                                   double label_w, size_t max)
+{
+	char *v = pdf_sheet_one_line(value);
+	char *label = xasprintf("%s:", heading);
+	pdf_sheet_gap(sh, GAP_ITEM * 2);
+	pdf_sheet_clipped(sh, v, LEFT + label_w, WIDTH - label_w, REGULAR, SIZE_BODY, max,
+	                  ALIGN_LEFT, label, LEFT);
+	free(label);
+	free(v);
+}
+
+/* The QR code of the full guide online with what it is for beside it; or,
+ * without an address, where to ask. */
+static void pdf_sheet_summary_qr(sheet *sh, const char *url, size_t max)
+{
+	pdf_sheet_heading(sh, "Hướng dẫn đầy đủ", pdf_sheet_two_lines());
+	qr_code *q = str_empty(url) ? NULL : qr_encode(url);
+	if (!q) {
+		pdf_sheet_clipped(sh,
+		                  "Hướng dẫn đầy đủ (trình tự, giấy tờ, căn cứ pháp lý) có tại bộ "
+		                  "phận một cửa: xin hỏi cán bộ tại quầy, hoặc in bản đầy đủ tại "
+		                  "kiosk.",
+		                  LEFT, WIDTH, REGULAR, SIZE_BODY, 3, ALIGN_LEFT, NULL, 0);
+		return;
+	}
+	double m = QR_MIN_CODE / q->size;
+	double side = m * (q->size + 2 * QR_QUIET_ZONE);
+	pdf_sheet_need(sh, side);
+	double top = sh->y;
+	for (int row = 0; row < q->size; row++) {
+		for (int col = 0; col < q->size;) {
+			if (!qr_dark(q, col, row)) {
+				col++;
+				continue;
+			}
+			int run = col;
+			while (run < q->size && qr_dark(q, run, row))
+				run++;
+			pdf_sheet_rect_op(sh, LEFT + (col + QR_QUIET_ZONE) * m,
+			                  top - (row + QR_QUIET_ZONE + 1) * m, (run - col) * m, m,
+			                  0);
+			col = run;
+		}
+	}
+	qr_free(q);
+	double tx = LEFT + side + 8, tw = RIGHT - tx;
+	sh->y = top - QR_QUIET_ZONE * m;
+	pdf_sheet_clipped(sh,
+	                  "Quét mã QR bằng điện thoại để đọc hướng dẫn đầy đủ (trình tự, giấy "
+	                  "tờ cho từng trường hợp, căn cứ pháp lý) và nộp hồ sơ trực tuyến trên "
+	                  "Cổng Dịch vụ công. Bản đầy đủ cũng in được tại kiosk.",
+	                  tx, tw, REGULAR, SIZE_BODY, max + 1, ALIGN_LEFT, NULL, 0);
+	sh->y -= 3;
+	pdf_sheet_clipped(sh, url, tx, tw, REGULAR, SIZE_BODY - 1.5, 2, ALIGN_LEFT, NULL, 0);
+	sh->y = fmin(sh->y, top - side);
+}
+
+/* One attempt at the summary: at squeeze level `level`, with the first
+ * `max_docs` documents. The caller checks that it stayed on one page. */
+static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
+{
+	const procedure *p = sh->p;
+	sh->page = 0;
+	sh->y = TOP;
+	sh->page_empty = true;
+	pdf_sheet_header_block(sh);
+
+	sh->y -= 18;
+	pdf_sheet_paragraph(sh, "HƯỚNG DẪN THỰC HIỆN THỦ TỤC HÀNH CHÍNH", LEFT, WIDTH, BOLD,
+	                    SIZE_TITLE, ALIGN_CENTER, NULL, REGULAR, 0);
+	pdf_sheet_paragraph(sh, "(Bản tóm tắt một trang)", LEFT, WIDTH, REGULAR, SIZE_BODY,
+	                    ALIGN_CENTER, NULL, REGULAR, 0);
+	sh->y -= 4;
+	char *name = pdf_sheet_one_line(p->name ? p->name : "");
+	pdf_sheet_clipped(sh, name, LEFT + 20, WIDTH - 40, BOLD, SIZE_NAME,
+	                  (size_t)summary_name_lines[level], ALIGN_CENTER, NULL, 0);
+	free(name);
+	sh->y -= 2;
+	char *code = xasprintf("%s: %s", PROCEDURE_FIELDS_CODE_HEADING_VI, p->code ? p->code : "");
+	pdf_sheet_paragraph(sh, code, LEFT, WIDTH, REGULAR, SIZE_BODY, ALIGN_CENTER, NULL, REGULAR,
+	                    0);
+	free(code);
+
+	/* The documents: text on the left, the quantity on the right. */
+	const item_list *l = &p->documents;
+	size_t *idx = xcalloc(l->n ? l->n : 1, sizeof *idx);
+	size_t notes = 0;
+	size_t n = pdf_sheet_summary_docs(l, idx, &notes);
+	pdf_sheet_heading(sh, "Giấy tờ cần mang theo", pdf_sheet_two_lines());
+	if (!n) {
+		pdf_sheet_clipped(
+		    sh, "Không có giấy tờ nào được ghi trong danh mục — xin hỏi cán bộ tại quầy.",
+		    LEFT, WIDTH, REGULAR, SIZE_BODY, 2, ALIGN_LEFT, NULL, 0);
+	} else {
+		double bullet = pdf_sheet_width(sh, REGULAR, SIZE_BODY, "•  ");
+		double qty_w = 0;
+		for (size_t i = 0; i < n; i++)
+			qty_w = fmax(qty_w,
+			             pdf_sheet_width(sh, REGULAR, SIZE_BODY, l->v[idx[i]].extra));
+		qty_w = fmin(qty_w, WIDTH / 4);
+		double text_w = WIDTH - bullet - qty_w - 12;
+		size_t shown = n < max_docs ? n : max_docs;
+		for (size_t i = 0; i < shown; i++) {
+			const item *it = &l->v[idx[i]];
+			char *t = pdf_sheet_one_line(it->text);
+			if (i)
+				pdf_sheet_gap(sh, GAP_ITEM);
+			double top = sh->y;
+			pdf_sheet_clipped(sh, t, LEFT + bullet, text_w, REGULAR, SIZE_BODY,
+			                  (size_t)summary_doc_lines[level], ALIGN_LEFT, NULL, 0);
+			double bottom = sh->y;
+			sh->y = top;
+			pdf_sheet_text_op(sh, REGULAR, SIZE_BODY, LEFT,
+			                  pdf_sheet_baseline(sh, REGULAR, top, SIZE_BODY), "•");
+			pdf_sheet_clipped(sh, it->extra, RIGHT - qty_w, qty_w, REGULAR, SIZE_BODY,
+			                  2, ALIGN_LEFT, NULL, 0);
+			sh->y = fmin(sh->y, bottom);
+			free(t);
+		}
+		if (shown < n) {
+			char *more =
+			    xasprintf("… và %zu giấy tờ khác — xem hướng dẫn đầy đủ", n - shown);
+			pdf_sheet_gap(sh, GAP_ITEM);
+			pdf_sheet_clipped(sh, more, LEFT + bullet, WIDTH - bullet, BOLD, SIZE_BODY,
+			                  1, ALIGN_LEFT, NULL, 0);
+			free(more);
+		}
+	}
+	if (notes) {
+		char *t =
+		    xasprintf("Có thêm %zu ghi chú về giấy tờ cho từng trường hợp riêng — xem "
+		              "hướng dẫn đầy đủ.",
+		              notes);
+		pdf_sheet_gap(sh, GAP_ITEM * 2);
+		pdf_sheet_clipped(sh, t, LEFT, WIDTH, REGULAR, SIZE_BODY - 1, 2, ALIGN_LEFT, NULL,
+		                  0);
+		free(t);
+	}
+	free(idx);
+
+	/* Deadline, fees, where to file, in one column of labels. */
+	const procedure_field_def *deadline = procedure_fields_def(PROCEDURE_FIELD_DEADLINE),
+	                          *fees = procedure_fields_def(PROCEDURE_FIELD_FEES),
+	                          *agency = procedure_fields_def(PROCEDURE_FIELD_AGENCY),
+	                          *channels = procedure_fields_def(PROCEDURE_FIELD_CHANNELS);
+	pdf_sheet_heading(sh, "Thời hạn, phí và nơi nộp", pdf_sheet_two_lines());
+	double label_w = 0;
+	const char *labels[] = {deadline->heading_vi, fees->heading_vi, agency->heading_vi,
+	                        channels->heading_vi, "Nơi nộp hồ sơ"};
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+		char *t = xasprintf("%s: ", labels[i]);
+		label_w = fmax(label_w, pdf_sheet_width(sh, BOLD, SIZE_BODY, t));
+		free(t);
+	}
+	size_t fact = (size_t)summary_fact_lines[level];
+	if (!str_empty(p->deadline))
+		pdf_sheet_summary_fact(sh, deadline->heading_vi, p->deadline, label_w, fact);
+	if (!str_empty(p->fees))
+		pdf_sheet_summary_fact(sh, fees->heading_vi, p->fees, label_w, fact);
+	if (!str_empty(p->agency))
+		pdf_sheet_summary_fact(sh, agency->heading_vi, p->agency, label_w,
+		                       fact < 2 ? fact : 2);
+	/* The ways to file, by name; their descriptions repeat the deadline and fees. */
+	char *ways = NULL;
+	for (size_t i = 0; i < p->channels.n; i++) {
+		const char *c = p->channels.v[i].text;
+		if (str_empty(c))
+			continue;
+		char *next = ways ? xasprintf("%s; %s", ways, c) : xstrdup(c);
+		free(ways);
+		ways = next;
+	}
+	if (ways)
+		pdf_sheet_summary_fact(sh, channels->heading_vi, ways, label_w,
+		                       fact < 2 ? fact : 2);
+	else if (str_empty(p->agency))
+		pdf_sheet_summary_fact(sh, "Nơi nộp hồ sơ",
+		                       "bộ phận một cửa — xin hỏi cán bộ tại quầy.", label_w, 2);
+	free(ways);
+
+	pdf_sheet_summary_qr(sh, p->url, fact);
+}
+
+static void pdf_sheet_ops_clear(sheet *sh)
+{
+	for (size_t i = 0; i < sh->n_ops; i++)
+		free(sh->ops[i].text);
+	sh->n_ops = 0;
+}
+
+/* The summary on one page: every document first, then fewer, then each
+ * squeeze level in turn, until it fits. Whatever still does not fit at the
+ * last level with no document is cut off: the page count is 1, always. */
+static void pdf_sheet_summary_layout(sheet *sh)
+{
+	size_t idx_n = sh->p->documents.n, notes;
+	size_t *idx = xcalloc(idx_n ? idx_n : 1, sizeof *idx);
+	size_t n = pdf_sheet_summary_docs(&sh->p->documents, idx, &notes);
+	free(idx);
+	for (int level = 0; level < SUMMARY_LEVELS; level++) {
+		for (size_t k = n + 1; k-- > 0;) {
+			pdf_sheet_ops_clear(sh);
+			pdf_sheet_summary_try(sh, level, k);
+			if (sh->page == 0)
+				return;
+		}
+	}
+	/* Cannot happen with A4 and the clipped parts above, but a page is a page. */
+	size_t keep = 0;
+	for (size_t i = 0; i < sh->n_ops; i++) {
+		if (sh->ops[i].page == 0)
+			sh->ops[keep++] = sh->ops[i];
+		else
+			free(sh->ops[i].text);
+	}
+	sh->n_ops = keep;
+	sh->page = 0;
+}
+
 /* --- putting it together ------------------------------------------------- */
 
 static void pdf_sheet_layout(sheet *sh)
@@ -1024,7 +1371,12 @@ int pdf_sheet_write(const procedure *p, const pdf_sheet_ctx *ctx, const char *pa
 		HPDF_SetInfoAttr(sh.pdf, HPDF_INFO_SUBJECT, p->code);
 
 	pdf_sheet_footer_prepare(&sh);
-	pdf_sheet_layout(&sh);
+	if (ctx->summary)
+		pdf_sheet_summary_layout(&sh);
+	else
+		pdf_sheet_layout(&sh);
+	/* The summary is one page, whatever the catalogue holds. */
+	assert(!ctx->summary || sh.page == 0);
 	pdf_sheet_draw(&sh);
 	if (sh.error) {
 		rc = -EINVAL;

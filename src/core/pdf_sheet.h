@@ -9,6 +9,12 @@
  * "Trang N/M" on every page. The sheet is always in Vietnamese: it is an
  * administrative paper, whatever language the kiosk screen is in.
  *
+ * The summary (ctx->summary) is one A4 page, never more: the same heading
+ * block and title, then the documents to bring (the top-level documents,
+ * each cut to two lines with "…"; as many as fit, then "… và N giấy tờ
+ * khác — xem hướng dẫn đầy đủ"), the deadline, the fees, where to file,
+ * and the QR code of the full text online; the same footer.
+ *
  * libharu is used only in pdf_sheet.c. */
 #ifndef MOTCUA_PDF_SHEET_H
 #define MOTCUA_PDF_SHEET_H
@@ -31,6 +37,7 @@ typedef struct pdf_sheet_ctx {
 	bool clock_wrong;     /* printed_at is known to be wrong (wallclock.h): no "In lúc" line */
 	const char *font_dir; /* holds NotoSans-Regular.ttf and NotoSans-Bold.ttf;
 	                       * NULL = pdf_sheet_font_dir() */
+	bool summary; /* the one-page summary instead of the full guide */
 } pdf_sheet_ctx;
 
 /* Writes the sheet of p to path (replacing any file there). Returns 0, or a

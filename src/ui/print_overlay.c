@@ -82,11 +82,14 @@ static void changed(app *a)
 	a->dirty = true;
 }
 
-void print_overlay_sheet(app *a, const procedure *p)
+void print_overlay_sheet(app *a, const procedure *p, bool summary)
 {
 	if (print_overlay_shown(a->print))
 		return;
-	printjob_request(a->print->job, p->code, -1, p->name, a->now);
+	char *what = xasprintf(summary ? _("Summary (1 page): %s") : _("Full guide: %s"), p->name);
+	printjob_request(a->print->job, p->code, summary ? PRINTJOB_SUMMARY : PRINTJOB_SHEET, what,
+	                 a->now);
+	free(what);
 	changed(a);
 }
 

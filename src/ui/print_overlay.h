@@ -34,10 +34,11 @@ bool print_overlay_shown(const print_overlay *o);
 /* True while a job is with CUPS, whose progress follows real time. */
 bool print_overlay_waits_outside(const print_overlay *o);
 
-/* The detail screen's buttons: print the guidance sheet of p; print p's
- * blank form (at once when it has one, else the choice of forms first).
+/* The detail screen's buttons: print the one-page summary of p (summary)
+ * or its full guide; print p's blank form (at once when it has one, else
+ * the choice of forms first). The print page says which one it printed.
  * Nothing of p is kept but its code and names. */
-void print_overlay_sheet(app *a, const procedure *p);
+void print_overlay_sheet(app *a, const procedure *p, bool summary);
 void print_overlay_forms(app *a, const procedure *p);
 /* Number of p's forms that can be printed (those with a file). */
 size_t print_overlay_form_count(const procedure *p);

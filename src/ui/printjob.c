@@ -102,7 +102,8 @@ static char *printjob_temp(void)
 }
 
 /* The sheet, as the CLI's `motcua pdf` makes it. False after logging why. */
-static bool printjob_write_sheet(const procedure *p, const printjob_source *src, const char *path)
+static bool printjob_write_sheet(const procedure *p, const printjob_source *src, bool summary,
+                                 const char *path)
 {
 	faq *faqs = NULL;
 	size_t n_faqs = catalog_faqs(src->cat, p->code, &faqs);
@@ -116,6 +117,7 @@ static bool printjob_write_sheet(const procedure *p, const printjob_source *src,
 	    .n_faqs = n_faqs,
 	    .printed_at = src->wall,
 	    .clock_wrong = src->clock_wrong,
+	    .summary = summary,
 	};
 	char *err = NULL;
 	bool ok = pdf_sheet_write(p, &ctx, path, &err) == 0;
@@ -164,8 +166,9 @@ static void printjob_submit(printjob *j, const printjob_source *src, int64_t now
 		return;
 	}
 	char *path = printjob_temp();
-	bool made = path && (j->form < 0 ? printjob_write_sheet(p, src, path)
-	                                 : printjob_write_form(p, j->form, src, path));
+	bool made =
+	    path && (j->form < 0 ? printjob_write_sheet(p, src, j->form == PRINTJOB_SUMMARY, path)
+	                         : printjob_write_form(p, j->form, src, path));
 	procedure_free(p);
 	if (!made) {
 		printjob_fail(j, j->form < 0 ? _("The sheet could not be made")
@@ -175,8 +178,10 @@ static void printjob_submit(printjob *j, const printjob_source *src, int64_t now
 		free(path);
 		return;
 	}
-	char *title =
-	    j->form < 0 ? xstrdup(j->code) : xasprintf("%s-form-%d", j->code, j->form + 1);
+	/* CODE, CODE-summary or CODE-form-N, as `motcua print` names them. */
+	char *title = j->form == PRINTJOB_SUMMARY ? xasprintf("%s-summary", j->code)
+	              : j->form < 0               ? xstrdup(j->code)
+	                                          : xasprintf("%s-form-%d", j->code, j->form + 1);
 	int rc = print_submit(j->printer, path, title, &j->job);
 	/* CUPS has its own copy now. */
 	unlink(path);

@@ -58,9 +58,15 @@ printjob *printjob_new(const char *printer, int max_prints, events *ev);
 /* printjob_free(NULL) is a no-op. A job still in flight is left to CUPS. */
 void printjob_free(printjob *j);
 
-/* Asks for the sheet of procedure code (form < 0) or its blank form number
- * form (0-based, in p->forms order). what names the document on screen
- * (copied). Only when the machine is IDLE (else ignored, false). Goes to
+/* What printjob_request's form asks for besides a blank form (0, 1, …):
+ * the full guide, or its one-page summary (pdf_sheet_ctx.summary). */
+#define PRINTJOB_SHEET (-1)
+#define PRINTJOB_SUMMARY (-2)
+
+/* Asks for the sheet of procedure code (PRINTJOB_SHEET), its one-page
+ * summary (PRINTJOB_SUMMARY) or its blank form number form (0-based, in
+ * p->forms order); a summary and a full guide count alike against the limit. what names the
+ * document on screen (copied). Only when the machine is IDLE (else ignored, false). Goes to
  * PREPARING, or to REFUSED when the session's prints are used up; returns
  * true when it will print. */
 bool printjob_request(printjob *j, const char *code, int form, const char *what, int64_t now);

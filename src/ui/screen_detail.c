@@ -3,8 +3,9 @@
  * the order of the printed sheet), numbered steps, badges, the FAQ and a QR
  * code of the online service. Above it a row of section buttons that jump
  * to the papers, the steps, the time and fees, where to file and the legal
- * basis; under it a bar that stays put with "Print guidance sheet" and,
- * when the procedure has blank forms, "Print blank form" (print_overlay.h). */
+ * basis; under it a bar that stays put with "Print summary (1 page)" (the
+ * first choice), "Print full guide" and, when the procedure has blank
+ * forms, "Print blank form" (print_overlay.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@
 #include "print_overlay.h"
 #include "widgets.h"
 
-enum { DETAIL_ACT_PRINT_SHEET = 1, DETAIL_ACT_PRINT_FORM, DETAIL_ACT_JUMP };
+enum { DETAIL_ACT_PRINT_SHEET = 1, DETAIL_ACT_PRINT_FORM, DETAIL_ACT_JUMP, DETAIL_ACT_PRINT_SUMMARY };
 
 /* The sections a citizen jumps to, and the fields each one shows. */
 enum { SEC_DOCS, SEC_STEPS, SEC_TIME, SEC_WHERE, SEC_LEGAL, SEC_COUNT };
@@ -155,43 +156,66 @@ static bool is_short(flow *f, const ui_metrics *m, const procedure_field *fld, i
 	       3 * flow_line_height(f, GFX_REGULAR, m->px_body);
 }
 
-/* The print buttons along the bottom of body; returns the bar's height. */
+/* The print buttons along the bottom of body, first choice first: the
+ * one-page summary (primary), the full guide, and the blank form when the
+ * procedure has one. They share rows as they fit, each row centred, one
+ * under the other on a narrow panel. Returns the bar's height. */
 static int print_bar(screen *s, app *a, gfx_rect body, const procedure *p)
 {
 	const ui_metrics *m = &a->m;
 	flow *f = &s->fixed;
-	const char *sheet = _("Print guidance sheet"), *form = _("Print blank form");
-	bool forms = print_overlay_form_count(p) > 0;
+	struct {
+		const char *label;
+		int style, action, w;
+	} b[3] = {
+	    {_("Print summary (1 page)"), WIDGET_PRIMARY, DETAIL_ACT_PRINT_SUMMARY, 0},
+	    {_("Print full guide"), WIDGET_SECONDARY, DETAIL_ACT_PRINT_SHEET, 0},
+	    {_("Print blank form"), WIDGET_SECONDARY, DETAIL_ACT_PRINT_FORM, 0},
+	};
+	int n = print_overlay_form_count(p) > 0 ? 3 : 2;
 	int px = m->px_h2, bh = m->touch;
-	int w1 = widgets_button_width(f, m, sheet, px, WIDGET_PRINTER);
-	int w2 = forms ? widgets_button_width(f, m, form, px, WIDGET_PRINTER) : 0;
 	int avail = body.w - 2 * m->pad;
-	int min_w = layout_px(m, 440);
-	w1 = w1 < min_w ? min_w : w1;
-	w2 = forms && w2 < min_w ? min_w : w2;
-	/* Side by side when they fit, else one above the other. */
-	bool row = !forms || w1 + m->pad + w2 <= avail;
-	int bar_h = (row ? bh : 2 * bh + m->gap) + 2 * m->gap;
+	int min_w = layout_px(m, 360);
+	for (int i = 0; i < n; i++) {
+		b[i].w = widgets_button_width(f, m, b[i].label, px, WIDGET_PRINTER);
+		if (b[i].w < min_w)
+			b[i].w = min_w;
+		if (b[i].w > avail) /* wider than the panel: it wraps */
+			b[i].w = avail;
+	}
+	/* Rows: as many buttons as fit side by side, in order. */
+	int row_of[3], rows = 0, used = 0;
+	for (int i = 0; i < n; i++) {
+		if (i == 0 || used + m->pad + b[i].w > avail) {
+			rows++;
+			used = b[i].w;
+		} else {
+			used += m->pad + b[i].w;
+		}
+		row_of[i] = rows - 1;
+	}
+	int bar_h = rows * bh + (rows - 1) * m->gap + 2 * m->gap;
 	int y = body.y + body.h - bar_h;
 	flow_box(f, (gfx_rect){body.x, y, body.w, bar_h}, 0, UI_PAPER);
 	flow_box(f, (gfx_rect){body.x, y, body.w, m->border > 1 ? m->border / 2 + 1 : 1}, 0, UI_LINE);
 	y += m->gap;
-	if (row) {
-		int total = w1 + (forms ? m->pad + w2 : 0);
-		if (total > avail) /* one button wider than the screen: it wraps */
-			w1 = total = avail;
-		int x = body.x + (body.w - total) / 2;
-		widgets_button(f, m, (gfx_rect){x, y, w1, bh}, sheet, px, WIDGET_PRIMARY, WIDGET_PRINTER,
-			       DETAIL_ACT_PRINT_SHEET, 0);
-		if (forms)
-			widgets_button(f, m, (gfx_rect){x + w1 + m->pad, y, w2, bh}, form, px, WIDGET_SECONDARY,
-				       WIDGET_PRINTER, DETAIL_ACT_PRINT_FORM, 0);
-	} else {
-		int x = body.x + m->pad;
-		widgets_button(f, m, (gfx_rect){x, y, avail, bh}, sheet, px, WIDGET_PRIMARY, WIDGET_PRINTER,
-			       DETAIL_ACT_PRINT_SHEET, 0);
-		widgets_button(f, m, (gfx_rect){x, y + bh + m->gap, avail, bh}, form, px, WIDGET_SECONDARY,
-			       WIDGET_PRINTER, DETAIL_ACT_PRINT_FORM, 0);
+	for (int r = 0; r < rows; r++) {
+		int total = 0, k = 0;
+		for (int i = 0; i < n; i++)
+			if (row_of[i] == r)
+				total += (k++ ? m->pad : 0) + b[i].w;
+		/* A button alone on its row on a narrow panel takes the whole row. */
+		bool stretch = k == 1 && rows > 1;
+		int x = stretch ? body.x + m->pad : body.x + (body.w - total) / 2;
+		for (int i = 0; i < n; i++) {
+			if (row_of[i] != r)
+				continue;
+			int w = stretch ? avail : b[i].w;
+			widgets_button(f, m, (gfx_rect){x, y, w, bh}, b[i].label, px, b[i].style,
+				       WIDGET_PRINTER, b[i].action, 0);
+			x += w + m->pad;
+		}
+		y += bh + m->gap;
 	}
 	return bar_h;
 }
@@ -396,8 +420,10 @@ static void detail_action(screen *s, app *a, int action, int arg)
 		scroll_stop(&s->scroll);
 		scroll_by(&s->scroll, (float)st->jump_y[arg] - s->scroll.offset);
 		a->dirty = true;
-	} else if (action == DETAIL_ACT_PRINT_SHEET)
-		print_overlay_sheet(a, st->p);
+	} else if (action == DETAIL_ACT_PRINT_SUMMARY)
+		print_overlay_sheet(a, st->p, true);
+	else if (action == DETAIL_ACT_PRINT_SHEET)
+		print_overlay_sheet(a, st->p, false);
 	else if (action == DETAIL_ACT_PRINT_FORM)
 		print_overlay_forms(a, st->p);
 }

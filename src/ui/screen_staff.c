@@ -309,7 +309,7 @@ static void print_test(staff_state *st, app *a)
 		if (!st->print)
 			st->print = printjob_new(a->cfg ? a->cfg->printer : NULL, STAFF_MAX_TEST_PRINTS, NULL);
 		printjob_dismiss(st->print);
-		printjob_request(st->print, procs[0].code, -1, procs[0].name, a->now);
+		printjob_request(st->print, procs[0].code, PRINTJOB_SHEET, procs[0].name, a->now);
 		notice(st, false, NULL);
 	}
 	catalog_summaries_free(procs, np);

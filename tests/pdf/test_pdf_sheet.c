@@ -369,6 +369,59 @@ static void test_clock_wrong(void)
 	procedure_clear(&p);
 }
 
+/* The one-page summary of an extreme procedure (a 600-character name, 41
+ * long documents with sub-items, a 2000-character deadline and fees, no
+ * URL): still one page inside the margins, the first documents cut with
+ * "…", the rest counted, and no QR code but where to ask. */
+static void test_summary_extreme(void)
+{
+	procedure p = {0};
+	fill_long(&p);
+	free(p.url);
+	p.url = NULL;
+	char *big = xmalloc(4096);
+	big[0] = 0;
+	for (int i = 0; i < 20; i++)
+		strcat(big, "Thời hạn rất dài được ghi đầy đủ từng trường hợp riêng biệt; ");
+	free(p.deadline);
+	p.deadline = xstrdup(big);
+	free(p.fees);
+	p.fees = xstrdup(big);
+	free(p.name);
+	p.name = xstrdup(big);
+	for (int i = 0; i < 5; i++)
+		item_list_add(&p.documents, "+ Trường hợp riêng: xuất trình thêm giấy tờ",
+		              "0 bản chính");
+	hotline hl[1] = {{.agency = "UBND xã Chiềng Sơn", .phone = "0212 3866 123"}};
+	pdf_sheet_ctx ctx = {.unit_name = "UBND xã Chiềng Sơn",
+	                     .hotlines = hl,
+	                     .n_hotlines = 1,
+	                     .printed_at = 1700000000,
+	                     .summary = true};
+	char *path = xasprintf("%s/summary.pdf", tmpdir);
+	CHECK(pdf_sheet_write(&p, &ctx, path, NULL) == 0);
+	CHECK(page_count(path) == 1);
+	CHECK(words_inside_margins(path));
+	char *all = run("pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
+	char *sq = squash(all);
+	CHECK(strstr(all, "Giấy tờ cần mang theo") != NULL);
+	CHECK(strstr(all, "Giấy tờ thứ 1:") != NULL);
+	CHECK(strstr(all, "…") != NULL);
+	CHECK(strstr(sq, "giấytờkhác—xemhướngdẫnđầyđủ") != NULL);
+	CHECK(strstr(sq, "Cóthêm5ghichú") != NULL);
+	CHECK(strstr(sq, "xinhỏicánbộtạiquầy") != NULL);
+	CHECK(strstr(all, "Mã thủ tục: 9.999999") != NULL);
+	CHECK(strstr(all, "0212 3866 123") != NULL);
+	CHECK(strstr(all, "Trang 1/1") != NULL);
+	/* No document appears twice, none past the count. */
+	CHECK(strstr(all, "Giấy tờ thứ 40:") == NULL);
+	free(sq);
+	free(all);
+	free(path);
+	free(big);
+	procedure_clear(&p);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
@@ -382,6 +435,7 @@ int main(void)
 	test_heading_keeps_with_text();
 	test_errors();
 	test_clock_wrong();
+	test_summary_extreme();
 	if (!test_failures && !getenv("MOTCUA_KEEP_TMP"))
 		free(run("rm -rf '%s'", tmpdir));
 	else

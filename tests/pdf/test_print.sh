@@ -67,6 +67,12 @@ print_ok "sheet" "$TMP/long.pdf" "$LONG_CODE" --printer "$QUEUE"
 print_ok "form 1" "$TMP/form.pdf" "$LONG_CODE" --form 1 --printer "$QUEUE"
 # The comparison tells a wrong document with as many pages apart.
 expect_other_document "$PRINTED" "$TMP/other.pdf" "form 1 against another sheet"
+# The one-page summary of the same long procedure (issue 15 item 5).
+run 0 pdf "$LONG_CODE" --summary -o "$TMP/summary.pdf"
+[ "$(pages_of "$TMP/summary.pdf")" = 1 ] || fail "the summary has $(pages_of "$TMP/summary.pdf") page(s), want 1"
+[ "$(pages_of "$TMP/long.pdf")" -gt 1 ] || fail "the long sheet has $(pages_of "$TMP/long.pdf") page(s), want more than 1"
+print_ok "summary" "$TMP/summary.pdf" "$LONG_CODE" --summary --printer "$QUEUE"
+run 2 print "$LONG_CODE" --summary --form 1 --printer "$QUEUE"
 # 2. The configured printer when no --printer is given.
 printf '[kiosk]\nprinter = %s\n' "$QUEUE" > "$MOTCUA_CONFIG"
 print_ok "configured printer" "$TMP/short.pdf" "$SHORT_CODE"

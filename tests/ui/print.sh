@@ -59,8 +59,8 @@ job_pdf() {
 # What came out of the printer cannot be read back as text: cups-pdf runs
 # it through Ghostscript's ps2write, which turns the fonts into Type 3 with
 # a broken ToUnicode map. So a printed job is identified by its title (the
-# kiosk names jobs CODE or CODE-form-N) and checked against the document
-# it should be: the same pages as that sheet or form, rendered and compared.
+# kiosk names jobs CODE, CODE-summary or CODE-form-N) and checked against the
+# document it should be: the same pages as that sheet or form, rendered and compared.
 pages_of() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 title_of() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Title: *(\{0,1\}\([^)]*\))\{0,1\}$/\1/p'; }
 
@@ -90,6 +90,7 @@ expect_jobs() {
 run 0 show 1.001193 # fills the store from the sample
 expect_in "$OUT" "Thủ tục đăng ký khai sinh" "the procedure printed"
 run 0 pdf 1.001193 -o "$TMP/sheet.pdf"
+run 0 pdf 1.001193 --summary -o "$TMP/summary.pdf"
 # Another procedure's sheet with as many pages: a wrong document.
 run 0 pdf 2.000806 -o "$TMP/other.pdf"
 [ "$(pages_of "$TMP/other.pdf")" = "$(pages_of "$TMP/sheet.pdf")" ] ||
@@ -124,11 +125,25 @@ for size in 1920x1080 1080x1920; do
 		fail "no queue $NOPAPER: run tests/print/setup-cups.sh as root"
 	fi
 
-	# 4. Two prints a session: the third is refused, the next citizen prints.
+	# 4. Two prints a session, a summary and a full guide: the third is
+	# refused, the next citizen prints (a full guide).
 	conf "$QUEUE" 2
 	kiosk print-limit "$size"
-	expect_jobs 3 1.001193 "$TMP/sheet.pdf" "limit at $size"
+	set -- $(jobs_of)
+	if [ "$#" = 3 ]; then
+		expect_job "$1" 1.001193-summary "$TMP/summary.pdf" "limit at $size: the summary"
+		expect_job "$2" 1.001193 "$TMP/sheet.pdf" "limit at $size: the full guide"
+		expect_job "$3" 1.001193 "$TMP/sheet.pdf" "limit at $size: the next citizen"
+	else
+		fail "limit at $size: the kiosk sent $# job(s), want 3"
+	fi
+
+	# 5. The first choice, the one-page summary: one job of one page.
+	conf "$QUEUE"
+	kiosk print-summary "$size"
+	expect_jobs 1 1.001193-summary "$TMP/summary.pdf" "summary at $size"
 done
+[ "$(pages_of "$TMP/sheet.pdf")" -gt 1 ] || fail "the full sheet of 1.001193 has $(pages_of "$TMP/sheet.pdf") page(s): the summary test needs a longer one"
 
 # 5. Blank forms, from a bundle that has them: two forms of different
 # lengths, so that the one printed is known by its pages.
