@@ -600,6 +600,10 @@ void app_set_catalog(app *a, catalog *c)
 
 void app_set_wall_clock(app *a, int64_t wall_ms, int64_t now)
 {
+	/* The wall clock is read at now: the header's minute must be taken at
+	 * the same moment, not at the last event's (up to a minute behind). */
+	if (now > a->now)
+		a->now = now;
 	a->wall_offset = wall_ms - now;
 	/* The system clock was set (NTP, staff): the header shows the new
 	 * minute on the next frame, not when the old minute would have ended. */

@@ -39,12 +39,13 @@ bundle_v2() {
 }
 
 # kiosk SCRIPT_TEXT [kiosk options...] — runs the kiosk on the script (in
-# Vietnamese); its status is $KRC, its stderr $KERR.
+# Vietnamese); its status is $KRC, its stderr $KERR. $KIOSK_WRAP, when set,
+# is a command the kiosk runs under (e.g. tests/ui/ro_store.sh).
 kiosk() {
 	local text=$1
 	shift
 	printf '%s\n' "$text" > "$TMP/run.script"
-	MOTCUA_LANG=vi "$MOTCUA_BIN" kiosk --headless --size "${SIZE:-1920x1080}" --script "$TMP/run.script" \
+	MOTCUA_LANG=vi ${KIOSK_WRAP:-} "$MOTCUA_BIN" kiosk --headless --size "${SIZE:-1920x1080}" --script "$TMP/run.script" \
 		--shots "${MOTCUA_SHOTS:-$TMP/shots}/${SHOTS_NAME:-usb}" "$@" 2>"$TMP/kerr"
 	KRC=$?
 	KERR=$(cat "$TMP/kerr")
