@@ -104,7 +104,17 @@ bool fuzz_bundle_roundtrip(const char *dir, long installed_version, bool allow_d
 	catalog_data d2 = {0};
 	diag_list diag2 = {0};
 	bool ok2 = bundle_read(out1, &plain, &d2, &diag2);
-	if (!ok2 || diag2.warnings) {
+	/* The export reads back clean: the only warnings it may bring back are
+	 * the first read's about its content (a news picture the kiosk will
+	 * not show is exported as it came). */
+	bool new_warning = false;
+	for (size_t i = 0; i < diag2.n && !new_warning; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < diag.n && !seen; j++)
+			seen = !strcmp(diag2.v[i].message, diag.v[j].message);
+		new_warning = !seen;
+	}
+	if (!ok2 || new_warning) {
 		diag_print(&diag2, stderr);
 		FUZZ_CHECK(!"the exported bundle does not read back clean");
 	}

@@ -30,8 +30,11 @@ static void check_line(const char *line)
 	                  s.cmd == SCRIPT_SHOT || s.cmd == SCRIPT_EXPECT_TEXT ||
 	                  s.cmd == SCRIPT_EXPECT_NO_TEXT || s.cmd == SCRIPT_USB_INSERT ||
 	                  s.cmd == SCRIPT_EXPECT_EXACT || s.cmd == SCRIPT_KEEP ||
-	                  s.cmd == SCRIPT_EXPECT_RUN || s.cmd == SCRIPT_PRINT_RUN;
-	FUZZ_CHECK(takes_text == (s.text != NULL));
+	                  s.cmd == SCRIPT_EXPECT_RUN || s.cmd == SCRIPT_PRINT_RUN ||
+	                  s.cmd == SCRIPT_CLOCK;
+	/* usb-remove takes a stick's name or none (the one put in last) */
+	if (s.cmd != SCRIPT_USB_REMOVE)
+		FUZZ_CHECK(takes_text == (s.text != NULL));
 	FUZZ_CHECK((s.cmd == SCRIPT_KEEP || s.cmd == SCRIPT_EXPECT_RUN) == (s.text2 != NULL));
 	if (s.text) {
 		size_t n = strlen(s.text);
