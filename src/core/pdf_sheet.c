@@ -726,6 +726,26 @@ static void pdf_sheet_documents(sheet *sh, const procedure_field_def *def, const
 
 /* The online-service address with its QR code on the left; the code's
  * dark modules are merged into horizontal runs, one rectangle each. */
+/* The dark modules of q as filled rectangles, one per horizontal run, with
+ * the quiet zone: the code's top left corner at (x, top), m points a module. */
+static void pdf_sheet_qr_ops(sheet *sh, const qr_code *q, double x, double top, double m)
+{
+	for (int row = 0; row < q->size; row++) {
+		for (int col = 0; col < q->size;) {
+			if (!qr_dark(q, col, row)) {
+				col++;
+				continue;
+			}
+			int run = col;
+			while (run < q->size && qr_dark(q, run, row))
+				run++;
+			pdf_sheet_rect_op(sh, x + (col + QR_QUIET_ZONE) * m,
+			                  top - (row + QR_QUIET_ZONE + 1) * m, (run - col) * m, m, 0);
+			col = run;
+		}
+	}
+}
+
 static void pdf_sheet_url(sheet *sh, const char *heading, const char *url)
 {
 	qr_code *q = qr_encode(url);
@@ -738,22 +758,7 @@ static void pdf_sheet_url(sheet *sh, const char *heading, const char *url)
 	pdf_sheet_heading(sh, heading, side);
 	pdf_sheet_need(sh, side);
 	double top = sh->y;
-	double x0 = LEFT, y0 = top;
-	for (int row = 0; row < q->size; row++) {
-		for (int col = 0; col < q->size;) {
-			if (!qr_dark(q, col, row)) {
-				col++;
-				continue;
-			}
-			int run = col;
-			while (run < q->size && qr_dark(q, run, row))
-				run++;
-			pdf_sheet_rect_op(sh, x0 + (col + QR_QUIET_ZONE) * m,
-			                  y0 - (row + QR_QUIET_ZONE + 1) * m, (run - col) * m, m,
-			                  0);
-			col = run;
-		}
-	}
+	pdf_sheet_qr_ops(sh, q, LEFT, top, m);
 	qr_free(q);
 	double tx = LEFT + side + 8, tw = RIGHT - tx;
 	sh->y = top - QR_QUIET_ZONE * m;
@@ -1076,21 +1081,7 @@ static void pdf_sheet_summary_qr(sheet *sh, const char *url, size_t max)
 	double side = m * (q->size + 2 * QR_QUIET_ZONE);
 	pdf_sheet_need(sh, side);
 	double top = sh->y;
-	for (int row = 0; row < q->size; row++) {
-		for (int col = 0; col < q->size;) {
-			if (!qr_dark(q, col, row)) {
-				col++;
-				continue;
-			}
-			int run = col;
-			while (run < q->size && qr_dark(q, run, row))
-				run++;
-			pdf_sheet_rect_op(sh, LEFT + (col + QR_QUIET_ZONE) * m,
-			                  top - (row + QR_QUIET_ZONE + 1) * m, (run - col) * m, m,
-			                  0);
-			col = run;
-		}
-	}
+	pdf_sheet_qr_ops(sh, q, LEFT, top, m);
 	qr_free(q);
 	double tx = LEFT + side + 8, tw = RIGHT - tx;
 	sh->y = top - QR_QUIET_ZONE * m;
