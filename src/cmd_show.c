@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "core/audio_clip.h"
 #include "core/i18n.h"
 #include "core/procedure_fields.h"
 #include "core/text.h"
@@ -82,6 +83,18 @@ int cmd_show(motcua_env *env, int argc, char **argv)
 	procedure_fields_begin(&it, p);
 	while (procedure_fields_next(&it, &f)) {
 		print_field(&f);
+		putchar('\n');
+	}
+
+	if (p->recordings.n) {
+		printf("%s:\n", _("Recorded readings"));
+		for (size_t i = 0; i < p->recordings.n; i++) {
+			char *label = audio_lang_label(p->recordings.v[i].text);
+			char *file = text_escape(p->recordings.v[i].extra ? p->recordings.v[i].extra : "", false);
+			printf("    - %s: %s\n", label, file);
+			free(label);
+			free(file);
+		}
 		putchar('\n');
 	}
 

@@ -43,7 +43,7 @@
 #define MAX_INI (64u << 10)
 #define MIB (1u << 20)
 
-/* forms/ or images/, listed the first time a record refers to it. */
+/* forms/, images/ or audio/, listed the first time a record refers to it. */
 typedef struct folder {
 	const char *name; /* canonical: "forms" */
 	bool opened;
@@ -77,7 +77,7 @@ typedef struct reader {
 	bool cp1258;
 	size_t total; /* bytes read, for the bundle limit */
 	bool total_reported;
-	folder forms, images;
+	folder forms, images, audio;
 	code_line *codes; /* sorted by code once procedures.csv is read */
 	size_t n_codes, cap_codes;
 	bool have_codes;     /* procedures.csv was read whole: references can be checked */
@@ -569,7 +569,8 @@ static void root_list(reader *r)
 		const char *name = r->root[i];
 		bool known = !strcasecmp(name, BUNDLE_INI) || !strcasecmp(name, "SHA256SUMS") ||
 		             !strcasecmp(name, "SHA256SUMS.minisig") ||
-		             !strcasecmp(name, "forms") || !strcasecmp(name, "images");
+		             !strcasecmp(name, "forms") || !strcasecmp(name, "images") ||
+		             !strcasecmp(name, "audio");
 		for (size_t t = 0; t < n_tables && !known; t++)
 			known = !strcasecmp(name, tables[t].file);
 		if (!known) {
@@ -669,21 +670,31 @@ static void ref_error(reader *r, const char *file, int line, const char *name, c
 	bad_ref_add(r, name, msg);
 }
 
-static bool magic_ok(const unsigned char *p, size_t n, bool image)
+/* What a referenced file must be. */
+typedef enum ref_kind { REF_FORM, REF_IMAGE, REF_AUDIO } ref_kind;
+
+static bool magic_ok(const unsigned char *p, size_t n, ref_kind kind)
 {
-	if (!image)
+	switch (kind) {
+	case REF_FORM:
 		return n >= 5 && !memcmp(p, "%PDF-", 5);
-	return (n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8)) ||
-	       (n >= 3 && !memcmp(p, "\xFF\xD8\xFF", 3));
+	case REF_IMAGE:
+		return (n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8)) ||
+		       (n >= 3 && !memcmp(p, "\xFF\xD8\xFF", 3));
+	case REF_AUDIO:
+		return audio_clip_sniff(p, n) != AUDIO_CLIP_UNKNOWN;
+	}
+	return false;
 }
 
-/* Resolves a reference to a file under forms/ or images/ ("forms/to_khai.pdf",
+/* Resolves a reference to a file under forms/, images/ or audio/ ("forms/to_khai.pdf",
  * any case, '\' accepted as Windows writes it), loads it into d->blobs once,
  * and returns the name it is stored under: the folder in lower case and the
  * file's own name as found. Returns NULL after reporting a problem. */
-static char *ref_resolve(reader *r, const char *file, int line, const char *ref, bool image)
+static char *ref_resolve(reader *r, const char *file, int line, const char *ref, ref_kind kind)
 {
-	folder *f = image ? &r->images : &r->forms;
+	bool image = kind == REF_IMAGE;
+	folder *f = kind == REF_IMAGE ? &r->images : kind == REF_AUDIO ? &r->audio : &r->forms;
 	size_t flen = strlen(f->name);
 	char *path = xstrdup(ref);
 	for (char *p = path; *p; p++)
@@ -745,16 +756,29 @@ static char *ref_resolve(reader *r, const char *file, int line, const char *ref,
 	char *shown = xasprintf("%s/%s", f->found, found);
 	char *data = NULL;
 	size_t size = 0, errors = r->diag->errors;
-	if (!read_at(r, f->fd, found, shown, image ? BUNDLE_MAX_IMAGE : BUNDLE_MAX_FORM, file, line,
-	             &data, &size)) {
+	size_t max = kind == REF_IMAGE ? BUNDLE_MAX_IMAGE
+	             : kind == REF_AUDIO ? BUNDLE_MAX_AUDIO
+	                                 : BUNDLE_MAX_FORM;
+	const char *audio_why = NULL;
+	if (!read_at(r, f->fd, found, shown, max, file, line, &data, &size)) {
 		/* read_at reported it; later uses of the file get the same message */
 		if (r->diag->errors > errors)
 			bad_ref_add(r, name, r->diag->v[r->diag->n - 1].message);
 		free(name);
-	} else if (!magic_ok((const unsigned char *)data, size, image)) {
-		char *msg = xasprintf(image ? _("%s: is not a PNG or JPEG image")
-		                            : _("%s: is not a PDF file"),
+	} else if (!magic_ok((const unsigned char *)data, size, kind)) {
+		char *msg = xasprintf(kind == REF_IMAGE   ? _("%s: is not a PNG or JPEG image")
+		                      : kind == REF_AUDIO ? _("%s: is not an Ogg Vorbis, Ogg Opus or "
+		                                              "WAV recording")
+		                                          : _("%s: is not a PDF file"),
 		                      shown);
+		ref_error(r, file, line, name, msg);
+		free(msg);
+		free(name);
+	} else if (kind == REF_AUDIO &&
+	           audio_clip_decode((const unsigned char *)data, size, NULL, &audio_why) < 0) {
+		/* Decoded whole now, so the kiosk never meets a recording that
+		 * stops half-way or runs for hours. */
+		char *msg = xasprintf("%s: %s", shown, _(audio_why));
 		ref_error(r, file, line, name, msg);
 		free(msg);
 		free(name);
@@ -998,6 +1022,39 @@ static void codes_finish(reader *r, const char *file)
 			           r->codes[i - 1].line, r->codes[i].line);
 }
 
+/* One line of a recordings cell: "language | audio/FILE". The language is
+ * stored as its code, so an export writes what any reader accepts. */
+static void recording_parse(reader *r, const char *file, int line, const bundle_column *c,
+                            size_t n, const char *lang, const char *ref, item_list *out)
+{
+	char *label = column_label(c);
+	const char *code = audio_lang_code(lang);
+	if (!ref) {
+		diag_error(r->diag, file, line,
+		           _("%s: item %zu must be written 'language | audio/FILE.ogg', e.g. "
+		             "'H'Mông | audio/khai_sinh_hmn.ogg'"),
+		           label, n);
+	} else if (!code) {
+		diag_error(r->diag, file, line,
+		           _("%s: item %zu: '%s' is not a language the kiosk knows; write "
+		             "Tiếng Việt, Thái or H'Mông (or the code vi, tai, hmn)"),
+		           label, n, lang);
+	} else {
+		bool twice = false;
+		for (size_t i = 0; i < out->n && !twice; i++)
+			twice = !strcmp(out->v[i].text, code);
+		if (twice)
+			diag_error(r->diag, file, line,
+			           _("%s: item %zu: a second recording in %s; keep one a language"),
+			           label, n, lang);
+		char *name = ref_resolve(r, file, line, ref, REF_AUDIO);
+		if (!twice)
+			item_list_add(out, code, name ? name : ref);
+		free(name);
+	}
+	free(label);
+}
+
 /* Splits a list cell into its items, one a line, "text | extra". */
 static void list_parse(reader *r, const char *file, int line, const bundle_column *c, char *s,
                        item_list *out)
@@ -1028,9 +1085,11 @@ static void list_parse(reader *r, const char *file, int line, const bundle_colum
 			    label, n);
 			free(label);
 		} else if (extra && c->kind == BUNDLE_FORMS) {
-			char *name = ref_resolve(r, file, line, extra, false);
+			char *name = ref_resolve(r, file, line, extra, REF_FORM);
 			item_list_add(out, s, name ? name : extra);
 			free(name);
+		} else if (c->kind == BUNDLE_AUDIO) {
+			recording_parse(r, file, line, c, n, s, extra, out);
 		} else {
 			item_list_add(out, s, extra);
 		}
@@ -1078,6 +1137,7 @@ static void cell_store(reader *r, const char *file, int line, const bundle_colum
 	switch (c->kind) {
 	case BUNDLE_LIST:
 	case BUNDLE_FORMS:
+	case BUNDLE_AUDIO:
 		list_parse(r, file, line, c, v, bundle_schema_list(rec, c));
 		free(v);
 		return;
@@ -1135,7 +1195,7 @@ static void cell_store(reader *r, const char *file, int line, const bundle_colum
 		}
 		break;
 	case BUNDLE_IMAGE: {
-		char *name = ref_resolve(r, file, line, v, true);
+		char *name = ref_resolve(r, file, line, v, REF_IMAGE);
 		if (name) {
 			free(v);
 			v = name;
@@ -1279,8 +1339,7 @@ static char *row_code(const bundle_table *t, const csv_row *row, const int *col)
 static bool cell_clean(reader *r, const char *file, const bundle_table *t, const csv_row *row,
                        const int *col, const bundle_column *c, const char *v)
 {
-	bool multi_line =
-	    c->kind == BUNDLE_TEXT || c->kind == BUNDLE_LIST || c->kind == BUNDLE_FORMS;
+	bool multi_line = c->kind == BUNDLE_TEXT || bundle_kind_is_list(c->kind);
 	if (!text_find_control(v, multi_line, NULL))
 		return true;
 	char *label = column_label(c), *code = row_code(t, row, col);
@@ -1458,6 +1517,7 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 	reader r = {.dir = dir, .opts = opts, .d = d, .diag = diag, .fd = -1};
 	r.forms.name = "forms";
 	r.images.name = "images";
+	r.audio.name = "audio";
 	r.fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (r.fd < 0) {
 		diag_error(diag, dir, 0, _("cannot open the bundle folder: %s"), strerror(errno));
@@ -1505,6 +1565,7 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 	free(r.root);
 	folder_close(&r.forms);
 	folder_close(&r.images);
+	folder_close(&r.audio);
 	for (size_t i = 0; i < r.n_bad; i++) {
 		free(r.bad[i].name);
 		free(r.bad[i].message);

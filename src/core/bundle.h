@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "audio_clip.h"
 #include "diag.h"
 #include "model.h"
 
@@ -25,6 +26,7 @@
 #define BUNDLE_MAX_PROCS 20000
 #define BUNDLE_MAX_FORM (20u << 20)
 #define BUNDLE_MAX_IMAGE (20u << 20)
+#define BUNDLE_MAX_AUDIO AUDIO_CLIP_MAX_BYTES
 #define BUNDLE_MAX_TOTAL (256u << 20)
 
 typedef struct bundle_opts {

@@ -55,15 +55,20 @@ static bool blob_differs(const catalog_data *a, const catalog_data *b, const cha
 	return x && (x->size != y->size || (x->size && memcmp(x->data, y->data, x->size)));
 }
 
-/* A new blank form under the same file name changes the procedure too: the
- * citizen would print a different paper. */
+/* A new blank form or recording under the same file name changes the
+ * procedure too: the citizen would print a different paper, or hear
+ * different words. */
+static bool list_blobs_differ(const catalog_data *a, const item_list *l, const catalog_data *b)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (blob_differs(a, b, l->v[i].extra))
+			return true;
+	return false;
+}
+
 static bool forms_differ(const catalog_data *a, const procedure *pa, const catalog_data *b)
 {
-	for (size_t i = 0; i < pa->forms.n; i++) {
-		if (blob_differs(a, b, pa->forms.v[i].extra))
-			return true;
-	}
-	return false;
+	return list_blobs_differ(a, &pa->forms, b) || list_blobs_differ(a, &pa->recordings, b);
 }
 
 static bool table_differs(const catalog_data *a, const catalog_data *b, const char *file)
@@ -117,7 +122,8 @@ void bundle_diff_compute(const catalog_data *old_cat, const catalog_data *new_ca
 	out->indices_changed = table_differs(old_cat, new_cat, "indices.csv");
 	out->news_changed = table_differs(old_cat, new_cat, "news.csv");
 	for (size_t i = 0; i < new_cat->n_news && !out->news_changed; i++)
-		out->news_changed = blob_differs(new_cat, old_cat, new_cat->news[i].image);
+		out->news_changed = blob_differs(new_cat, old_cat, new_cat->news[i].image) ||
+		                    list_blobs_differ(new_cat, &new_cat->news[i].recordings, old_cat);
 	out->faq_changed = table_differs(old_cat, new_cat, "faq.csv");
 	out->feedback_changed = table_differs(old_cat, new_cat, "feedback.csv");
 }
@@ -176,6 +182,14 @@ static bool stream_blob_differs(const stream *s, const char *name)
 	return b != NULL;
 }
 
+static bool stream_list_differs(const stream *s, const item_list *l)
+{
+	for (size_t k = 0; k < l->n; k++)
+		if (stream_blob_differs(s, l->v[k].extra))
+			return true;
+	return false;
+}
+
 int bundle_diff_catalog(catalog *old_cat, const catalog_data *new_cat, bundle_diff *out)
 {
 	memset(out, 0, sizeof *out);
@@ -190,9 +204,8 @@ int bundle_diff_catalog(catalog *old_cat, const catalog_data *new_cat, bundle_di
 	size_t cap_a = 0, cap_c = 0;
 	for (size_t i = 0; i < new_cat->n_procs; i++) {
 		const procedure *p = &new_cat->procs[i];
-		bool forms = false;
-		for (size_t k = 0; k < p->forms.n && !forms && s.seen[i]; k++)
-			forms = stream_blob_differs(&s, p->forms.v[k].extra);
+		bool forms = s.seen[i] && (stream_list_differs(&s, &p->forms) ||
+		                            stream_list_differs(&s, &p->recordings));
 		if (!s.seen[i])
 			push(&out->added, &out->n_added, &cap_a, p);
 		else if (s.changed[i] || forms)
@@ -202,7 +215,8 @@ int bundle_diff_catalog(catalog *old_cat, const catalog_data *new_cat, bundle_di
 	out->indices_changed = table_differs(&rest, new_cat, "indices.csv");
 	out->news_changed = table_differs(&rest, new_cat, "news.csv");
 	for (size_t i = 0; i < new_cat->n_news && !out->news_changed; i++)
-		out->news_changed = stream_blob_differs(&s, new_cat->news[i].image);
+		out->news_changed = stream_blob_differs(&s, new_cat->news[i].image) ||
+		                    stream_list_differs(&s, &new_cat->news[i].recordings);
 	out->faq_changed = table_differs(&rest, new_cat, "faq.csv");
 	out->feedback_changed = table_differs(&rest, new_cat, "feedback.csv");
 	catalog_data_clear(&rest);

@@ -37,6 +37,7 @@ static const bundle_column procedure_columns[] = {
 	CHOICE(procedure, "muc_do_dvc", "Mức độ DVC trực tuyến", false, online_level, online_choices),
 	COL(procedure, "url", "Đường dẫn dịch vụ công", false, BUNDLE_URL, url),
 	COL(procedure, "tu_khoa", "Từ khóa", false, BUNDLE_TEXT, keywords),
+	COL(procedure, "ghi_am", "Ghi âm đọc thủ tục", false, BUNDLE_AUDIO, recordings),
 };
 
 static const bundle_column faq_columns[] = {
@@ -79,6 +80,7 @@ static const bundle_column news_columns[] = {
 	COL(news, "tieu_de", "Tiêu đề", true, BUNDLE_TEXT, title),
 	COL(news, "noi_dung", "Nội dung", true, BUNDLE_TEXT, body),
 	COL(news, "hinh_anh", "Hình ảnh", false, BUNDLE_IMAGE, image),
+	COL(news, "ghi_am", "Ghi âm đọc tin", false, BUNDLE_AUDIO, recordings),
 };
 
 /* The model's typed add functions, behind one signature for the tables. */
@@ -135,7 +137,7 @@ const void *bundle_schema_record(const catalog_data *d, const bundle_table *t, s
 
 bool bundle_kind_is_list(bundle_kind k)
 {
-	return k == BUNDLE_LIST || k == BUNDLE_FORMS;
+	return k == BUNDLE_LIST || k == BUNDLE_FORMS || k == BUNDLE_AUDIO;
 }
 bool bundle_kind_is_int(bundle_kind k)
 {

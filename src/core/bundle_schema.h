@@ -17,6 +17,7 @@ typedef enum bundle_kind {
 	BUNDLE_TEXT,     /* char *: free text, may span lines */
 	BUNDLE_LIST,     /* item_list: one item a line, "text | extra" */
 	BUNDLE_FORMS,    /* item_list whose extras name PDF files under forms/ */
+	BUNDLE_AUDIO,    /* item_list "language | audio/FILE": recordings under audio/ */
 	BUNDLE_CODE,     /* char *: a procedure code, unique in the bundle */
 	BUNDLE_CODE_REF, /* char *: the code of a procedure of the bundle */
 	BUNDLE_DATE,     /* char *: dd/mm/yyyy, a real date */

@@ -206,19 +206,24 @@ fail:;
 	return rc;
 }
 
-/* A blob name the reader could have produced: "forms/x" or "images/x", one
- * plain file name. Anything else came from a damaged catalogue. */
-static bool blob_name_ok(const char *name, const char **folder, const char **file)
+/* The folders a blob may live in, as the reader names them. */
+static const char *const blob_folders[] = {"forms", "images", "audio"};
+#define N_BLOB_FOLDERS (sizeof blob_folders / sizeof *blob_folders)
+
+/* A blob name the reader could have produced: "forms/x", "images/x" or
+ * "audio/x", one plain file name; *k gets the folder's index. Anything else
+ * came from a damaged catalogue. */
+static bool blob_name_ok(const char *name, size_t *k, const char **file)
 {
 	const char *slash = strchr(name, '/');
 	if (!slash)
 		return false;
 	size_t n = (size_t)(slash - name);
-	if (n == 5 && !strncmp(name, "forms", 5))
-		*folder = "forms";
-	else if (n == 6 && !strncmp(name, "images", 6))
-		*folder = "images";
-	else
+	*k = N_BLOB_FOLDERS;
+	for (size_t i = 0; i < N_BLOB_FOLDERS; i++)
+		if (strlen(blob_folders[i]) == n && !strncmp(name, blob_folders[i], n))
+			*k = i;
+	if (*k == N_BLOB_FOLDERS)
 		return false;
 	*file = slash + 1;
 	return **file && !strchr(*file, '/') && strcmp(*file, ".") && strcmp(*file, "..");
@@ -267,19 +272,19 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
 	}
 	free(b.s);
 
-	int sub[2] = {-1, -1}; /* forms, images */
+	int sub[N_BLOB_FOLDERS] = {-1, -1, -1};
 	for (size_t i = 0; i < d->n_blobs && !rc; i++) {
 		const blob *bl = &d->blobs[i];
-		const char *folder, *file;
-		if (!blob_name_ok(bl->name ? bl->name : "", &folder, &file)) {
+		const char *file;
+		size_t k;
+		if (!blob_name_ok(bl->name ? bl->name : "", &k, &file)) {
 			diag_warning(diag, dir, 0,
 			             _("the catalogue holds a file with a bad name '%s' (skipped)"),
 			             bl->name ? bl->name : "");
 			continue;
 		}
-		int k = folder[0] == 'i';
 		if (sub[k] < 0) {
-			sub[k] = subdir_open(dirfd, dir, folder, diag);
+			sub[k] = subdir_open(dirfd, dir, blob_folders[k], diag);
 			if (sub[k] < 0) {
 				rc = sub[k];
 				break;
@@ -289,7 +294,7 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
 		rc = file_write(sub[k], shown, file, bl->data, bl->size, diag);
 		free(shown);
 	}
-	for (int k = 0; k < 2; k++)
+	for (size_t k = 0; k < N_BLOB_FOLDERS; k++)
 		if (sub[k] >= 0)
 			close(sub[k]);
 	close(dirfd);

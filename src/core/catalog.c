@@ -16,7 +16,7 @@
 
 /* Bumped whenever the schema changes; a kiosk refuses a file it cannot read
  * rather than showing half a catalogue. Kept in PRAGMA user_version. */
-#define CATALOG_SCHEMA 1
+#define CATALOG_SCHEMA 2
 
 /* Most results one search returns: the cost of ranking grows with it, and
  * no screen lists more. */
@@ -56,7 +56,7 @@ static const pcol pcols[] = {
     S(code),           S(name),         S(field),    S(level),    L(steps),    L(channels),
     L(documents),      S(doc_count),    S(deadline), S(fees),     S(subjects), S(agency),
     S(result),         S(conditions),   L(legal),    L(forms),    S(decision), S(status),
-    S(effective_date), S(online_level), S(url),      S(keywords),
+    S(effective_date), S(online_level), S(url),      S(keywords),    L(recordings),
 };
 #undef S
 #undef L
@@ -73,7 +73,7 @@ static const char schema_sql[] =
     "CREATE TABLE idx(id INTEGER PRIMARY KEY, idx TEXT, year INTEGER, unit TEXT,"
     " dimension TEXT, score REAL, max REAL, rank TEXT, note TEXT);"
     "CREATE TABLE news(id INTEGER PRIMARY KEY, date TEXT, title TEXT, body TEXT,"
-    " image TEXT, sort_date TEXT);"
+    " image TEXT, sort_date TEXT, recordings BLOB);"
     "CREATE TABLE blob(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, data BLOB);"
     /* Contentless: the text lives in `procedure`; the index only needs to
      * answer "which rows, how well". The prefix indexes make the one- to
@@ -496,9 +496,10 @@ static int write_small_tables(sqlite3 *db, const catalog_data *d, char **err)
 	sqlite3_finalize(st);
 
 	st = prepare(db,
-	             "INSERT INTO news(id, date, title, body, image, sort_date)"
-	             " VALUES(?,?,?,?,?,?)",
+	             "INSERT INTO news(id, date, title, body, image, sort_date, recordings)"
+	             " VALUES(?,?,?,?,?,?,?)",
 	             err);
+	buf rec = {0};
 	for (size_t i = 0; st && i < d->n_news && rc == 0; i++) {
 		const news *n = &d->news[i];
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
@@ -508,8 +509,15 @@ static int write_small_tables(sqlite3 *db, const catalog_data *d, char **err)
 		bind_str(st, 5, n->image);
 		sort_date(n->date, sd);
 		bind_str(st, 6, sd);
+		if (n->recordings.n) {
+			list_encode(&n->recordings, &rec);
+			sqlite3_bind_blob(st, 7, rec.p, (int)rec.n, SQLITE_STATIC);
+		} else {
+			sqlite3_bind_null(st, 7);
+		}
 		rc = step_done(st);
 	}
+	free(rec.p);
 	if (!st)
 		return -1;
 	sqlite3_finalize(st);
@@ -955,7 +963,7 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 	        "SELECT agency, topic, phone, email, address, hours, ord FROM hotline ORDER BY id",
 	        "SELECT date, content, agency, answer, code FROM feedback ORDER BY id",
 	        "SELECT idx, year, unit, dimension, score, max, rank, note FROM idx ORDER BY id",
-	        "SELECT date, title, body, image FROM news ORDER BY id",
+	        "SELECT date, title, body, image, recordings FROM news ORDER BY id",
 	    },
 	    {
 	        /* thu_tu 0 means "not given": those follow the numbered ones. */
@@ -964,7 +972,7 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 	        "SELECT date, content, agency, answer, code FROM feedback"
 	        " ORDER BY sort_date DESC, id",
 	        "SELECT idx, year, unit, dimension, score, max, rank, note FROM idx ORDER BY id",
-	        "SELECT date, title, body, image FROM news ORDER BY sort_date DESC, id",
+	        "SELECT date, title, body, image, recordings FROM news ORDER BY sort_date DESC, id",
 	    },
 	};
 	const char *const *q = sql[display_order ? 1 : 0];
@@ -1028,6 +1036,11 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 		n->title = col_str(st, 1);
 		n->body = col_str(st, 2);
 		n->image = col_str(st, 3);
+		const void *rb = sqlite3_column_blob(st, 4);
+		if (rb && list_decode(rb, (size_t)sqlite3_column_bytes(st, 4), &n->recordings) < 0) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;

@@ -36,6 +36,7 @@ void procedure_clear(procedure *p)
 	item_list_clear(&p->documents);
 	item_list_clear(&p->legal);
 	item_list_clear(&p->forms);
+	item_list_clear(&p->recordings);
 	memset(p, 0, sizeof *p);
 }
 
@@ -97,6 +98,7 @@ void catalog_data_clear(catalog_data *d)
 	for (size_t i = 0; i < d->n_news; i++) {
 		news *n = &d->news[i];
 		free(n->date); free(n->title); free(n->body); free(n->image);
+		item_list_clear(&n->recordings);
 	}
 	free(d->news);
 	for (size_t i = 0; i < d->n_blobs; i++) {

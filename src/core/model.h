@@ -46,6 +46,7 @@ typedef struct procedure {
 	char *online_level;   /* muc_do_dvc: "toàn trình", "một phần" or empty */
 	char *url;            /* url */
 	char *keywords;       /* tu_khoa */
+	item_list recordings; /* ghi_am: language | audio/FILE (a trusted person's voice) */
 } procedure;
 
 typedef struct faq {
@@ -75,11 +76,12 @@ typedef struct index_row {
 
 typedef struct news {
 	char *date, *title, *body, *image;
+	item_list recordings; /* ghi_am: language | audio/FILE */
 } news;
 
-/* A blank form or picture carried by the bundle, kept as bytes. */
+/* A blank form, picture or recording carried by the bundle, kept as bytes. */
 typedef struct blob {
-	char *name; /* "forms/x.pdf", "images/y.png" — as referenced, lower-case folder */
+	char *name; /* "forms/x.pdf", "images/y.png", "audio/z.ogg" — as referenced, lower-case folder */
 	unsigned char *data;
 	size_t size;
 } blob;
