@@ -10,9 +10,12 @@ static const char *const online_choices[] = {"toàn trình", "một phần", NUL
 static const char *const index_choices[] = {"PAPI", "SIPAS", "PAR INDEX", NULL};
 
 #define COL(rec, key, heading, req, kind, field) \
-	{key, heading, req, kind, offsetof(rec, field), NULL}
+	{key, heading, req, kind, offsetof(rec, field), NULL, false}
+/* A column of the second wave (DESIGN §8): optional, exported when used. */
+#define LATER(rec, key, heading, kind, field) \
+	{key, heading, false, kind, offsetof(rec, field), NULL, true}
 #define CHOICE(rec, key, heading, req, field, choices) \
-	{key, heading, req, BUNDLE_CHOICE, offsetof(rec, field), choices}
+	{key, heading, req, BUNDLE_CHOICE, offsetof(rec, field), choices, false}
 
 static const bundle_column procedure_columns[] = {
 	COL(procedure, "ma_thu_tuc", "Mã thủ tục", true, BUNDLE_CODE, code),
@@ -37,7 +40,7 @@ static const bundle_column procedure_columns[] = {
 	CHOICE(procedure, "muc_do_dvc", "Mức độ DVC trực tuyến", false, online_level, online_choices),
 	COL(procedure, "url", "Đường dẫn dịch vụ công", false, BUNDLE_URL, url),
 	COL(procedure, "tu_khoa", "Từ khóa", false, BUNDLE_TEXT, keywords),
-	COL(procedure, "ghi_am", "Ghi âm đọc thủ tục", false, BUNDLE_AUDIO, recordings),
+	LATER(procedure, "ghi_am", "Ghi âm đọc thủ tục", BUNDLE_AUDIO, recordings),
 };
 
 static const bundle_column faq_columns[] = {
@@ -80,7 +83,7 @@ static const bundle_column news_columns[] = {
 	COL(news, "tieu_de", "Tiêu đề", true, BUNDLE_TEXT, title),
 	COL(news, "noi_dung", "Nội dung", true, BUNDLE_TEXT, body),
 	COL(news, "hinh_anh", "Hình ảnh", false, BUNDLE_IMAGE, image),
-	COL(news, "ghi_am", "Ghi âm đọc tin", false, BUNDLE_AUDIO, recordings),
+	LATER(news, "ghi_am", "Ghi âm đọc tin", BUNDLE_AUDIO, recordings),
 };
 
 /* The model's typed add functions, behind one signature for the tables. */

@@ -38,6 +38,9 @@ typedef struct bundle_column {
 	bundle_kind kind;
 	size_t offset;              /* of the field in the record struct */
 	const char *const *choices; /* BUNDLE_CHOICE: canonical spellings, NULL-terminated */
+	bool later; /* added after the first bundles were made (second wave): an
+	             * export writes it only when some record uses it, so a
+	             * bundle without it comes back as it was */
 } bundle_column;
 
 typedef struct bundle_table {

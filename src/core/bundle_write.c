@@ -7,6 +7,7 @@
  * exports. */
 #include "bundle.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -86,24 +87,50 @@ static void cell_format(buf *b, const void *rec, const bundle_column *c)
 	}
 }
 
+/* True when some record of t in d has a value in column c. */
+static bool column_used(const catalog_data *d, const bundle_table *t, const bundle_column *c,
+                        buf *cell)
+{
+	size_t n = bundle_schema_count(d, t);
+	for (size_t i = 0; i < n; i++) {
+		cell->len = 0;
+		buf_add(cell, "", 0);
+		cell_format(cell, bundle_schema_record(d, t, i), c);
+		if (cell->len)
+			return true;
+	}
+	return false;
+}
+
 static void table_format(buf *out, const catalog_data *d, const bundle_table *t)
 {
 	buf cell = {0};
+	bool write[64];
+	assert(t->n_columns <= sizeof write / sizeof *write);
+	bool first = true;
 	for (size_t j = 0; j < t->n_columns; j++) {
-		if (j)
+		write[j] = !t->columns[j].later || column_used(d, t, &t->columns[j], &cell);
+		if (!write[j])
+			continue;
+		if (!first)
 			buf_str(out, ",");
+		first = false;
 		csv_write_cell(&out->s, &out->len, &out->cap, t->columns[j].key, ',');
 	}
 	buf_str(out, "\n");
 	size_t n = bundle_schema_count(d, t);
 	for (size_t i = 0; i < n; i++) {
 		const void *rec = bundle_schema_record(d, t, i);
+		first = true;
 		for (size_t j = 0; j < t->n_columns; j++) {
+			if (!write[j])
+				continue;
 			cell.len = 0;
 			buf_add(&cell, "", 0);
 			cell_format(&cell, rec, &t->columns[j]);
-			if (j)
+			if (!first)
 				buf_str(out, ",");
+			first = false;
 			csv_write_cell(&out->s, &out->len, &out->cap, cell.s, ',');
 		}
 		buf_str(out, "\n");

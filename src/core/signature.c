@@ -351,7 +351,7 @@ static bool is_hex64(const char *s)
 }
 
 /* A listed name must stay inside the bundle: a file at its top or in
- * forms/ or images/. */
+ * forms/, images/ or audio/. */
 static bool name_allowed(const char *name)
 {
 	if (!*name || name[0] == '/' || strchr(name, '\\'))
@@ -363,7 +363,8 @@ static bool name_allowed(const char *name)
 		return false;
 	size_t dlen = (size_t)(slash - name);
 	bool folder_ok = (dlen == 5 && !strncasecmp(name, "forms", 5)) ||
-	                 (dlen == 6 && !strncasecmp(name, "images", 6));
+	                 (dlen == 6 && !strncasecmp(name, "images", 6)) ||
+	                 (dlen == 5 && !strncasecmp(name, "audio", 5));
 	const char *base = slash + 1;
 	return folder_ok && *base && strcmp(base, ".") && strcmp(base, "..");
 }
@@ -490,7 +491,7 @@ static void check_sums(const char *dir, const char *sums_name, char *sums, file_
 			diag_error(
 			    diag, sums_name, lineno,
 			    _("'%s' is not an allowed file name: files are at the top of the "
-			      "bundle or in forms/ or images/"),
+			      "bundle or in forms/, images/ or audio/"),
 			    name);
 			continue;
 		}
