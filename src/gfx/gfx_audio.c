@@ -1,0 +1,200 @@
+/* gfx_audio — see gfx_audio.h. The device runs from open to close and the
+ * callback writes silence when nothing is queued: starting a sound is then
+ * only a swap of the stream under the device lock, and the first sample is
+ * heard one device buffer (~21 ms) later. */
+#include "gfx_audio.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <SDL.h>
+
+static SDL_AudioDeviceID audio_dev;
+static SDL_AudioSpec audio_have;
+/* Guarded by the device lock (the callback runs with it held). */
+static SDL_AudioStream *audio_stream;
+static int audio_src_rate, audio_src_channels;
+static uint64_t audio_played;
+static SDL_atomic_t audio_volume = {100};
+
+static void handle_audio(void *userdata, Uint8 *out, int len)
+{
+	(void)userdata;
+	memset(out, audio_have.silence, (size_t)len);
+	if (!audio_stream)
+		return;
+	int got = SDL_AudioStreamGet(audio_stream, out, len);
+	if (got <= 0)
+		return;
+	int vol = SDL_AtomicGet(&audio_volume);
+	int16_t *s = (int16_t *)out;
+	int n = got / (int)sizeof(int16_t);
+	if (vol < 100)
+		for (int i = 0; i < n; i++)
+			s[i] = (int16_t)(s[i] * vol / 100);
+	audio_played += (uint64_t)(got / ((int)sizeof(int16_t) * audio_have.channels));
+}
+
+int gfx_audio_open(void)
+{
+	if (audio_dev)
+		return 0;
+	if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+		fprintf(stderr, "motcua: no sound: %s\n", SDL_GetError());
+		return -1;
+	}
+	SDL_AudioSpec want;
+	SDL_zero(want);
+	want.freq = 48000;
+	want.format = AUDIO_S16SYS;
+	want.channels = 2;
+	want.samples = 1024;
+	want.callback = handle_audio;
+	/* The format stays S16 (the callback scales samples as int16_t). */
+	audio_dev = SDL_OpenAudioDevice(NULL, 0, &want, &audio_have,
+					SDL_AUDIO_ALLOW_FREQUENCY_CHANGE | SDL_AUDIO_ALLOW_CHANNELS_CHANGE);
+	if (!audio_dev || audio_have.channels < 1) {
+		fprintf(stderr, "motcua: no sound: %s\n", SDL_GetError());
+		if (audio_dev)
+			SDL_CloseAudioDevice(audio_dev);
+		audio_dev = 0;
+		SDL_QuitSubSystem(SDL_INIT_AUDIO);
+		return -1;
+	}
+	SDL_PauseAudioDevice(audio_dev, 0);
+	return 0;
+}
+
+void gfx_audio_close(void)
+{
+	if (!audio_dev)
+		return;
+	SDL_CloseAudioDevice(audio_dev); /* waits for the callback to return */
+	audio_dev = 0;
+	SDL_FreeAudioStream(audio_stream);
+	audio_stream = NULL;
+	SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}
+
+static SDL_AudioStream *stream_new(int rate, int channels)
+{
+	SDL_AudioStream *st = SDL_NewAudioStream(AUDIO_S16SYS, (Uint8)channels, rate, audio_have.format,
+						 audio_have.channels, audio_have.freq);
+	if (!st)
+		fprintf(stderr, "motcua: sound: %s\n", SDL_GetError());
+	return st;
+}
+
+static bool format_ok(size_t frames, int rate, int channels)
+{
+	return audio_dev && rate >= 4000 && rate <= 192000 && (channels == 1 || channels == 2) &&
+	       frames <= (size_t)INT32_MAX / 4;
+}
+
+int gfx_audio_play(const int16_t *pcm, size_t frames, int rate, int channels)
+{
+	if (!format_ok(frames, rate, channels) || (!pcm && frames))
+		return -1;
+	/* The conversion happens in SDL_AudioStreamPut: done before taking the
+	 * lock, so a long sound never holds up the audio thread. */
+	SDL_AudioStream *st = stream_new(rate, channels);
+	if (!st)
+		return -1;
+	if ((frames && SDL_AudioStreamPut(st, pcm, (int)(frames * (size_t)channels * sizeof *pcm)) != 0) ||
+	    SDL_AudioStreamFlush(st) != 0) {
+		fprintf(stderr, "motcua: sound: %s\n", SDL_GetError());
+		SDL_FreeAudioStream(st);
+		return -1;
+	}
+	SDL_LockAudioDevice(audio_dev);
+	SDL_AudioStream *old = audio_stream;
+	audio_stream = st;
+	audio_src_rate = rate;
+	audio_src_channels = channels;
+	audio_played = 0;
+	SDL_UnlockAudioDevice(audio_dev);
+	SDL_FreeAudioStream(old);
+	return 0;
+}
+
+int gfx_audio_append(const int16_t *pcm, size_t frames, int rate, int channels)
+{
+	if (!pcm || !frames) {
+		if (!audio_dev)
+			return -1;
+		SDL_LockAudioDevice(audio_dev);
+		if (audio_stream)
+			SDL_AudioStreamFlush(audio_stream);
+		SDL_UnlockAudioDevice(audio_dev);
+		return 0;
+	}
+	if (!format_ok(frames, rate, channels))
+		return -1;
+	SDL_LockAudioDevice(audio_dev);
+	bool same = audio_stream && audio_src_rate == rate && audio_src_channels == channels;
+	int rc = 0;
+	if (same)
+		rc = SDL_AudioStreamPut(audio_stream, pcm, (int)(frames * (size_t)channels * sizeof *pcm));
+	SDL_UnlockAudioDevice(audio_dev);
+	if (same)
+		return rc == 0 ? 0 : -1;
+	/* A new sound: start a stream without flushing it, so later pieces join it. */
+	SDL_AudioStream *st = stream_new(rate, channels);
+	if (!st)
+		return -1;
+	if (SDL_AudioStreamPut(st, pcm, (int)(frames * (size_t)channels * sizeof *pcm)) != 0) {
+		SDL_FreeAudioStream(st);
+		return -1;
+	}
+	SDL_LockAudioDevice(audio_dev);
+	SDL_AudioStream *old = audio_stream;
+	audio_stream = st;
+	audio_src_rate = rate;
+	audio_src_channels = channels;
+	audio_played = 0;
+	SDL_UnlockAudioDevice(audio_dev);
+	SDL_FreeAudioStream(old);
+	return 0;
+}
+
+void gfx_audio_stop(void)
+{
+	if (!audio_dev)
+		return;
+	SDL_LockAudioDevice(audio_dev);
+	SDL_AudioStream *old = audio_stream;
+	audio_stream = NULL;
+	SDL_UnlockAudioDevice(audio_dev);
+	SDL_FreeAudioStream(old);
+}
+
+int gfx_audio_playing(void)
+{
+	if (!audio_dev)
+		return 0;
+	SDL_LockAudioDevice(audio_dev);
+	int n = audio_stream ? SDL_AudioStreamAvailable(audio_stream) : 0;
+	SDL_UnlockAudioDevice(audio_dev);
+	return n > 0;
+}
+
+void gfx_audio_set_volume(int percent)
+{
+	SDL_AtomicSet(&audio_volume, percent < 0 ? 0 : percent > 100 ? 100 : percent);
+}
+
+int gfx_audio_volume(void)
+{
+	return SDL_AtomicGet(&audio_volume);
+}
+
+uint64_t gfx_audio_frames_played(void)
+{
+	if (!audio_dev)
+		return 0;
+	SDL_LockAudioDevice(audio_dev);
+	uint64_t n = audio_played;
+	SDL_UnlockAudioDevice(audio_dev);
+	return n;
+}
