@@ -168,67 +168,113 @@ static sf_count_t mem_write(const void *src, sf_count_t count, void *u)
 	return 0;
 }
 
+struct audio_reader {
+	membuf m;
+	SNDFILE *sf;
+	SF_INFO info;
+	short buf[2 * 4096];
+};
+
+audio_reader *audio_reader_open(const unsigned char *p, size_t n, const char **why)
+{
+	if (n > AUDIO_CLIP_MAX_BYTES) {
+		*why = N_("the recording is over 16 MiB; save it as Ogg (Vorbis or Opus) at a lower quality");
+		return NULL;
+	}
+	audio_clip_format kind = audio_clip_sniff(p, n);
+	if (kind == AUDIO_CLIP_UNKNOWN) {
+		*why = N_("is not an Ogg Vorbis, Ogg Opus or WAV recording");
+		return NULL;
+	}
+	if (kind != AUDIO_CLIP_WAV && !ogg_pages_whole(p, n)) {
+		*why = N_("the recording is damaged or cut short: it cannot be played");
+		return NULL;
+	}
+	static SF_VIRTUAL_IO io = {mem_len, mem_seek, mem_read, mem_write, mem_tell};
+	audio_reader *r = xcalloc(1, sizeof *r);
+	r->m = (membuf){p, (sf_count_t)n, 0};
+	r->sf = sf_open_virtual(&io, SFM_READ, &r->info, &r->m);
+	if (!r->sf)
+		*why = N_("the recording is damaged or cut short: it cannot be played");
+	else if (r->info.channels < 1 || r->info.channels > 2)
+		*why = N_("the recording must be mono or stereo");
+	else if (r->info.samplerate < AUDIO_CLIP_MIN_RATE || r->info.samplerate > AUDIO_CLIP_MAX_RATE)
+		*why = N_("the recording's sample rate must be between 8 and 48 kHz");
+	else
+		return r;
+	audio_reader_close(r);
+	return NULL;
+}
+
+int audio_reader_rate(const audio_reader *r)
+{
+	return r->info.samplerate;
+}
+
+size_t audio_reader_read(audio_reader *r, int16_t *pcm, size_t max)
+{
+	size_t done = 0;
+	int ch = r->info.channels;
+	while (done < max) {
+		size_t want = max - done;
+		if (want > 4096)
+			want = 4096;
+		sf_count_t got = sf_readf_short(r->sf, r->buf, (sf_count_t)want);
+		if (got <= 0)
+			break;
+		for (sf_count_t i = 0; i < got; i++) {
+			int s = r->buf[i * ch];
+			if (ch == 2)
+				s = (s + r->buf[i * 2 + 1]) / 2;
+			pcm[done + (size_t)i] = (int16_t)s;
+		}
+		done += (size_t)got;
+	}
+	return done;
+}
+
+static bool audio_reader_failed(audio_reader *r)
+{
+	return sf_error(r->sf) != SF_ERR_NO_ERROR;
+}
+
+void audio_reader_close(audio_reader *r)
+{
+	if (!r)
+		return;
+	if (r->sf)
+		sf_close(r->sf);
+	free(r);
+}
+
 int audio_clip_decode(const unsigned char *p, size_t n, audio_clip *out, const char **why)
 {
 	if (out)
 		memset(out, 0, sizeof *out);
-	if (n > AUDIO_CLIP_MAX_BYTES) {
-		*why = N_("the recording is over 16 MiB; save it as Ogg (Vorbis or Opus) at a lower quality");
+	audio_reader *r = audio_reader_open(p, n, why);
+	if (!r)
 		return -1;
-	}
-	if (audio_clip_sniff(p, n) == AUDIO_CLIP_UNKNOWN) {
-		*why = N_("is not an Ogg Vorbis, Ogg Opus or WAV recording");
-		return -1;
-	}
-	if (audio_clip_sniff(p, n) != AUDIO_CLIP_WAV && !ogg_pages_whole(p, n)) {
-		*why = N_("the recording is damaged or cut short: it cannot be played");
-		return -1;
-	}
-	membuf m = {p, (sf_count_t)n, 0};
-	SF_VIRTUAL_IO io = {mem_len, mem_seek, mem_read, mem_write, mem_tell};
-	SF_INFO info;
-	memset(&info, 0, sizeof info);
-	SNDFILE *sf = sf_open_virtual(&io, SFM_READ, &info, &m);
-	if (!sf) {
-		*why = N_("the recording is damaged or cut short: it cannot be played");
-		return -1;
-	}
 	int rc = -1;
-	short *buf = NULL;
-	if (info.channels < 1 || info.channels > 2) {
-		*why = N_("the recording must be mono or stereo");
-		goto end;
-	}
-	if (info.samplerate < AUDIO_CLIP_MIN_RATE || info.samplerate > AUDIO_CLIP_MAX_RATE) {
-		*why = N_("the recording's sample rate must be between 8 and 48 kHz");
-		goto end;
-	}
 	/* The header's frame count is not trusted: count while decoding, and
 	 * stop at the limit. */
-	size_t max_frames = (size_t)AUDIO_CLIP_MAX_SECONDS * (size_t)info.samplerate;
+	size_t max_frames = (size_t)AUDIO_CLIP_MAX_SECONDS * (size_t)audio_reader_rate(r);
 	size_t cap = 0, frames = 0;
-	enum { CHUNK = 4096 };
-	buf = xmalloc(sizeof *buf * CHUNK * 2);
+	int16_t chunk[4096];
 	for (;;) {
-		sf_count_t got = sf_readf_short(sf, buf, CHUNK);
-		if (got <= 0)
+		size_t got = audio_reader_read(r, chunk, sizeof chunk / sizeof *chunk);
+		if (!got)
 			break;
-		if (frames + (size_t)got > max_frames) {
+		if (frames + got > max_frames) {
 			*why = N_("the recording is longer than 10 minutes; split it or shorten it");
 			goto end;
 		}
 		if (out) {
-			out->pcm = xgrow(out->pcm, &cap, frames + (size_t)got, sizeof *out->pcm);
-			for (sf_count_t i = 0; i < got; i++) {
-				int s = buf[i * info.channels];
-				if (info.channels == 2)
-					s = (s + buf[i * 2 + 1]) / 2;
-				out->pcm[frames + (size_t)i] = (int16_t)s;
-			}
+			out->pcm = xgrow(out->pcm, &cap, frames + got, sizeof *out->pcm);
+			memcpy(out->pcm + frames, chunk, got * sizeof *chunk);
 		}
-		frames += (size_t)got;
+		frames += got;
 	}
-	if (sf_error(sf) != SF_ERR_NO_ERROR) {
+	if (audio_reader_failed(r)) {
 		*why = N_("the recording is damaged or cut short: it cannot be played");
 		goto end;
 	}
@@ -238,12 +284,11 @@ int audio_clip_decode(const unsigned char *p, size_t n, audio_clip *out, const c
 	}
 	if (out) {
 		out->frames = frames;
-		out->rate = info.samplerate;
+		out->rate = audio_reader_rate(r);
 	}
 	rc = 0;
 end:
-	free(buf);
-	sf_close(sf);
+	audio_reader_close(r);
 	if (rc && out)
 		audio_clip_free(out);
 	return rc;

@@ -46,6 +46,18 @@ typedef struct audio_clip {
  * says what is wrong in plain words. */
 int audio_clip_decode(const unsigned char *p, size_t n, audio_clip *out, const char **why);
 
+/* The same file read piece by piece, for playing while decoding: the kiosk
+ * never holds a whole decoded recording. p must outlive the reader. NULL
+ * with *why set as above when the file cannot be opened. */
+typedef struct audio_reader audio_reader;
+audio_reader *audio_reader_open(const unsigned char *p, size_t n, const char **why);
+/* Samples a second. */
+int audio_reader_rate(const audio_reader *r);
+/* Up to max frames of mono samples into pcm; 0 at the end (or on damage). */
+size_t audio_reader_read(audio_reader *r, int16_t *pcm, size_t max);
+/* audio_reader_close(NULL) is a no-op. */
+void audio_reader_close(audio_reader *r);
+
 /* The length in seconds of a decoded clip. */
 double audio_clip_seconds(const audio_clip *c);
 

@@ -11,6 +11,7 @@
 #include "header.h"
 #include "keyboard.h"
 #include "staff_usb.h"
+#include "player.h"
 #include "widgets.h"
 
 enum { APP_ACT_PAGE_UP = 9101, APP_ACT_PAGE_DOWN, APP_ACT_STILL_HERE };
@@ -177,6 +178,7 @@ app *app_new(const app_options *o, gfx *g)
 	a->set_clock_ctx = o->set_clock_ctx;
 	a->events = o->events;
 	a->print = print_overlay_new(o->cfg, o->events);
+	a->player = player_new();
 	a->now = o->now;
 	a->wall_offset = o->wall_ms - o->now;
 	a->shown_minute = app_wall_ms(a) / 60000;
@@ -209,6 +211,7 @@ void app_free(app *a)
 	flow_clear(&a->gutter);
 	flow_clear(&a->modal);
 	print_overlay_free(a->print);
+	player_free(a->player);
 	app_staff_free(a);
 	free(a->usb_bundle);
 	for (size_t i = 0; i < a->n_usb_sticks; i++)
@@ -221,6 +224,7 @@ void app_free(app *a)
 /* A new citizen gets the kiosk as the first one found it. */
 static void reset_session(app *a)
 {
+	player_stop(a);
 	app_home(a);
 	print_overlay_end_session(a);
 	screen_free(a->stack[0]);
@@ -450,6 +454,8 @@ static void run_timers(app *a, int64_t now)
 		s->ops->tick(s, a, now);
 	if (print_overlay_deadline(a) <= now)
 		print_overlay_tick(a, now);
+	if (player_deadline(a) <= now)
+		player_tick(a, now);
 	follow_clock(a);
 }
 
@@ -524,11 +530,18 @@ int64_t app_next_deadline(const app *a)
 	int64_t p = print_overlay_deadline(a);
 	if (p < d)
 		d = p;
+	p = player_deadline(a);
+	if (p < d)
+		d = p;
 	int64_t next_minute = (app_wall_ms(a) / 60000 + 1) * 60000 - a->wall_offset;
 	return next_minute < d ? next_minute : d;
 }
 
-bool app_waits_outside(const app *a) { return print_overlay_waits_outside(a->print); }
+/* A recording plays in real time: a script's fake clock must let it. */
+bool app_waits_outside(const app *a)
+{
+	return print_overlay_waits_outside(a->print) || player_playing(a, NULL);
+}
 
 bool app_busy(const app *a) { return staff_usb_busy(a); }
 

@@ -63,6 +63,7 @@ struct app {
 	bool hold_copies;             /* test hook of update.h */
 	app_set_clock_fn *set_clock;  /* the system clock's seam; NULL: staff cannot set it */
 	void *set_clock_ctx;
+	struct player *player;        /* the bundle's recordings (player.h) */
 };
 
 /* Navigation. Push takes ownership of s. Back from the first screen below

@@ -11,6 +11,7 @@
 #include "catwatch.h"
 #include "core/events.h"
 #include "core/i18n.h"
+#include "gfx/gfx_audio.h"
 #include "gfx/gfx.h"
 #include "platform/clock.h"
 #include "platform/input_check.h"
@@ -181,6 +182,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		int64_t now = clock_ms(CLOCK_MONOTONIC);
 		app_options ao = {.cfg = cfg, .cat = *cat, .now = now, .wall_ms = clock_ms(CLOCK_REALTIME), .attract = true,
 				  .events = ev, .st = o->st, .set_clock = platform_clock_set};
+		gfx_audio_open(); /* without a sound card the kiosk stays silent */
 		app *a = app_new(&ao, g);
 		/* Without the watch the kiosk serves citizens; only sticks go unseen. */
 		usb_watch *uw = usb_watch_new(cfg ? cfg->media_roots : NULL);
@@ -194,6 +196,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		notify_stopping();
 		usb_watch_free(uw);
 		app_free(a);
+		gfx_audio_close();
 	}
 	/* The last connection's close checkpoints the events WAL into the
 	 * database and removes it; the caller closes the catalogue. */

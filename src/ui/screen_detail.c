@@ -14,10 +14,17 @@
 #include "core/procedure_fields.h"
 #include "core/qr.h"
 #include "core/xalloc.h"
+#include "player.h"
 #include "print_overlay.h"
 #include "widgets.h"
 
-enum { DETAIL_ACT_PRINT_SHEET = 1, DETAIL_ACT_PRINT_FORM, DETAIL_ACT_JUMP, DETAIL_ACT_PRINT_SUMMARY };
+enum {
+	DETAIL_ACT_PRINT_SHEET = 1,
+	DETAIL_ACT_PRINT_FORM,
+	DETAIL_ACT_JUMP,
+	DETAIL_ACT_PRINT_SUMMARY,
+	DETAIL_ACT_LISTEN,
+};
 
 /* The sections a citizen jumps to, and the fields each one shows. */
 enum { SEC_DOCS, SEC_STEPS, SEC_TIME, SEC_WHERE, SEC_LEGAL, SEC_COUNT };
@@ -307,6 +314,9 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 	y += m->pad;
 	free(code);
 
+	/* A trusted person's voice, for those who read little: high up. */
+	y = player_card(f, m, a, y, w, &p->recordings, DETAIL_ACT_LISTEN);
+
 	/* Short facts (deadline, fees, agency...) first, together, as
 	 * heading: value rows; a citizen's first questions. */
 	procedure_fields_iter it;
@@ -420,7 +430,9 @@ static void detail_action(screen *s, app *a, int action, int arg)
 		scroll_stop(&s->scroll);
 		scroll_by(&s->scroll, (float)st->jump_y[arg] - s->scroll.offset);
 		a->dirty = true;
-	} else if (action == DETAIL_ACT_PRINT_SUMMARY)
+	} else if (action == DETAIL_ACT_LISTEN)
+		player_toggle(a, &st->p->recordings, arg);
+	else if (action == DETAIL_ACT_PRINT_SUMMARY)
 		print_overlay_sheet(a, st->p, true);
 	else if (action == DETAIL_ACT_PRINT_SHEET)
 		print_overlay_sheet(a, st->p, false);

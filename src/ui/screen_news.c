@@ -6,6 +6,9 @@
 #include "app_state.h"
 #include "core/xalloc.h"
 #include "widgets.h"
+#include "player.h"
+
+enum { NEWS_ACT_LISTEN = 1 };
 
 typedef struct news_state {
 	catalog_data d;
@@ -83,6 +86,7 @@ static void news_layout(screen *s, app *a, gfx_rect body)
 		y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, 0, y, col, n->title, 0) + m->gap;
 		if (!str_empty(n->date))
 			y += flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, 0, y, col, n->date, 0) + m->pad;
+		y = player_card(f, m, a, y, col, &n->recordings, NEWS_ACT_LISTEN);
 		/* The picture: as wide as the column, at most half the screen
 		 * high, aspect kept; a small one grows at most twice. */
 		int sw, sh;
@@ -120,7 +124,10 @@ static void news_layout(screen *s, app *a, gfx_rect body)
 static void news_action(screen *s, app *a, int action, int arg)
 {
 	news_state *st = s->state;
-	(void)action;
+	if (action == NEWS_ACT_LISTEN && st->article >= 0 && (size_t)st->article < st->d.n_news) {
+		player_toggle(a, &st->d.news[st->article].recordings, arg);
+		return;
+	}
 	if (st->article < 0 && arg >= 0 && (size_t)arg < st->d.n_news)
 		app_push(a, screen_news_new(a, arg));
 }

@@ -19,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/wallclock.h"
+#include "gfx/gfx_audio.h"
 #include "core/xalloc.h"
 #include "platform/stop.h"
 #include "platform/usb.h"
@@ -967,6 +968,7 @@ int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, 
 	r.wall_offset = wall_ms - r.now;
 	app_options ao = {.cfg = cfg, .cat = *cat, .now = r.now, .wall_ms = wall_ms, .attract = false, .events = o->events,
 			  .st = o->st, .set_clock = fake_set_clock, .set_clock_ctx = &r};
+	gfx_audio_open(); /* SDL_AUDIODRIVER=disk lets a test hear what plays */
 	r.a = app_new(&ao, g);
 	const char *hold = getenv("MOTCUA_TEST_HOLD_COPY");
 	if (hold && *hold && strcmp(hold, "0"))
@@ -1006,6 +1008,7 @@ int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, 
 	if (f != stdin)
 		fclose(f);
 	app_free(r.a);
+	gfx_audio_close();
 	usb_cleanup(&r);
 	return rc;
 }

@@ -125,6 +125,18 @@ void widgets_icon(flow *f, gfx_rect r, widget_icon icon, gfx_color c)
 		flow_outline(f, (gfx_rect){x + s / 4, y + s * 7 / 12, s / 2, s / 3}, 0, t, c);
 		break;
 	}
+	case WIDGET_LISTEN: {
+		/* a loudspeaker (box and cone) and two sound waves */
+		int t = s / 12 > 1 ? s / 12 : 2;
+		flow_box(f, (gfx_rect){x, y + s * 3 / 8, s / 4, s / 4}, 0, c);
+		flow_triangle(f, x + s / 8, y + s / 2, x + s / 2, y + s / 8, x + s / 2, y + s * 7 / 8, c);
+		flow_box(f, (gfx_rect){x + s * 5 / 8, y + s * 3 / 8, t, s / 4}, 0, c);
+		flow_box(f, (gfx_rect){x + s * 13 / 16, y + s / 4, t, s / 2}, 0, c);
+		break;
+	}
+	case WIDGET_STOP:
+		flow_box(f, (gfx_rect){x + s / 6, y + s / 6, s * 2 / 3, s * 2 / 3}, 0, c);
+		break;
 	default:
 		break;
 	}

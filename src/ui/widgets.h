@@ -23,6 +23,8 @@ typedef enum widget_icon {
 	WIDGET_UP,
 	WIDGET_DOWN,
 	WIDGET_PRINTER,
+	WIDGET_LISTEN, /* a loudspeaker: a recording to hear */
+	WIDGET_STOP,   /* a square: stop the sound */
 } widget_icon;
 
 /* Width a button needs for its label (one line, bold, px) and icon, padding included. */
