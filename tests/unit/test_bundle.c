@@ -343,7 +343,7 @@ static const broken_case broken_cases[] = {
     {"bad code", "procedures.csv", "\n1.002211,", "\n1.02211,", DIAG_ERROR, "procedures.csv", 163,
      "code '1.02211' is not of the form 1.234567"},
     {"duplicate code", "procedures.csv", "\n1.002211,", "\n1.001193,", DIAG_ERROR, "procedures.csv",
-     163, "code '1.001193' is used twice: lines 2 and 163"},
+     163, "code '1.001193' is used twice: rows 2 and 5 in Excel (lines 2 and 163 of the file)"},
     {"local code suffix accepted (no error)", "procedures.csv", "\n1.002211,",
      "\n1.002211.000.00.00.H52,", DIAG_ERROR, NULL, 0, NULL},
     {"required cell empty", "procedures.csv", "1.002211,Thủ tục công nhận hòa giải viên (cấp xã),",
@@ -454,7 +454,7 @@ static void test_many_errors(void)
 	CHECK(!read_dir(dir, NULL, &d, &diag));
 	CHECK(diag.errors == 6);
 	CHECK_DIAG(&diag, DIAG_ERROR, "procedures.csv", 163, "'1.02211'");
-	CHECK_DIAG(&diag, DIAG_ERROR, "procedures.csv", 77, "used twice: lines 2 and 77");
+	CHECK_DIAG(&diag, DIAG_ERROR, "procedures.csv", 77, "used twice: rows 2 and 3 in Excel (lines 2 and 77");
 	CHECK_DIAG(&diag, DIAG_ERROR, "hotlines.csv", 4, "not a phone number");
 	CHECK_DIAG(&diag, DIAG_ERROR, "indices.csv", 13, "not a year");
 	CHECK_DIAG(&diag, DIAG_ERROR, "faq.csv", 9, "'2.000899'");
