@@ -131,8 +131,11 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 	       diff.n_changed, diff.n_removed);
 	for (size_t i = 0; i < diff.n_added; i++)
 		printf("+ %s\n", diff.added[i]);
-	for (size_t i = 0; i < diff.n_changed; i++)
+	for (size_t i = 0; i < diff.n_changed; i++) {
 		printf("~ %s\n", diff.changed[i]);
+		if (*diff.changed_fields[i])
+			printf("  %s%s\n", _("Changed: "), diff.changed_fields[i]);
+	}
 	for (size_t i = 0; i < diff.n_removed; i++)
 		printf("- %s\n", diff.removed[i]);
 	bundle_diff_clear(&diff);

@@ -58,8 +58,25 @@ typedef struct folder {
 
 typedef struct code_line {
 	const char *code; /* owned by the procedure */
-	int line;
+	int line, row;    /* row: as a spreadsheet shows it */
 } code_line;
+
+/* A date column as a spreadsheet program may have left it: its dates are
+ * judged together at the end of the file (dates_finish), because one date
+ * that can only be month/day means the others may be swapped too. */
+typedef struct date_col {
+	int n;                          /* dates given */
+	int month_first, short_year;    /* how many of each kind (date_class) */
+	int mf_line, mf_row, sy_line, sy_row; /* the first of each */
+	char *mf_text, *sy_text;
+} date_col;
+
+/* A score of 1000 or more written without a decimal point: judged at the
+ * end of the file against the other scores (scores_finish). */
+typedef struct big_score {
+	size_t index; /* of the record in its table */
+	int line, row;
+} big_score;
 
 /* A reference that failed once: the same message for every later use. */
 typedef struct bad_ref {
@@ -90,6 +107,12 @@ typedef struct reader {
 	 * parsed, so a file swapped after verification is refused. */
 	const signature_manifest *manifest;
 	size_t items; /* list items of the current file, for MAX_FILE_ITEMS */
+	const bundle_table *table;  /* the one being read */
+	int row;                    /* the spreadsheet row of the record being read */
+	date_col dates[MAX_COLUMNS]; /* of the current table, by column */
+	bool whole[MAX_COLUMNS];    /* of the current record: a number cell >= 1000 without a point */
+	big_score *big;             /* of the current table: such scores without a maximum */
+	size_t n_big, cap_big;
 	size_t text;  /* bytes of CSV text read, for BUNDLE_MAX_TEXT */
 } reader;
 
@@ -139,13 +162,13 @@ static bool leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-/* d/m/yyyy or dd/mm/yyyy (also with '-' or '.', as people type them), a real
- * calendar date; written back canonical "dd/mm/yyyy" into out. */
-static bool date_parse(const char *s, char out[11])
+/* Three numbers separated by '/', '-' or '.' (the same one twice), with
+ * how many digits each has (at most 5 are read). */
+static bool date_split(const char *s, int part[3], int digits[3])
 {
-	int part[3] = {0}, digits[3] = {0};
 	char sep = 0;
 	for (int k = 0; k < 3; k++) {
+		part[k] = digits[k] = 0;
 		for (; is_digit(*s) && digits[k] < 5; s++, digits[k]++)
 			part[k] = part[k] * 10 + (*s - '0');
 		if (k < 2) {
@@ -156,14 +179,26 @@ static bool date_parse(const char *s, char out[11])
 			sep = *s++;
 		}
 	}
-	if (*s || digits[0] < 1 || digits[0] > 2 || digits[1] < 1 || digits[1] > 2 ||
-	    digits[2] != 4)
-		return false;
+	return !*s && digits[0] >= 1 && digits[0] <= 2 && digits[1] >= 1 && digits[1] <= 2;
+}
+
+static bool date_real(int d, int m, int y)
+{
 	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int d = part[0], m = part[1], y = part[2];
 	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
 		return false;
-	if (d > mdays[m - 1] + (m == 2 && leap(y)))
+	return d <= mdays[m - 1] + (m == 2 && leap(y));
+}
+
+/* d/m/yyyy or dd/mm/yyyy (also with '-' or '.', as people type them), a real
+ * calendar date; written back canonical "dd/mm/yyyy" into out. */
+static bool date_parse(const char *s, char out[11])
+{
+	int part[3], digits[3];
+	if (!date_split(s, part, digits) || digits[2] != 4)
+		return false;
+	int d = part[0], m = part[1], y = part[2];
+	if (!date_real(d, m, y))
 		return false;
 	const int v[8] = {d / 10,   d % 10,       m / 10,      m % 10,
 	                  y / 1000, y / 100 % 10, y / 10 % 10, y % 10};
@@ -175,6 +210,29 @@ static bool date_parse(const char *s, char out[11])
 	}
 	*o = '\0';
 	return true;
+}
+
+/* What a spreadsheet program may have done to a date cell. */
+typedef enum date_class {
+	DATE_OK,          /* a real dd/mm/yyyy date (written into out) */
+	DATE_MONTH_FIRST, /* impossible as day/month, a real month/day: 06/16/2026 */
+	DATE_SHORT_YEAR,  /* a real day/month with a two-digit year: 12/03/26 */
+	DATE_BAD,         /* not a date at all */
+} date_class;
+
+static date_class date_classify(const char *s, char out[11])
+{
+	if (date_parse(s, out))
+		return DATE_OK;
+	int p[3], digits[3];
+	if (!date_split(s, p, digits) || (digits[2] != 4 && digits[2] != 2))
+		return DATE_BAD;
+	int y = digits[2] == 2 ? 2000 + p[2] : p[2];
+	if (!date_real(p[0], p[1], y) && date_real(p[1], p[0], y))
+		return DATE_MONTH_FIRST;
+	if (digits[2] == 2 && date_real(p[0], p[1], y))
+		return DATE_SHORT_YEAR;
+	return DATE_BAD;
 }
 
 /* A decimal number as Excel writes it in either locale: 43,61 or 43.61.
@@ -204,6 +262,56 @@ static bool number_parse(const char *s, double *out)
 	buf[n] = '\0';
 	*out = strtod(buf, NULL);
 	return isfinite(*out);
+}
+
+/* Only digits: a number a spreadsheet wrote without a decimal point. */
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!is_digit(*s))
+			return false;
+	return true;
+}
+
+/* A number as a spreadsheet shows it with thousands separators: 1 to 3
+ * digits, then groups of 3 after one kind of separator, and at most one
+ * decimal part after the other kind (1.234,5 or 42,105.3 or 1.234.567). */
+static bool thousands_pattern(const char *s)
+{
+	char group = 0;
+	int groups = 0;
+	size_t n = strspn(s, "0123456789");
+	if (n < 1 || n > 3)
+		return false;
+	for (s += n; *s; s += n) {
+		char sep = *s++;
+		n = strspn(s, "0123456789");
+		if ((sep != '.' && sep != ',') || !n)
+			return false;
+		if (!group || sep == group) {
+			if (n != 3)
+				return false;
+			group = sep;
+			groups++;
+		} else {
+			return !s[n] && groups; /* the decimal part */
+		}
+	}
+	return groups > 1;
+}
+
+/* A national code whose final zeros a spreadsheet dropped when it read it
+ * as a number (1.000080 became 1.00008): the code with them put back, or
+ * NULL. Caller frees. */
+static char *code_lost_zeros(const char *s)
+{
+	if (!is_digit(s[0]) || s[1] != '.' || !all_digits(s + 2) || strlen(s + 2) >= 6)
+		return NULL;
+	char *out = xasprintf("%s000000", s);
+	out[8] = '\0';
+	return out;
 }
 
 static bool int_parse(const char *s, long lo, long hi, long *out)
@@ -999,7 +1107,7 @@ static int code_line_cmp(const void *a, const void *b)
 
 static bool code_known(const reader *r, const char *code)
 {
-	code_line key = {code, INT_MIN};
+	code_line key = {code, INT_MIN, 0};
 	size_t lo = 0, hi = r->n_codes;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -1015,11 +1123,21 @@ static void codes_finish(reader *r, const char *file)
 {
 	if (r->n_codes)
 		qsort(r->codes, r->n_codes, sizeof *r->codes, code_line_cmp);
-	for (size_t i = 1; i < r->n_codes; i++)
-		if (!strcmp(r->codes[i].code, r->codes[i - 1].code))
-			diag_error(r->diag, file, r->codes[i].line,
-			           _("code '%s' is used twice: lines %d and %d"), r->codes[i].code,
-			           r->codes[i - 1].line, r->codes[i].line);
+	for (size_t i = 1; i < r->n_codes; i++) {
+		const code_line *a = &r->codes[i - 1], *b = &r->codes[i];
+		if (strcmp(a->code, b->code))
+			continue;
+		size_t from = r->diag->n;
+		if (a->row == a->line && b->row == b->line)
+			diag_error(r->diag, file, b->line, _("code '%s' is used twice: lines %d and %d"),
+			           b->code, a->line, b->line);
+		else
+			diag_error(r->diag, file, b->line,
+			           _("code '%s' is used twice: rows %d and %d in Excel (lines %d and "
+			             "%d of the file)"),
+			           b->code, a->row, b->row, a->line, b->line);
+		diag_locate(r->diag, from, b->line, b->row, NULL);
+	}
 }
 
 /* One line of a recordings cell: "language | audio/FILE". The language is
@@ -1142,14 +1260,21 @@ static void cell_store(reader *r, const char *file, int line, const bundle_colum
 		free(v);
 		return;
 	case BUNDLE_CODE:
-		if (!code_valid(v))
+		if (!code_valid(v) && (label = code_lost_zeros(v)))
+			diag_error(r->diag, file, line,
+			           _("code '%s' is not of the form 1.234567: a spreadsheet program "
+			             "may have read it as a number and dropped its final zeros (was it "
+			             "%s?); format the column as Text, type the code again and save the "
+			             "file again"),
+			           v, label);
+		else if (!code_valid(v))
 			diag_error(
 			    r->diag, file, line,
 			    _("code '%s' is not of the form 1.234567 (with an optional local "
 			      "suffix such as 1.234567.000.00.00.H52)"),
 			    v);
 		r->codes = xgrow(r->codes, &r->cap_codes, r->n_codes + 1, sizeof *r->codes);
-		r->codes[r->n_codes++] = (code_line){v, line};
+		r->codes[r->n_codes++] = (code_line){v, line, r->row};
 		break;
 	case BUNDLE_CODE_REF:
 		if (r->have_codes) {
@@ -1166,16 +1291,42 @@ static void cell_store(reader *r, const char *file, int line, const bundle_colum
 			               "could not be read"));
 		}
 		break;
-	case BUNDLE_DATE:
-		if (date_parse(v, date)) {
+	case BUNDLE_DATE: {
+		/* Dates a spreadsheet program rewrote are judged with the rest of
+		 * their column, once, in dates_finish; none is stored. */
+		date_col *dc = &r->dates[c - r->table->columns];
+		dc->n++;
+		switch (date_classify(v, date)) {
+		case DATE_OK:
 			free(v);
 			v = xstrdup(date);
-		} else {
+			break;
+		case DATE_MONTH_FIRST:
+			if (!dc->month_first++) {
+				dc->mf_line = line;
+				dc->mf_row = r->row;
+				dc->mf_text = v;
+				v = NULL;
+			}
+			free(v);
+			return;
+		case DATE_SHORT_YEAR:
+			if (!dc->short_year++) {
+				dc->sy_line = line;
+				dc->sy_row = r->row;
+				dc->sy_text = v;
+				v = NULL;
+			}
+			free(v);
+			return;
+		case DATE_BAD:
 			label = column_label(c);
 			diag_error(r->diag, file, line,
 			           _("%s: '%s' is not a real date written dd/mm/yyyy"), label, v);
+			break;
 		}
 		break;
+	}
 	case BUNDLE_PHONE:
 		if (!phone_valid(v)) {
 			label = column_label(c);
@@ -1234,6 +1385,14 @@ static void cell_store(reader *r, const char *file, int line, const bundle_colum
 	case BUNDLE_MAX:
 		if (number_parse(v, &num) && (c->kind == BUNDLE_SCORE || num > 0)) {
 			*bundle_schema_double(rec, c) = num;
+			r->whole[c - r->table->columns] = num >= 1000 && all_digits(v);
+		} else if (thousands_pattern(v)) {
+			label = column_label(c);
+			diag_error(r->diag, file, line,
+			           _("%s: '%s' is written with thousands separators; write the "
+			             "number with one decimal separator only (43,61 or 43.61), or "
+			             "format the column as Text"),
+			           label, v);
 		} else {
 			label = column_label(c);
 			diag_error(r->diag, file, line,
@@ -1252,6 +1411,28 @@ static void cell_store(reader *r, const char *file, int line, const bundle_colum
 	*bundle_schema_str(rec, c) = v;
 }
 
+/* What a whole number v of 1000 or more meant when a spreadsheet took its
+ * decimal point for a thousands separator: v divided by 1000 (as often as
+ * it takes) when that is at most limit; else 0. */
+static double thousands_meant(double v, double limit)
+{
+	if (v < 1000)
+		return 0;
+	while (v > limit && v >= 1000)
+		v /= 1000;
+	return v <= limit ? v : 0;
+}
+
+/* The number v written "42.105" and "42,105". */
+static void number_forms(double v, char dot[32], char comma[32])
+{
+	snprintf(dot, 32, "%.10g", v);
+	memcpy(comma, dot, 32);
+	char *p = strchr(comma, '.');
+	if (p)
+		*p = ',';
+}
+
 /* Checks that hold between the cells of one record. */
 static void record_check(reader *r, const char *file, int line, const bundle_table *t,
                          const void *rec, const int *col)
@@ -1263,13 +1444,109 @@ static void record_check(reader *r, const char *file, int line, const bundle_tab
 		if (t->columns[j].kind == BUNDLE_MAX && col[j] >= 0)
 			max = &t->columns[j];
 	}
-	if (score && max) {
-		double s = bundle_schema_get_double(rec, score),
-		       m = bundle_schema_get_double(rec, max);
-		if (m > 0 && s > m)
+	if (!score)
+		return;
+	double s = bundle_schema_get_double(rec, score), m = max ? bundle_schema_get_double(rec, max) : -1;
+	bool whole = r->whole[score - t->columns];
+	if (m > 0 && s > m) {
+		double meant = thousands_meant(s, m);
+		if (whole && meant > 0) {
+			char *label = column_label(score), dot[32], comma[32];
+			number_forms(meant, dot, comma);
+			diag_error(r->diag, file, line,
+			           _("%s: %g is above the maximum %g: it looks like %s, whose "
+			             "decimal point a spreadsheet program with a Vietnamese number "
+			             "setting read as a thousands separator; type it as %s or "
+			             "format the column as Text, and save the file again"),
+			           label, s, m, dot, comma);
+			free(label);
+		} else {
 			diag_error(r->diag, file, line, _("the score %g is above the maximum %g"),
 			           s, m);
+		}
+	} else if (whole && m <= 0) {
+		/* No maximum to judge it by: the other scores of the file will. */
+		r->big = xgrow(r->big, &r->cap_big, r->n_big + 1, sizeof *r->big);
+		r->big[r->n_big++] = (big_score){bundle_schema_count(r->d, t) - 1, line, r->row};
 	}
+}
+
+/* The column's dates, judged together (see date_col). One message a
+ * column, at the first date that betrays the spreadsheet. */
+static void dates_finish(reader *r, const char *file, const bundle_table *t)
+{
+	for (size_t j = 0; j < t->n_columns; j++) {
+		date_col *dc = &r->dates[j];
+		char *label = column_label(&t->columns[j]);
+		size_t from = r->diag->n;
+		if (dc->month_first) {
+			diag_error(r->diag, file, dc->mf_line,
+			           _("%s: %d of the %d dates of this column cannot be day/month/year "
+			             "but can be month/day/year, the first '%s': the computer that "
+			             "saved the file puts the month first (an English or US date "
+			             "setting), so any date of the column may have its day and month "
+			             "swapped (12/03/2026 saved as 03/12/2026) and none of them was "
+			             "accepted. Set the computer's date format to Vietnamese "
+			             "(dd/mm/yyyy) and save the file again, or format the column as "
+			             "Text and type the dates as dd/mm/yyyy"),
+			           label, dc->month_first, dc->n, dc->mf_text);
+			diag_locate(r->diag, from, dc->mf_line, dc->mf_row, NULL);
+		} else if (dc->short_year) {
+			diag_error(r->diag, file, dc->sy_line,
+			           _("%s: %d of the %d dates of this column have a two-digit year, "
+			             "the first '%s': a spreadsheet program rewrote them in the "
+			             "computer's short date format, which may also have swapped day "
+			             "and month, so none of the dates of this column was accepted. "
+			             "Format the column as dd/mm/yyyy (or as Text) with the "
+			             "computer's date setting Vietnamese, and save the file again"),
+			           label, dc->short_year, dc->n, dc->sy_text);
+			diag_locate(r->diag, from, dc->sy_line, dc->sy_row, NULL);
+		}
+		free(label);
+		free(dc->mf_text);
+		free(dc->sy_text);
+		memset(dc, 0, sizeof *dc);
+	}
+}
+
+/* Scores of 1000 or more without a decimal point and without a maximum:
+ * wrong when every other score of the file is far smaller (42105 among
+ * scores of 40 to 90 was 42.105 read by a Vietnamese number setting). */
+static void scores_finish(reader *r, const char *file, const bundle_table *t, size_t before)
+{
+	const bundle_column *score = NULL;
+	for (size_t j = 0; j < t->n_columns; j++)
+		if (t->columns[j].kind == BUNDLE_SCORE)
+			score = &t->columns[j];
+	double top = -1;
+	size_t n = bundle_schema_count(r->d, t), k = 0;
+	for (size_t i = before; score && i < n; i++) {
+		while (k < r->n_big && r->big[k].index < i)
+			k++;
+		if (k < r->n_big && r->big[k].index == i)
+			continue;
+		double v = bundle_schema_get_double(bundle_schema_record(r->d, t, i), score);
+		if (v > top)
+			top = v;
+	}
+	for (size_t i = 0; score && top > 0 && top < 1000 && i < r->n_big; i++) {
+		double v = bundle_schema_get_double(bundle_schema_record(r->d, t, r->big[i].index), score);
+		double meant = thousands_meant(v, top * 10);
+		if (meant <= 0)
+			continue;
+		char *label = column_label(score), dot[32], comma[32];
+		number_forms(meant, dot, comma);
+		size_t from = r->diag->n;
+		diag_error(r->diag, file, r->big[i].line,
+		           _("%s: %g is far above the other scores of the file (at most %g): it "
+		             "looks like %s, whose decimal point a spreadsheet program with a "
+		             "Vietnamese number setting read as a thousands separator; type it "
+		             "as %s or format the column as Text, and save the file again"),
+		           label, v, top, dot, comma);
+		diag_locate(r->diag, from, r->big[i].line, r->big[i].row, NULL);
+		free(label);
+	}
+	r->n_big = 0;
 }
 
 /* Finds each schema column in the header row; col[j] = its cell index or -1. */
@@ -1359,6 +1636,11 @@ static void row_read(reader *r, const char *file, const bundle_table *t, const c
 		blank = cell_blank(row->cells[i]);
 	if (blank)
 		return;
+	/* Every message about the record names its spreadsheet row and its
+	 * procedure (diag_locate). */
+	size_t from = r->diag->n;
+	r->row = row->record;
+	memset(r->whole, 0, sizeof r->whole);
 	void *rec = t->add(r->d);
 	for (size_t j = 0; j < t->n_columns; j++)
 		if (t->columns[j].kind == BUNDLE_MAX)
@@ -1386,6 +1668,9 @@ static void row_read(reader *r, const char *file, const bundle_table *t, const c
 		cell_store(r, file, row->line, c, rec, v);
 	}
 	record_check(r, file, row->line, t, rec, col);
+	char *code = row_code(t, row, col);
+	diag_locate(r->diag, from, row->line, row->record, code);
+	free(code);
 }
 
 /* Every column of t that identifies a record (its code) is in the header. */
@@ -1439,15 +1724,20 @@ static void table_read(reader *r, const bundle_table *t)
 	csv_error err = csv_next(&cr, &row, &err_line);
 	int col[MAX_COLUMNS];
 	size_t before = bundle_schema_count(r->d, t), errors = r->diag->errors;
+	r->table = t;
+	r->n_big = 0;
 	const size_t max_records = procs ? BUNDLE_MAX_PROCS : BUNDLE_MAX_RECORDS;
 	bool header = err == CSV_OK && row, cut = false;
 	r->items = 0;
 	if (header) {
+		size_t from = r->diag->n;
 		header_map(r, found, t, row, col);
+		diag_locate(r->diag, from, row->line, row->record, NULL);
 		while ((err = csv_next(&cr, &row, &err_line)) == CSV_OK && row) {
 			/* A file within the size limit can still hold millions of
 			 * bad rows: stop before their records and messages fill
 			 * the memory of a small kiosk. */
+			size_t at = r->diag->n;
 			if (bundle_schema_count(r->d, t) - before >= max_records) {
 				if (procs)
 					diag_error(r->diag, found, row->line,
@@ -1459,6 +1749,7 @@ static void table_read(reader *r, const bundle_table *t)
 					           _("more than the limit of %d records in a "
 					             "file; the rest of the file was not read"),
 					           BUNDLE_MAX_RECORDS);
+				diag_locate(r->diag, at, row->line, row->record, NULL);
 				cut = true;
 				break;
 			}
@@ -1467,14 +1758,19 @@ static void table_read(reader *r, const bundle_table *t)
 				diag_error(r->diag, found, row->line,
 				           _("too many records or problems; the rest of the file was "
 				             "not checked"));
+				diag_locate(r->diag, at, row->line, row->record, NULL);
 				cut = true;
 				break;
 			}
 			row_read(r, found, t, row, col);
 		}
+		dates_finish(r, found, t);
+		scores_finish(r, found, t, before);
 	}
+	int err_row = cr.record;
 	csv_reader_free(&cr);
 	free(buf);
+	size_t from = r->diag->n;
 	switch (err) {
 	case CSV_OK:
 		break;
@@ -1498,6 +1794,7 @@ static void table_read(reader *r, const bundle_table *t)
 		           MAX_ROW_CELLS);
 		break;
 	}
+	diag_locate(r->diag, from, err_line, err_row, NULL);
 	if (!header) {
 		if (err == CSV_OK)
 			diag_error(r->diag, found, 0,
@@ -1571,6 +1868,7 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 		free(r.bad[i].message);
 	}
 	free(r.bad);
+	free(r.big);
 	free(r.codes);
 	signature_manifest_clear(&manifest);
 	close(r.fd);

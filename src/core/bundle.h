@@ -50,6 +50,10 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag);
 /* What an import would change, by procedure code. */
 typedef struct bundle_diff {
 	char **added, **changed, **removed; /* "CODE\tNAME" strings, escaped (text_escape) */
+	/* For each changed procedure (same index): the Vietnamese column titles
+	 * of the fields that differ, in the file's order, joined by "; " (a
+	 * title may hold a comma: "Phí, lệ phí; Thời hạn giải quyết"). */
+	char **changed_fields;
 	size_t n_added, n_changed, n_removed;
 	bool hotlines_changed, indices_changed, news_changed, faq_changed, feedback_changed;
 } bundle_diff;

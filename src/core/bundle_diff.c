@@ -66,11 +66,6 @@ static bool list_blobs_differ(const catalog_data *a, const item_list *l, const c
 	return false;
 }
 
-static bool forms_differ(const catalog_data *a, const procedure *pa, const catalog_data *b)
-{
-	return list_blobs_differ(a, &pa->forms, b) || list_blobs_differ(a, &pa->recordings, b);
-}
-
 static bool table_differs(const catalog_data *a, const catalog_data *b, const char *file)
 {
 	const bundle_table *t = bundle_schema_table(file);
@@ -96,20 +91,50 @@ static void push(char ***v, size_t *n, size_t *cap, const procedure *p)
 	free(name);
 }
 
+/* The titles of the fields of procedures o and p that differ, "; "-joined;
+ * forms: a blank form's file changed under the same name. NULL when none. */
+static char *fields_changed(const procedure *o, const procedure *p, const bundle_table *t,
+                            bool forms, bool recs)
+{
+	char *s = NULL;
+	for (size_t j = 0; j < t->n_columns; j++) {
+		const bundle_column *c = &t->columns[j];
+		if (bundle_schema_field_equal(o, p, c) && !(forms && c->kind == BUNDLE_FORMS) &&
+		    !(recs && c->kind == BUNDLE_AUDIO))
+			continue;
+		char *n = s ? xasprintf("%s; %s", s, c->heading) : xstrdup(c->heading);
+		free(s);
+		s = n;
+	}
+	return s;
+}
+
+static void push_changed(bundle_diff *out, size_t *cap, size_t *cap_f, const procedure *p,
+                         char *fields)
+{
+	push(&out->changed, &out->n_changed, cap, p);
+	out->changed_fields = xgrow(out->changed_fields, cap_f, out->n_changed, sizeof(char *));
+	out->changed_fields[out->n_changed - 1] = fields ? fields : xstrdup("");
+}
+
 void bundle_diff_compute(const catalog_data *old_cat, const catalog_data *new_cat, bundle_diff *out)
 {
 	memset(out, 0, sizeof *out);
-	size_t cap_a = 0, cap_c = 0, cap_r = 0;
+	size_t cap_a = 0, cap_c = 0, cap_r = 0, cap_f = 0;
 	const bundle_table *procs = bundle_schema_table("procedures.csv");
 	code_ref *old_ix = index_build(old_cat), *new_ix = index_build(new_cat);
 	for (size_t i = 0; i < new_cat->n_procs; i++) {
 		const procedure *p = &new_cat->procs[i];
 		const procedure *o = index_find(old_ix, old_cat->n_procs, p->code);
-		if (!o)
+		if (!o) {
 			push(&out->added, &out->n_added, &cap_a, p);
-		else if (!bundle_schema_record_equal(o, p, procs) ||
-		         forms_differ(new_cat, p, old_cat))
-			push(&out->changed, &out->n_changed, &cap_c, p);
+		} else {
+			bool forms = list_blobs_differ(new_cat, &p->forms, old_cat);
+			bool recs = list_blobs_differ(new_cat, &p->recordings, old_cat);
+			if (forms || recs || !bundle_schema_record_equal(o, p, procs))
+				push_changed(out, &cap_c, &cap_f, p,
+				             fields_changed(o, p, procs, forms, recs));
+		}
 	}
 	for (size_t i = 0; i < old_cat->n_procs; i++) {
 		const procedure *o = &old_cat->procs[i];
@@ -138,7 +163,8 @@ typedef struct old_blob {
 typedef struct stream {
 	const catalog_data *new_cat;
 	code_ref *new_ix;
-	bool *seen, *changed; /* by index of the new procedure */
+	bool *seen;           /* by index of the new procedure */
+	char **changed;       /* by index of the new procedure: fields_changed */
 	bundle_diff *out;
 	size_t cap_r;
 	const bundle_table *procs;
@@ -156,8 +182,10 @@ static void stream_proc(const procedure *o, void *ctx)
 	}
 	size_t i = (size_t)(p - s->new_cat->procs);
 	s->seen[i] = true;
-	if (!bundle_schema_record_equal(o, p, s->procs))
-		s->changed[i] = true;
+	if (!bundle_schema_record_equal(o, p, s->procs)) {
+		free(s->changed[i]);
+		s->changed[i] = fields_changed(o, p, s->procs, false);
+	}
 }
 
 static void stream_blob(const char *name, const void *data, size_t size, void *ctx)
@@ -196,20 +224,41 @@ int bundle_diff_catalog(catalog *old_cat, const catalog_data *new_cat, bundle_di
 	stream s = {.new_cat = new_cat,
 	            .new_ix = index_build(new_cat),
 	            .seen = xcalloc(new_cat->n_procs + 1, sizeof(bool)),
-	            .changed = xcalloc(new_cat->n_procs + 1, sizeof(bool)),
+	            .changed = xcalloc(new_cat->n_procs + 1, sizeof(char *)),
 	            .out = out,
 	            .procs = bundle_schema_table("procedures.csv")};
 	catalog_data rest = {0}; /* the small tables */
 	int rc = old_cat ? catalog_load_each(old_cat, &rest, stream_proc, stream_blob, &s) : 0;
-	size_t cap_a = 0, cap_c = 0;
+	size_t cap_a = 0, cap_c = 0, cap_f = 0;
+	const bundle_column *forms_col = NULL, *recs_col = NULL;
+	for (size_t j = 0; j < s.procs->n_columns; j++) {
+		if (s.procs->columns[j].kind == BUNDLE_FORMS)
+			forms_col = &s.procs->columns[j];
+		if (s.procs->columns[j].kind == BUNDLE_AUDIO)
+			recs_col = &s.procs->columns[j];
+	}
 	for (size_t i = 0; i < new_cat->n_procs; i++) {
 		const procedure *p = &new_cat->procs[i];
-		bool forms = s.seen[i] && (stream_list_differs(&s, &p->forms) ||
-		                            stream_list_differs(&s, &p->recordings));
-		if (!s.seen[i])
+		bool forms = s.seen[i] && stream_list_differs(&s, &p->forms);
+		bool recs = s.seen[i] && stream_list_differs(&s, &p->recordings);
+		if (!s.seen[i]) {
 			push(&out->added, &out->n_added, &cap_a, p);
-		else if (s.changed[i] || forms)
-			push(&out->changed, &out->n_changed, &cap_c, p);
+		} else if (s.changed[i] || forms || recs) {
+			char *f = s.changed[i];
+			s.changed[i] = NULL;
+			/* a form's or a recording's file changed, its name did not:
+			 * its column is named too, once */
+			const bundle_column *cols[2] = {forms ? forms_col : NULL, recs ? recs_col : NULL};
+			for (int k = 0; k < 2; k++) {
+				if (!cols[k] || (f && strstr(f, cols[k]->heading)))
+					continue;
+				char *n = f ? xasprintf("%s; %s", f, cols[k]->heading)
+				            : xstrdup(cols[k]->heading);
+				free(f);
+				f = n;
+			}
+			push_changed(out, &cap_c, &cap_f, p, f);
+		}
 	}
 	out->hotlines_changed = table_differs(&rest, new_cat, "hotlines.csv");
 	out->indices_changed = table_differs(&rest, new_cat, "indices.csv");
@@ -224,6 +273,8 @@ int bundle_diff_catalog(catalog *old_cat, const catalog_data *new_cat, bundle_di
 		free(s.old[i].name);
 	free(s.old);
 	free(s.seen);
+	for (size_t i = 0; i < new_cat->n_procs; i++)
+		free(s.changed[i]);
 	free(s.changed);
 	free(s.new_ix);
 	return rc;
@@ -233,8 +284,11 @@ void bundle_diff_clear(bundle_diff *d)
 {
 	for (size_t i = 0; i < d->n_added; i++)
 		free(d->added[i]);
-	for (size_t i = 0; i < d->n_changed; i++)
+	for (size_t i = 0; i < d->n_changed; i++) {
 		free(d->changed[i]);
+		free(d->changed_fields[i]);
+	}
+	free(d->changed_fields);
 	for (size_t i = 0; i < d->n_removed; i++)
 		free(d->removed[i]);
 	free(d->added);

@@ -103,6 +103,7 @@ csv_error csv_next(csv_reader *r, const csv_row **out, int *err_line)
 	int rec_line = r->line;
 	while (!r->done && p < end) {
 		rec_line = r->line;
+		r->record++; /* a blank record is a row of the spreadsheet too */
 		size_t n_cells = 0;
 		r->text_len = 0;
 		bool blank = true;
@@ -193,7 +194,7 @@ csv_error csv_next(csv_reader *r, const csv_row **out, int *err_line)
 		r->cells = xgrow(r->cells, &r->cells_cap, n_cells, sizeof *r->cells);
 		for (size_t i = 0; i < n_cells; i++)
 			r->cells[i] = r->text + r->offs[i];
-		r->row = (csv_row){r->cells, n_cells, rec_line};
+		r->row = (csv_row){r->cells, n_cells, rec_line, r->record};
 		r->p = p;
 		*out = &r->row;
 		return CSV_OK;
@@ -234,6 +235,7 @@ csv_error csv_parse(const char *buf, size_t len, size_t max_cell, csv_table *t, 
 			copy->cells[i] = xstrdup(row->cells[i]);
 		copy->n = row->n;
 		copy->line = row->line;
+		copy->record = row->record;
 	}
 	csv_reader_free(&r);
 	return err;

@@ -13,6 +13,9 @@ typedef struct csv_row {
 	char **cells; /* n cells, each NUL-terminated and owned by the row */
 	size_t n;
 	int line;     /* 1-based line of the file where the record starts */
+	int record;   /* 1-based number of the record, blank ones counted: the
+	               * row a spreadsheet shows it on (the header is row 1),
+	               * less than line when a cell before it holds line breaks */
 } csv_row;
 
 typedef struct csv_table {
@@ -38,6 +41,7 @@ typedef struct csv_reader {
 	size_t max_cell;  /* 0 = no limit */
 	size_t max_cells; /* 0 = no limit; empty cells past it are dropped */
 	int line;
+	int record;       /* records begun so far; after an error, the faulty one's */
 	char *text;       /* the record's cells, NUL-terminated, back to back */
 	size_t text_len, text_cap;
 	size_t *offs;     /* where each cell starts in text */

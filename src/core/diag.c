@@ -20,6 +20,8 @@ diag_vadd(diag_list *d, diag_level level, const char *file, int line, const char
 	diag_entry *e = &d->v[d->n++];
 	e->level = level;
 	e->line = line;
+	e->row = 0;
+	e->code = NULL;
 	char *raw = NULL;
 	int n = vasprintf(&raw, fmt, ap);
 	if (n < 0) {
@@ -63,14 +65,47 @@ void diag_report(FILE *out, diag_level level, const char *file, int line, const 
 	diag_clear(&d);
 }
 
+void diag_locate(diag_list *d, size_t from, int line, int row, const char *code)
+{
+	char *shown = code && *code ? text_escape(code, false) : NULL;
+	for (size_t i = from; i < d->n; i++) {
+		diag_entry *e = &d->v[i];
+		if (e->line != line || line <= 0)
+			continue;
+		if (row > 0 && row != line)
+			e->row = row;
+		if (shown && !e->code && !strstr(e->message, shown))
+			e->code = xstrdup(shown);
+	}
+	free(shown);
+}
+
+/* "row 4 in Excel, line 124 of the file, procedure 1.001193: message". */
+static char *diag_where(const diag_entry *e)
+{
+	if (e->row > 0 && e->code)
+		return xasprintf(_("row %d in Excel, line %d of the file, procedure %s: %s"), e->row,
+		                 e->line, e->code, e->message);
+	if (e->row > 0)
+		return xasprintf(_("row %d in Excel, line %d of the file: %s"), e->row, e->line,
+		                 e->message);
+	if (e->code)
+		return xasprintf(_("procedure %s: %s"), e->code, e->message);
+	return xstrdup(e->message);
+}
+
 char *diag_format(const diag_entry *e)
 {
 	const char *word = e->level == DIAG_ERROR ? _("error") : _("warning");
+	char *msg = e->line > 0 ? diag_where(e) : xstrdup(e->message), *s;
 	if (!*e->file)
-		return xasprintf("motcua: %s: %s", word, e->message);
-	if (e->line > 0)
-		return xasprintf("%s:%d: %s: %s", e->file, e->line, word, e->message);
-	return xasprintf("%s: %s: %s", e->file, word, e->message);
+		s = xasprintf("motcua: %s: %s", word, msg);
+	else if (e->line > 0)
+		s = xasprintf("%s:%d: %s: %s", e->file, e->line, word, msg);
+	else
+		s = xasprintf("%s: %s: %s", e->file, word, msg);
+	free(msg);
+	return s;
 }
 
 void diag_print(const diag_list *d, FILE *out)
@@ -86,6 +121,7 @@ void diag_clear(diag_list *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->v[i].file);
+		free(d->v[i].code);
 		free(d->v[i].message);
 	}
 	free(d->v);

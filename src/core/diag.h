@@ -19,6 +19,8 @@ typedef struct diag_entry {
 	diag_level level;
 	char *file;    /* as shown to staff: "procedures.csv"; may be ""; escaped */
 	int line;      /* 0 = the whole file */
+	int row;       /* the spreadsheet row (header = 1) when it is not line; else 0 */
+	char *code;    /* the procedure the record is about, escaped; NULL: none */
 	char *message; /* escaped: no control characters, valid UTF-8 */
 } diag_entry;
 
@@ -33,12 +35,23 @@ void diag_add(diag_list *d, diag_level level, const char *file, int line, const 
 #define diag_error(d, file, line, ...) diag_add((d), DIAG_ERROR, (file), (line), __VA_ARGS__)
 #define diag_warning(d, file, line, ...) diag_add((d), DIAG_WARNING, (file), (line), __VA_ARGS__)
 
+/* Names the record that entries v[from..n) at line are about: the row a
+ * spreadsheet shows it on (kept when it differs from line; a cell holding
+ * line breaks makes the file's lines run ahead of the rows), and the
+ * procedure code (kept unless the message names it already). code may be
+ * NULL. */
+void diag_locate(diag_list *d, size_t from, int line, int row, const char *code);
+
 /* Prints one problem at once, as diag_print would (escaped the same way):
  * for the commands' own one-off messages that name outside text. */
 void diag_report(FILE *out, diag_level level, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
-/* One entry as "FILE:LINE: error: message" (translated level word); caller frees. */
+/* One entry as "FILE:LINE: error: message" (translated level word); caller
+ * frees. The row and the code come after the level, so the line still
+ * starts with FILE:LINE: for editors and scripts:
+ *   procedures.csv:124: error: row 4 in Excel, line 124 of the file,
+ *   procedure 1.001193: message */
 char *diag_format(const diag_entry *e);
 
 /* Prints every entry, one line each, in the order added. */

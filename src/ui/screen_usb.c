@@ -172,8 +172,19 @@ static void card_bullet(flow *f, const ui_metrics *m, card *c, const char *text)
 		layout_px(m, 8);
 }
 
-/* One of the diff's lists: "NAME (CODE)" a line. */
-static void names(flow *f, const ui_metrics *m, card *c, const char *heading, gfx_color col, char **v, size_t n)
+/* A muted line under a bullet, at the bullet's text. */
+static void card_sub(flow *f, const ui_metrics *m, card *c, const char *text)
+{
+	int indent = flow_text_width(f, GFX_BOLD, m->px_body, "•") + layout_px(m, 14);
+	int x = c->x + m->pad + indent;
+	c->y += flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, x, c->y, c->w - 2 * m->pad - indent, text, 0) +
+		layout_px(m, 8);
+}
+
+/* One of the diff's lists: "NAME (CODE)" a line; fields (may be NULL): what
+ * changed in each, "Đã sửa: Phí, lệ phí; Thời hạn giải quyết" under it. */
+static void names(flow *f, const ui_metrics *m, card *c, const char *heading, gfx_color col, char **v, size_t n,
+		  char **fields)
 {
 	if (!n)
 		return;
@@ -185,6 +196,11 @@ static void names(flow *f, const ui_metrics *m, card *c, const char *heading, gf
 		char *line = tab ? xasprintf("%s (%.*s)", tab + 1, (int)(tab - v[i]), v[i]) : xstrdup(v[i]);
 		card_bullet(f, m, c, line);
 		free(line);
+		if (fields && *fields[i]) {
+			char *t = xasprintf("%s%s", _("Changed: "), fields[i]);
+			card_sub(f, m, c, t);
+			free(t);
+		}
 	}
 	if (n > USB_MAX_NAMES) {
 		char *more = xasprintf(_("… and %zu more"), n - USB_MAX_NAMES);
@@ -333,9 +349,9 @@ static void layout_preview(flow *f, const ui_metrics *m, const app *a, update *u
 			      d->n_added, d->n_changed, d->n_removed);
 	card_para(f, m, &c, GFX_REGULAR, m->px_body, UI_INK, sum);
 	free(sum);
-	names(f, m, &c, _("Added"), UI_NEW, d->added, d->n_added);
-	names(f, m, &c, _("Removed"), UI_ALERT, d->removed, d->n_removed);
-	names(f, m, &c, _("Amended"), UI_AMENDED, d->changed, d->n_changed);
+	names(f, m, &c, _("Added"), UI_NEW, d->added, d->n_added, NULL);
+	names(f, m, &c, _("Removed"), UI_ALERT, d->removed, d->n_removed, NULL);
+	names(f, m, &c, _("Amended"), UI_AMENDED, d->changed, d->n_changed, d->changed_fields);
 	ry = card_end(f, m, &c);
 	if (!two)
 		ry = other_card(f, m, d, 0, ry, w);

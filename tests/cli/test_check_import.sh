@@ -30,10 +30,10 @@ unchanged "same version"
 
 # --- broken bundles ---
 mk code; sed -i 's/^1\.002211,/1.02211,/' "$B/procedures.csv"
-broken "bad code" "procedures.csv:163: error: code '1.02211' is not of the form 1.234567"
+broken "bad code" "procedures.csv:163: error: row 5 in Excel, line 163 of the file: code '1.02211' is not of the form 1.234567"
 
 mk dup; sed -i 's/^1\.002211,/1.001193,/' "$B/procedures.csv"
-broken "duplicate code" "procedures.csv:163: error: code '1.001193' is used twice: lines 2 and 163"
+broken "duplicate code" "procedures.csv:163: error: row 5 in Excel, line 163 of the file: code '1.001193' is used twice: rows 2 and 5 in Excel (lines 2 and 163 of the file)"
 
 mk column; sed -i '1s/,thoi_han,/,han,/' "$B/procedures.csv"
 broken "missing column" \
@@ -41,11 +41,11 @@ broken "missing column" \
 	"procedures.csv:1: warning: unknown column 'han' (ignored)"
 
 mk cell; sed -i 's/^1\.002211,Thủ tục công nhận hòa giải viên (cấp xã),/1.002211,,/' "$B/procedures.csv"
-broken "empty required cell" "procedures.csv:163: error: 'Tên thủ tục' (ten_thu_tuc) is required but empty"
+broken "empty required cell" "procedures.csv:163: error: row 5 in Excel, line 163 of the file, procedure 1.002211: 'Tên thủ tục' (ten_thu_tuc) is required but empty"
 
 mk item; sed -i '164s/^Trường hợp số người/\nTrường hợp số người/' "$B/procedures.csv"
 broken "empty list item" \
-	"procedures.csv:163: error: 'Trình tự thực hiện' (trinh_tu): item 2 is empty; remove the blank line in the cell"
+	"procedures.csv:163: error: row 5 in Excel, line 163 of the file, procedure 1.002211: 'Trình tự thực hiện' (trinh_tu): item 2 is empty; remove the blank line in the cell"
 
 mk phone; sed -i 's/,1800 1096,/,1800-CALL,/' "$B/hotlines.csv"
 broken "bad phone" "hotlines.csv:4: error: 'Điện thoại' (dien_thoai): '1800-CALL' is not a phone number"
@@ -57,20 +57,20 @@ mk year; sed -i 's/^SIPAS,2022,/SIPAS,22,/' "$B/indices.csv"
 broken "bad year" "indices.csv:13: error: 'Năm' (nam): '22' is not a year from 2000 to 2100"
 
 mk date; sed -i 's#^07/05/2026,#31/04/2026,#' "$B/feedback.csv"
-broken "impossible date" "feedback.csv:2: error: 'Ngày' (ngay): '31/04/2026' is not a real date written dd/mm/yyyy"
+broken "impossible date" "feedback.csv:2: error: procedure 1.001193: 'Ngày' (ngay): '31/04/2026' is not a real date written dd/mm/yyyy"
 
 mk faq; sed -i 's/^1\.000656,/1.999999,/' "$B/faq.csv"
 broken "FAQ of no procedure" "faq.csv:7: error: there is no procedure with code '1.999999' in procedures.csv"
 
 mk noform; rm "$B/forms/to_khai_khai_sinh.pdf"
-broken "missing form" "procedures.csv:2: error: 'forms/to_khai_khai_sinh.pdf': there is no such file in the bundle"
+broken "missing form" "procedures.csv:2: error: procedure 1.001193: 'forms/to_khai_khai_sinh.pdf': there is no such file in the bundle"
 
 mk fakeform; printf 'MZ\x90\x00 not a pdf' > "$B/forms/to_khai_khai_sinh.pdf"
-broken "form that is not a PDF" "procedures.csv:2: error: forms/to_khai_khai_sinh.pdf: is not a PDF file"
+broken "form that is not a PDF" "procedures.csv:2: error: procedure 1.001193: forms/to_khai_khai_sinh.pdf: is not a PDF file"
 
 mk escape; sed -i 's#forms/to_khai_khai_sinh.pdf#forms/../../../../etc/passwd#' "$B/procedures.csv"
 broken "form outside the bundle" \
-	"procedures.csv:2: error: 'forms/../../../../etc/passwd' must name a file directly inside forms/"
+	"procedures.csv:2: error: procedure 1.001193: 'forms/../../../../etc/passwd' must name a file directly inside forms/"
 
 mk link; ln -sf /etc/passwd "$B/images/niem_yet.png"
 broken "symbolic link" "news.csv:2: error: images/niem_yet.png: is a symbolic link"

@@ -10,6 +10,14 @@ CAT="$MOTCUA_STORE/catalog.sqlite"
 run 0 show "$GONE_CODE" # fills the store from the sample (version 1)
 cp "$CAT" "$TMP/catalog.v1"
 bundle_v2 "$TMP/v2"
+# ... and the fees of the first procedure changed: the preview names the
+# changed field by its column title.
+python3 - "$TMP/v2/procedures.csv" <<'EOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
+rows[1][rows[0].index('phi_le_phi')] = '10.000 đồng/bản'
+csv.writer(open(sys.argv[1], 'w', encoding='utf-8', newline=''), lineterminator='\n').writerows(rows)
+EOF
 
 # Before: the procedure to be removed is found, the new one is not (so the
 # searches below can tell the catalogues apart). Result rows show the code
@@ -33,7 +41,7 @@ type "000000"
 expect-text "Gói dữ liệu trên USB có lỗi nên chưa cập nhật."
 expect-text "Danh mục đang dùng không thay đổi."
 expect-text "Lỗi (1)"
-expect-text "procedures.csv:'"$bad_line"': lỗi: mã '"'9.999123'"' bị trùng"
+expect-text "procedures.csv:'"$bad_line"': lỗi: dòng 78 trong Excel, dòng '"$bad_line"' của tệp"
 expect-no-text "lên phiên bản 2"
 shot broken
 tap-text "Đóng"
@@ -78,8 +86,11 @@ expect-text "Thêm mới (1)"
 expect-text "'"$NEW_NAME"'"
 expect-text "Bỏ đi (1)"
 expect-text "'"$GONE_NAME"' ('"$GONE_CODE"')"
+expect-text "Sửa đổi (1)"
 expect-text "Hủy"
 shot preview
+drag 1300 800 1300 300 400
+expect-text "Đã sửa: Phí, lệ phí"
 tap-text "lên phiên bản 2"
 expect-text "Đã cập nhật lên phiên bản 2. Bạn có thể rút USB."
 shot done

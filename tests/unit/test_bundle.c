@@ -343,7 +343,7 @@ static const broken_case broken_cases[] = {
     {"bad code", "procedures.csv", "\n1.002211,", "\n1.02211,", DIAG_ERROR, "procedures.csv", 163,
      "code '1.02211' is not of the form 1.234567"},
     {"duplicate code", "procedures.csv", "\n1.002211,", "\n1.001193,", DIAG_ERROR, "procedures.csv",
-     163, "code '1.001193' is used twice: lines 2 and 163"},
+     163, "code '1.001193' is used twice: rows 2 and 5 in Excel (lines 2 and 163 of the file)"},
     {"local code suffix accepted (no error)", "procedures.csv", "\n1.002211,",
      "\n1.002211.000.00.00.H52,", DIAG_ERROR, NULL, 0, NULL},
     {"required cell empty", "procedures.csv", "1.002211,Thủ tục công nhận hòa giải viên (cấp xã),",
@@ -385,6 +385,27 @@ static const broken_case broken_cases[] = {
      7, "there is no procedure with code '1.999999'"},
     {"feedback of an unknown procedure", "feedback.csv", ",2.000815\n", ",2.000816\n", DIAG_ERROR,
      "feedback.csv", 3, "there is no procedure with code '2.000816'"},
+    {"a date that can only be month/day: the whole column, once", "feedback.csv", "16/06/2026",
+     "06/16/2026", DIAG_ERROR, "feedback.csv", 3,
+     "'Ngày' (ngay): 1 of the 2 dates of this column cannot be day/month/year but can be "
+     "month/day/year, the first '06/16/2026': the computer that saved the file puts the month "
+     "first"},
+    {"a two-digit year: the whole column, once", "feedback.csv", "07/05/2026", "07/05/26",
+     DIAG_ERROR, "feedback.csv", 2,
+     "'Ngày' (ngay): 1 of the 2 dates of this column have a two-digit year, the first '07/05/26'"},
+    {"a decimal read as thousands", "indices.csv", ",42.105,80,", ",42105,80,", DIAG_ERROR,
+     "indices.csv", 9,
+     "'Điểm' (diem): 42105 is above the maximum 80: it looks like 42.105, whose decimal point"},
+    {"a decimal read as thousands, no maximum", "indices.csv", ",42.105,80,", ",42105,,",
+     DIAG_ERROR, "indices.csv", 9,
+     "'Điểm' (diem): 42105 is far above the other scores of the file (at most 90.13): it looks "
+     "like 42.105"},
+    {"a number with thousands separators", "indices.csv", ",40.87,", ",\"1.040,87\",", DIAG_ERROR,
+     "indices.csv", 3, "'1.040,87' is written with thousands separators"},
+    {"a code that lost its final zeros", "procedures.csv", "\n1.002211,", "\n1.00221,",
+     DIAG_ERROR, "procedures.csv", 163,
+     "code '1.00221' is not of the form 1.234567: a spreadsheet program may have read it as a "
+     "number and dropped its final zeros (was it 1.002210?)"},
     {"bad feedback date", "feedback.csv", "07/05/2026", "29/02/2026", DIAG_ERROR, "feedback.csv", 2,
      "'29/02/2026' is not a real date"},
     {"missing form", "procedures.csv", "forms/to_khai_khai_sinh.pdf", "forms/khong_co.pdf",
@@ -440,6 +461,50 @@ static void test_broken(void)
 	}
 }
 
+/* A record after cells with line breaks: its entries carry its spreadsheet
+ * row and its procedure, and diag_format names both after FILE:LINE:. */
+static void test_rows(void)
+{
+	char *dir = good_copy();
+	replace(dir, "procedures.csv", "1.002211,Thủ tục công nhận hòa giải viên (cấp xã),",
+	        "1.002211,  ,");
+	replace(dir, "procedures.csv", "Thủ tục đăng ký khai sinh,", ",");
+	replace(dir, "feedback.csv", "16/06/2026", "31/06/2026");
+	catalog_data d = {0};
+	diag_list diag = {0};
+	CHECK(!read_dir(dir, NULL, &d, &diag));
+	CHECK(diag.errors == 3);
+	const char *want[] = {
+	    "procedures.csv:2: error: procedure 1.001193: 'Tên thủ tục' (ten_thu_tuc) is required "
+	    "but empty",
+	    "procedures.csv:163: error: row 5 in Excel, line 163 of the file, procedure 1.002211: "
+	    "'Tên thủ tục' (ten_thu_tuc) is required but empty",
+	    "feedback.csv:3: error: procedure 2.000815: 'Ngày' (ngay): '31/06/2026' is not a real "
+	    "date written dd/mm/yyyy",
+	};
+	for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+		bool found = false;
+		for (size_t i = 0; i < diag.n && !found; i++) {
+			char *s = diag_format(&diag.v[i]);
+			found = !strcmp(s, want[k]);
+			free(s);
+		}
+		if (!found) {
+			fprintf(stderr, "test_rows: missing %s; got:\n", want[k]);
+			diag_dump(&diag);
+			test_failures++;
+		}
+	}
+	for (size_t i = 0; i < diag.n; i++)
+		if (diag.v[i].line == 163)
+			CHECK(diag.v[i].row == 5 && diag.v[i].code && !strcmp(diag.v[i].code, "1.002211"));
+		else
+			CHECK(diag.v[i].row == 0);
+	catalog_data_clear(&d);
+	diag_clear(&diag);
+	free(dir);
+}
+
 /* Problems in several files are all reported, each at its own line. */
 static void test_many_errors(void)
 {
@@ -454,7 +519,7 @@ static void test_many_errors(void)
 	CHECK(!read_dir(dir, NULL, &d, &diag));
 	CHECK(diag.errors == 6);
 	CHECK_DIAG(&diag, DIAG_ERROR, "procedures.csv", 163, "'1.02211'");
-	CHECK_DIAG(&diag, DIAG_ERROR, "procedures.csv", 77, "used twice: lines 2 and 77");
+	CHECK_DIAG(&diag, DIAG_ERROR, "procedures.csv", 77, "used twice: rows 2 and 3 in Excel (lines 2 and 77");
 	CHECK_DIAG(&diag, DIAG_ERROR, "hotlines.csv", 4, "not a phone number");
 	CHECK_DIAG(&diag, DIAG_ERROR, "indices.csv", 13, "not a year");
 	CHECK_DIAG(&diag, DIAG_ERROR, "faq.csv", 9, "'2.000899'");
@@ -811,6 +876,8 @@ static void diff_both(const catalog_data *old, const catalog_data *new_cat, bund
 	CHECK(lists_equal(df->added, df->n_added, s.added, s.n_added));
 	CHECK(lists_equal(df->changed, df->n_changed, s.changed, s.n_changed));
 	CHECK(lists_equal(df->removed, df->n_removed, s.removed, s.n_removed));
+	/* Both name the same changed fields. */
+	CHECK(lists_equal(df->changed_fields, df->n_changed, s.changed_fields, s.n_changed));
 	CHECK(df->hotlines_changed == s.hotlines_changed &&
 	      df->indices_changed == s.indices_changed && df->news_changed == s.news_changed &&
 	      df->faq_changed == s.faq_changed && df->feedback_changed == s.feedback_changed);
@@ -827,6 +894,8 @@ static void test_diff(const catalog_data *good)
 	        "\n1.002212,Thủ tục công nhận hòa giải viên (cấp xã),");
 	replace(dir, "procedures.csv", "Thủ tục đăng ký khai tử,",
 	        "Thủ tục đăng ký khai tử (sửa),");
+	replace(dir, "procedures.csv", "Thủ tục đăng ký khai tử (sửa),Hộ tịch,Cấp xã,",
+	        "Thủ tục đăng ký khai tử (sửa),Hộ tịch,Cấp huyện,");
 	replace(dir, "hotlines.csv", ",115,", ",116,");
 	char *p = xasprintf("%s/images/niem_yet.png", dir);
 	size_t n;
@@ -843,8 +912,11 @@ static void test_diff(const catalog_data *good)
 	CHECK(df.n_added == 1 && df.n_changed == 1 && df.n_removed == 1);
 	if (df.n_added == 1)
 		CHECK_STR(df.added[0], "1.002212\tThủ tục công nhận hòa giải viên (cấp xã)");
-	if (df.n_changed == 1)
+	if (df.n_changed == 1) {
 		CHECK_STR(df.changed[0], "1.000656\tThủ tục đăng ký khai tử (sửa)");
+		/* what changed, by the column titles staff see in Excel */
+		CHECK_STR(df.changed_fields[0], "Tên thủ tục; Cấp thực hiện");
+	}
 	if (df.n_removed == 1)
 		CHECK_STR(df.removed[0], "1.002211\tThủ tục công nhận hòa giải viên (cấp xã)");
 	CHECK(df.hotlines_changed && df.news_changed);
@@ -1001,6 +1073,7 @@ int main(void)
 	test_good();
 	test_roundtrip();
 	test_broken();
+	test_rows();
 	test_many_errors();
 	test_blobs();
 	test_files();

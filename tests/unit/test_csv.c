@@ -235,13 +235,19 @@ static void test_reader(void)
 	const csv_row *row;
 	int line = 0;
 	CHECK(csv_next(&r, &row, &line) == CSV_OK && row && row->n == 3 && row->line == 1);
+	CHECK(row && row->record == 1);
 	CHECK(csv_next(&r, &row, &line) == CSV_OK && row && row->n == 3 && row->line == 2);
+	CHECK(row && row->record == 2);
 	if (row && row->n == 3)
 		CHECK_STR(row->cells[2], "c");
 	CHECK(csv_next(&r, &row, &line) == CSV_OK && row && row->line == 4);
+	/* the blank row counts: a spreadsheet shows it as row 3 */
+	CHECK(row && row->record == 4);
 	if (row && row->n == 3)
 		CHECK_STR(row->cells[0], "x\ny");
 	CHECK(csv_next(&r, &row, &line) == CSV_TOO_MANY_CELLS && !row && line == 6);
+	/* lines ran one ahead of rows after the two-line cell */
+	CHECK(r.record == 5);
 	CHECK(csv_next(&r, &row, &line) == CSV_OK && !row); /* stays at the end */
 	csv_reader_free(&r);
 

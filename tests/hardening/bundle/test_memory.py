@@ -104,7 +104,7 @@ def main_ceiling(motcua, gen, tmp):
     for cmd in ("check", "import"):
         # FILE:LINE of the first record over the limit (records span lines)
         text = run(motcua, store, [cmd, b], cmd + " 20,001 procedures", 1,
-                   r"procedures\.csv:[0-9]+: error: more than the limit of 20000 procedures")
+                   r"procedures\.csv:[0-9]+: error: row 20002 in Excel, line [0-9]+ of the file: more than the limit of 20000 procedures")
         if "nothing was changed" not in text:
             fail("%s 20,001: no 'nothing was changed'" % cmd)
 
