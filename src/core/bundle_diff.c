@@ -120,6 +120,7 @@ void bundle_diff_compute(const catalog_data *old_cat, const catalog_data *new_ca
 		out->news_changed = blob_differs(new_cat, old_cat, new_cat->news[i].image);
 	out->faq_changed = table_differs(old_cat, new_cat, "faq.csv");
 	out->feedback_changed = table_differs(old_cat, new_cat, "feedback.csv");
+	out->places_changed = table_differs(old_cat, new_cat, "dia_ban.csv");
 }
 
 /* --- against the installed catalogue, read one record at a time --- */
@@ -205,6 +206,7 @@ int bundle_diff_catalog(catalog *old_cat, const catalog_data *new_cat, bundle_di
 		out->news_changed = stream_blob_differs(&s, new_cat->news[i].image);
 	out->faq_changed = table_differs(&rest, new_cat, "faq.csv");
 	out->feedback_changed = table_differs(&rest, new_cat, "feedback.csv");
+	out->places_changed = table_differs(&rest, new_cat, "dia_ban.csv");
 	catalog_data_clear(&rest);
 	for (size_t i = 0; i < s.n_old; i++)
 		free(s.old[i].name);

@@ -16,7 +16,7 @@
 
 /* Bumped whenever the schema changes; a kiosk refuses a file it cannot read
  * rather than showing half a catalogue. Kept in PRAGMA user_version. */
-#define CATALOG_SCHEMA 1
+#define CATALOG_SCHEMA 2
 
 /* Most results one search returns: the cost of ranking grows with it, and
  * no screen lists more. */
@@ -57,6 +57,7 @@ static const pcol pcols[] = {
     L(documents),      S(doc_count),    S(deadline), S(fees),     S(subjects), S(agency),
     S(result),         S(conditions),   L(legal),    L(forms),    S(decision), S(status),
     S(effective_date), S(online_level), S(url),      S(keywords),
+    S(address),        S(replaced_by),
 };
 #undef S
 #undef L
@@ -75,6 +76,8 @@ static const char schema_sql[] =
     "CREATE TABLE news(id INTEGER PRIMARY KEY, date TEXT, title TEXT, body TEXT,"
     " image TEXT, sort_date TEXT);"
     "CREATE TABLE blob(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, data BLOB);"
+    "CREATE TABLE place(id INTEGER PRIMARY KEY, old_name TEXT, old_district TEXT,"
+    " new_unit TEXT, province TEXT, decision TEXT, effective_date TEXT, note TEXT);"
     /* Contentless: the text lives in `procedure`; the index only needs to
      * answer "which rows, how well". The prefix indexes make the one- to
      * three-letter prefixes of type-as-you-go cheap. */
@@ -514,6 +517,26 @@ static int write_small_tables(sqlite3 *db, const catalog_data *d, char **err)
 		return -1;
 	sqlite3_finalize(st);
 
+	st = prepare(db,
+	             "INSERT INTO place(id, old_name, old_district, new_unit, province, decision,"
+	             " effective_date, note) VALUES(?,?,?,?,?,?,?,?)",
+	             err);
+	for (size_t i = 0; st && i < d->n_places && rc == 0; i++) {
+		const place *x = &d->places[i];
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
+		bind_str(st, 2, x->old_name);
+		bind_str(st, 3, x->old_district);
+		bind_str(st, 4, x->new_unit);
+		bind_str(st, 5, x->province);
+		bind_str(st, 6, x->decision);
+		bind_str(st, 7, x->effective_date);
+		bind_str(st, 8, x->note);
+		rc = step_done(st);
+	}
+	if (!st)
+		return -1;
+	sqlite3_finalize(st);
+
 	st = prepare(db, "INSERT INTO blob(id, name, data) VALUES(?,?,?)", err);
 	for (size_t i = 0; st && i < d->n_blobs && rc == 0; i++) {
 		const blob *b = &d->blobs[i];
@@ -767,7 +790,8 @@ catalog *catalog_open(const char *path, char **err)
 	c->blob = c->faqs ? prepare(c->db, "SELECT data FROM blob WHERE name = ?1", err) : NULL;
 	c->list_field = c->blob ? prepare(c->db,
 	                                  "SELECT code, name, field, status FROM procedure"
-	                                  " WHERE field = ?1 ORDER BY name_key, name, id",
+	                                  " WHERE field = ?1 AND status IS NOT '" PROCEDURE_REPEALED
+	                                  "' ORDER BY name_key, name, id",
 	                                  err)
 	                        : NULL;
 	if (!c->list_field)
@@ -950,12 +974,14 @@ int catalog_load_each(catalog *c, catalog_data *d, catalog_proc_fn on_proc,
 static int load_extras(catalog *c, catalog_data *d, bool display_order)
 {
 	assert(c && d);
-	static const char *const sql[2][4] = {
+	static const char *const sql[2][5] = {
 	    {
 	        "SELECT agency, topic, phone, email, address, hours, ord FROM hotline ORDER BY id",
 	        "SELECT date, content, agency, answer, code FROM feedback ORDER BY id",
 	        "SELECT idx, year, unit, dimension, score, max, rank, note FROM idx ORDER BY id",
 	        "SELECT date, title, body, image FROM news ORDER BY id",
+	        "SELECT old_name, old_district, new_unit, province, decision, effective_date,"
+	        " note FROM place ORDER BY id",
 	    },
 	    {
 	        /* thu_tu 0 means "not given": those follow the numbered ones. */
@@ -965,6 +991,8 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 	        " ORDER BY sort_date DESC, id",
 	        "SELECT idx, year, unit, dimension, score, max, rank, note FROM idx ORDER BY id",
 	        "SELECT date, title, body, image FROM news ORDER BY sort_date DESC, id",
+	        "SELECT old_name, old_district, new_unit, province, decision, effective_date,"
+	        " note FROM place ORDER BY id",
 	    },
 	};
 	const char *const *q = sql[display_order ? 1 : 0];
@@ -1030,6 +1058,23 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 		n->image = col_str(st, 3);
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+
+	st = prepare_quiet(c, q[4]);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		place *x = catalog_data_add_place(d);
+		x->old_name = col_str(st, 0);
+		x->old_district = col_str(st, 1);
+		x->new_unit = col_str(st, 2);
+		x->province = col_str(st, 3);
+		x->decision = col_str(st, 4);
+		x->effective_date = col_str(st, 5);
+		x->note = col_str(st, 6);
+	}
+	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -1082,6 +1127,7 @@ size_t catalog_fields(catalog *c, field_count **out)
 	*out = NULL;
 	sqlite3_stmt *st = prepare_quiet(c, "SELECT field, count(*) FROM procedure"
 	                                    " WHERE field IS NOT NULL AND field <> ''"
+	                                    " AND status IS NOT '" PROCEDURE_REPEALED "'"
 	                                    " GROUP BY field ORDER BY min(field_key), field");
 	if (!st)
 		return 0;
@@ -1433,6 +1479,11 @@ static void judge(cand *x, const query *q)
 static int cmp_cand(const void *pa, const void *pb)
 {
 	const cand *a = pa, *b = pb;
+	/* A repealed procedure is found (its name, its code) but never
+	 * before one in force. */
+	bool ra = procedure_repealed(a->s.status), rb = procedure_repealed(b->s.status);
+	if (ra != rb)
+		return ra - rb;
 	if (a->name_q != b->name_q)
 		return b->name_q - a->name_q;
 	if (a->marked != b->marked)
@@ -1587,6 +1638,17 @@ static size_t search(catalog *c, const char *text, size_t limit, bool related, p
 	find(c, &q, related, &all);
 	query_free(&q);
 	sw_list_free(&w);
+	/* The everyday-word and the typed-word results are each ordered with
+	 * repealed procedures last; so is the whole. */
+	cands kept = {0};
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < all.n; i++)
+			if (procedure_repealed(all.v[i].s.status) == (pass == 1)) {
+				kept.v = xgrow(kept.v, &kept.cap, kept.n + 1, sizeof *kept.v);
+				kept.v[kept.n++] = all.v[i];
+			}
+	free(all.v);
+	all = kept;
 	size_t n = all.n < limit ? all.n : limit;
 	if (n) {
 		*out = xcalloc(n, sizeof **out);
