@@ -27,6 +27,7 @@ struct catalog {
 	bundle_info info;
 	char *id;
 	size_t count;
+	size_t n_places;
 	/* Prepared once, reset after each use: the kiosk searches on every key. */
 	sqlite3_stmt *get, *get_nocase, *search, *faqs, *blob, *list_field;
 	/* The words of the short columns (name, code, keywords, field), canonical,
@@ -759,6 +760,12 @@ catalog *catalog_open(const char *path, char **err)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		c->count = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	st = prepare(c->db, "SELECT count(*) FROM place", err);
+	if (!st)
+		goto fail;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		c->n_places = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
 
 	buf sql = {0};
 	buf_str(&sql, "SELECT ");
@@ -833,6 +840,12 @@ size_t catalog_count(catalog *c)
 {
 	assert(c);
 	return c->count;
+}
+
+size_t catalog_place_count(catalog *c)
+{
+	assert(c);
+	return c->n_places;
 }
 
 /* Reads the procedure columns (in pcols order, from column 0) of st's row. */
