@@ -73,6 +73,20 @@ int cmd_show(motcua_env *env, int argc, char **argv)
 		fputs(_("Search by name with: motcua search WORDS\n"), stderr);
 		return 1;
 	}
+	/* A repealed procedure says so first, with what replaces it. */
+	if (procedure_repealed(p->status)) {
+		printf("*** %s ***\n", _(PROCEDURE_FIELDS_REPEALED));
+		procedure *r = str_empty(p->replaced_by) ? NULL : catalog_get(env->cat, p->replaced_by);
+		if (r) {
+			char *rc_shown = text_escape(r->code, false);
+			char *rn_shown = text_escape(r->name ? r->name : "", false);
+			printf(_("Replaced by: %s %s\n"), rc_shown, rn_shown);
+			free(rc_shown);
+			free(rn_shown);
+		}
+		procedure_free(r);
+		putchar('\n');
+	}
 	print_indented("", p->name ? p->name : "");
 	char *code_shown = text_escape(p->code, false);
 	printf("%s: %s\n\n", _(PROCEDURE_FIELDS_CODE_HEADING), code_shown);

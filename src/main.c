@@ -138,6 +138,9 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 	}
 	for (size_t i = 0; i < diff.n_removed; i++)
 		printf("- %s\n", diff.removed[i]);
+	if (d.n_places || diff.places_changed)
+		printf(_("%zu old commune and ward names (dia_ban.csv)%s\n"), d.n_places,
+		       diff.places_changed ? _("; changed") : "");
 	bundle_diff_clear(&diff);
 	if (do_import) {
 		diag_clear(&diag);

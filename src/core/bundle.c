@@ -113,6 +113,8 @@ typedef struct reader {
 	bool whole[MAX_COLUMNS];    /* of the current record: a number cell >= 1000 without a point */
 	big_score *big;             /* of the current table: such scores without a maximum */
 	size_t n_big, cap_big;
+	int *lines;   /* the line of each record of the current file */
+	size_t n_lines, cap_lines;
 	size_t text;  /* bytes of CSV text read, for BUNDLE_MAX_TEXT */
 } reader;
 
@@ -1276,6 +1278,16 @@ static void cell_store(reader *r, const char *file, int line, const bundle_colum
 		r->codes = xgrow(r->codes, &r->cap_codes, r->n_codes + 1, sizeof *r->codes);
 		r->codes[r->n_codes++] = (code_line){v, line, r->row};
 		break;
+	case BUNDLE_REPLACEMENT:
+		/* Whether it exists is known once the whole file is read
+		 * (replacements_check). */
+		if (!code_valid(v)) {
+			label = column_label(c);
+			diag_error(r->diag, file, line,
+			           _("%s: '%s' is not a procedure code of the form 1.234567"), label,
+			           v);
+		}
+		break;
 	case BUNDLE_CODE_REF:
 		if (r->have_codes) {
 			if (!code_known(r, v))
@@ -1726,6 +1738,7 @@ static void table_read(reader *r, const bundle_table *t)
 	size_t before = bundle_schema_count(r->d, t), errors = r->diag->errors;
 	r->table = t;
 	r->n_big = 0;
+	r->n_lines = 0;
 	const size_t max_records = procs ? BUNDLE_MAX_PROCS : BUNDLE_MAX_RECORDS;
 	bool header = err == CSV_OK && row, cut = false;
 	r->items = 0;
@@ -1762,7 +1775,13 @@ static void table_read(reader *r, const bundle_table *t)
 				cut = true;
 				break;
 			}
+			size_t had = bundle_schema_count(r->d, t);
 			row_read(r, found, t, row, col);
+			if (bundle_schema_count(r->d, t) > had) {
+				r->lines = xgrow(r->lines, &r->cap_lines, r->n_lines + 1,
+				                 sizeof *r->lines);
+				r->lines[r->n_lines++] = row->line;
+			}
 		}
 		dates_finish(r, found, t);
 		scores_finish(r, found, t, before);
@@ -1805,6 +1824,141 @@ static void table_read(reader *r, const bundle_table *t)
 		diag_error(r->diag, found, 0,
 		           _("the file has a header row but no records"));
 	r->table_complete = err == CSV_OK && !cut && key_columns_found(t, col);
+}
+
+/* The procedure with code, as an index into r->d->procs through the
+ * sorted index ix (by code); -1 when there is none. */
+static long proc_find(const catalog_data *d, const size_t *ix, const char *code)
+{
+	size_t lo = 0, hi = d->n_procs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(d->procs[ix[mid]].code ? d->procs[ix[mid]].code : "", code);
+		if (c < 0)
+			lo = mid + 1;
+		else if (c > 0)
+			hi = mid;
+		else
+			return (long)ix[mid];
+	}
+	return -1;
+}
+
+static const catalog_data *sort_ctx;
+static int cmp_proc_ix(const void *a, const void *b)
+{
+	const procedure *x = &sort_ctx->procs[*(const size_t *)a],
+	                *y = &sort_ctx->procs[*(const size_t *)b];
+	return strcmp(x->code ? x->code : "", y->code ? y->code : "");
+}
+
+/* A repealed procedure may name the one that replaces it: that one must be
+ * in the bundle and in force, so a citizen who follows the button never
+ * lands on another repealed procedure or goes round in a circle. Runs once
+ * procedures.csv is read whole (r->lines holds each record's line). */
+static void replacements_check(reader *r, const char *file)
+{
+	const catalog_data *d = r->d;
+	if (r->n_lines != d->n_procs)
+		return;
+	size_t *ix = xcalloc(d->n_procs + 1, sizeof *ix);
+	for (size_t i = 0; i < d->n_procs; i++)
+		ix[i] = i;
+	sort_ctx = d;
+	qsort(ix, d->n_procs, sizeof *ix, cmp_proc_ix);
+	for (size_t i = 0; i < d->n_procs; i++) {
+		const procedure *p = &d->procs[i];
+		int line = r->lines[i];
+		if (str_empty(p->replaced_by) || str_empty(p->code))
+			continue;
+		if (!procedure_repealed(p->status)) {
+			diag_error(r->diag, file, line,
+			           _("procedure %s names %s in 'Thay thế bởi' (ma_thu_tuc_thay_the), "
+			             "but its 'Tình trạng' (trang_thai) is not 'bãi bỏ'; only a repealed "
+			             "procedure is replaced"),
+			           p->code, p->replaced_by);
+			continue;
+		}
+		if (!strcmp(p->replaced_by, p->code)) {
+			diag_error(r->diag, file, line,
+			           _("procedure %s is replaced by itself; write the code of the "
+			             "procedure that replaces it"),
+			           p->code);
+			continue;
+		}
+		long k = proc_find(d, ix, p->replaced_by);
+		if (k < 0) {
+			diag_error(r->diag, file, line,
+			           _("procedure %s is replaced by %s, but there is no procedure with "
+			             "code %s in procedures.csv"),
+			           p->code, p->replaced_by, p->replaced_by);
+			continue;
+		}
+		if (!procedure_repealed(d->procs[k].status))
+			continue;
+		/* Following the chain: back to p is a circle. */
+		bool circle = false;
+		long at = k;
+		for (size_t step = 0; step < d->n_procs && at >= 0 && !circle; step++) {
+			const procedure *q = &d->procs[at];
+			if (str_empty(q->replaced_by) || !procedure_repealed(q->status))
+				break;
+			circle = !strcmp(q->replaced_by, p->code);
+			at = proc_find(d, ix, q->replaced_by);
+		}
+		if (circle)
+			diag_error(r->diag, file, line,
+			           _("procedure %s is replaced by %s, which leads back to %s: the "
+			             "replacements go round in a circle"),
+			           p->code, p->replaced_by, p->code);
+		else
+			diag_error(r->diag, file, line,
+			           _("procedure %s is replaced by %s, which is itself repealed ('bãi "
+			             "bỏ'); write the code of the procedure in force"),
+			           p->code, p->replaced_by);
+	}
+	free(ix);
+}
+
+typedef struct place_key {
+	char *key;
+	size_t i;
+} place_key;
+
+static int cmp_place_key(const void *a, const void *b)
+{
+	const place_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The same old place twice (by its folded name and old district) would
+ * show two answers for one name. */
+static void places_check(reader *r, const char *file)
+{
+	const catalog_data *d = r->d;
+	if (r->n_lines != d->n_places || !file)
+		return;
+	place_key *k = xcalloc(d->n_places + 1, sizeof *k);
+	for (size_t i = 0; i < d->n_places; i++) {
+		char *a = text_fold(d->places[i].old_name ? d->places[i].old_name : "");
+		char *b = text_fold(d->places[i].old_district ? d->places[i].old_district : "");
+		k[i] = (place_key){xasprintf("%s\t%s", a, b), i};
+		free(a);
+		free(b);
+	}
+	qsort(k, d->n_places, sizeof *k, cmp_place_key);
+	for (size_t j = 1; j < d->n_places; j++)
+		if (!strcmp(k[j].key, k[j - 1].key)) {
+			const place *x = &d->places[k[j].i];
+			diag_error(r->diag, file, r->lines[k[j].i],
+			           _("'%s' is listed twice: lines %d and %d"),
+			           x->old_name ? x->old_name : "", r->lines[k[j - 1].i],
+			           r->lines[k[j].i]);
+		}
+	for (size_t i = 0; i < d->n_places; i++)
+		free(k[i].key);
+	free(k);
 }
 
 bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag_list *diag)
@@ -1851,10 +2005,14 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 			const char *found = root_find(&r, tables[0].file);
 			if (found)
 				codes_finish(&r, found);
+			if (found && r.table_complete)
+				replacements_check(&r, found);
 			/* References are checked only against a table read whole:
 			 * else every one would repeat the table's one cause. */
 			r.have_codes = r.table_complete && d->n_procs > 0;
 		}
+		if (!strcmp(tables[i].file, "dia_ban.csv") && r.table_complete)
+			places_check(&r, root_find(&r, tables[i].file));
 	}
 
 	for (size_t i = 0; i < r.n_root; i++)
@@ -1870,6 +2028,7 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 	free(r.bad);
 	free(r.big);
 	free(r.codes);
+	free(r.lines);
 	signature_manifest_clear(&manifest);
 	close(r.fd);
 	return diag->errors == errors;

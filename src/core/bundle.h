@@ -56,6 +56,7 @@ typedef struct bundle_diff {
 	char **changed_fields;
 	size_t n_added, n_changed, n_removed;
 	bool hotlines_changed, indices_changed, news_changed, faq_changed, feedback_changed;
+	bool places_changed; /* dia_ban.csv */
 } bundle_diff;
 
 void bundle_diff_compute(const catalog_data *old_cat, const catalog_data *new_cat, bundle_diff *out);

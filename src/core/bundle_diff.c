@@ -151,6 +151,7 @@ void bundle_diff_compute(const catalog_data *old_cat, const catalog_data *new_ca
 		                    list_blobs_differ(new_cat, &new_cat->news[i].recordings, old_cat);
 	out->faq_changed = table_differs(old_cat, new_cat, "faq.csv");
 	out->feedback_changed = table_differs(old_cat, new_cat, "feedback.csv");
+	out->places_changed = table_differs(old_cat, new_cat, "dia_ban.csv");
 }
 
 /* --- against the installed catalogue, read one record at a time --- */
@@ -184,7 +185,7 @@ static void stream_proc(const procedure *o, void *ctx)
 	s->seen[i] = true;
 	if (!bundle_schema_record_equal(o, p, s->procs)) {
 		free(s->changed[i]);
-		s->changed[i] = fields_changed(o, p, s->procs, false);
+		s->changed[i] = fields_changed(o, p, s->procs, false, false);
 	}
 }
 
@@ -268,6 +269,7 @@ int bundle_diff_catalog(catalog *old_cat, const catalog_data *new_cat, bundle_di
 		                    stream_list_differs(&s, &new_cat->news[i].recordings);
 	out->faq_changed = table_differs(&rest, new_cat, "faq.csv");
 	out->feedback_changed = table_differs(&rest, new_cat, "feedback.csv");
+	out->places_changed = table_differs(&rest, new_cat, "dia_ban.csv");
 	catalog_data_clear(&rest);
 	for (size_t i = 0; i < s.n_old; i++)
 		free(s.old[i].name);

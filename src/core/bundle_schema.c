@@ -5,7 +5,7 @@
 
 /* The tables read best one column a line. */
 /* clang-format off */
-static const char *const status_choices[] = {"mới", "sửa đổi", "bổ sung", NULL};
+static const char *const status_choices[] = {"mới", "sửa đổi", "bổ sung", PROCEDURE_REPEALED, NULL};
 static const char *const online_choices[] = {"toàn trình", "một phần", NULL};
 static const char *const index_choices[] = {"PAPI", "SIPAS", "PAR INDEX", NULL};
 
@@ -41,6 +41,8 @@ static const bundle_column procedure_columns[] = {
 	COL(procedure, "url", "Đường dẫn dịch vụ công", false, BUNDLE_URL, url),
 	COL(procedure, "tu_khoa", "Từ khóa", false, BUNDLE_TEXT, keywords),
 	LATER(procedure, "ghi_am", "Ghi âm đọc thủ tục", BUNDLE_AUDIO, recordings),
+	LATER(procedure, "dia_chi_tiep_nhan", "Địa chỉ tiếp nhận", BUNDLE_TEXT, address),
+	LATER(procedure, "ma_thu_tuc_thay_the", "Thay thế bởi", BUNDLE_REPLACEMENT, replaced_by),
 };
 
 static const bundle_column faq_columns[] = {
@@ -86,6 +88,16 @@ static const bundle_column news_columns[] = {
 	LATER(news, "ghi_am", "Ghi âm đọc tin", BUNDLE_AUDIO, recordings),
 };
 
+static const bundle_column place_columns[] = {
+	COL(place, "ten_cu", "Tên cũ", true, BUNDLE_TEXT, old_name),
+	COL(place, "huyen_cu", "Huyện cũ", false, BUNDLE_TEXT, old_district),
+	COL(place, "don_vi_moi", "Đơn vị hiện nay", true, BUNDLE_TEXT, new_unit),
+	COL(place, "tinh", "Tỉnh", false, BUNDLE_TEXT, province),
+	COL(place, "van_ban", "Văn bản sắp xếp", false, BUNDLE_TEXT, decision),
+	COL(place, "ngay_hieu_luc", "Ngày hiệu lực", false, BUNDLE_DATE, effective_date),
+	COL(place, "ghi_chu", "Ghi chú", false, BUNDLE_TEXT, note),
+};
+
 /* The model's typed add functions, behind one signature for the tables. */
 static void *add_proc(catalog_data *d) { return catalog_data_add_proc(d); }
 static void *add_faq(catalog_data *d) { return catalog_data_add_faq(d); }
@@ -93,6 +105,7 @@ static void *add_hotline(catalog_data *d) { return catalog_data_add_hotline(d); 
 static void *add_feedback(catalog_data *d) { return catalog_data_add_feedback(d); }
 static void *add_index(catalog_data *d) { return catalog_data_add_index(d); }
 static void *add_news(catalog_data *d) { return catalog_data_add_news(d); }
+static void *add_place(catalog_data *d) { return catalog_data_add_place(d); }
 
 #define TABLE(file, req, cols, rec, arr, n, add) \
 	{file, req, cols, sizeof cols / sizeof *cols, sizeof(rec), \
@@ -105,6 +118,7 @@ static const bundle_table tables[] = {
 	TABLE("feedback.csv", false, feedback_columns, feedback, feedbacks, n_feedbacks, add_feedback),
 	TABLE("indices.csv", false, index_columns, index_row, indices, n_indices, add_index),
 	TABLE("news.csv", false, news_columns, news, news, n_news, add_news),
+	TABLE("dia_ban.csv", false, place_columns, place, places, n_places, add_place),
 };
 
 /* clang-format on */

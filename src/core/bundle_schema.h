@@ -20,6 +20,8 @@ typedef enum bundle_kind {
 	BUNDLE_AUDIO,    /* item_list "language | audio/FILE": recordings under audio/ */
 	BUNDLE_CODE,     /* char *: a procedure code, unique in the bundle */
 	BUNDLE_CODE_REF, /* char *: the code of a procedure of the bundle */
+	BUNDLE_REPLACEMENT, /* char *: the code of the procedure that replaces this
+	                     * repealed one, checked once procedures.csv is read */
 	BUNDLE_DATE,     /* char *: dd/mm/yyyy, a real date */
 	BUNDLE_PHONE,    /* char *: digits, spaces, . - + ( ), 3 to 15 digits */
 	BUNDLE_URL,      /* char *: http:// or https:// */

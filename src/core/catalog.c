@@ -27,6 +27,7 @@ struct catalog {
 	bundle_info info;
 	char *id;
 	size_t count;
+	size_t n_places;
 	/* Prepared once, reset after each use: the kiosk searches on every key. */
 	sqlite3_stmt *get, *get_nocase, *search, *faqs, *blob, *list_field;
 	/* The words of the short columns (name, code, keywords, field), canonical,
@@ -57,6 +58,7 @@ static const pcol pcols[] = {
     L(documents),      S(doc_count),    S(deadline), S(fees),     S(subjects), S(agency),
     S(result),         S(conditions),   L(legal),    L(forms),    S(decision), S(status),
     S(effective_date), S(online_level), S(url),      S(keywords),    L(recordings),
+    S(address),        S(replaced_by),
 };
 #undef S
 #undef L
@@ -75,6 +77,8 @@ static const char schema_sql[] =
     "CREATE TABLE news(id INTEGER PRIMARY KEY, date TEXT, title TEXT, body TEXT,"
     " image TEXT, sort_date TEXT, recordings BLOB);"
     "CREATE TABLE blob(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, data BLOB);"
+    "CREATE TABLE place(id INTEGER PRIMARY KEY, old_name TEXT, old_district TEXT,"
+    " new_unit TEXT, province TEXT, decision TEXT, effective_date TEXT, note TEXT);"
     /* Contentless: the text lives in `procedure`; the index only needs to
      * answer "which rows, how well". The prefix indexes make the one- to
      * three-letter prefixes of type-as-you-go cheap. */
@@ -522,6 +526,26 @@ static int write_small_tables(sqlite3 *db, const catalog_data *d, char **err)
 		return -1;
 	sqlite3_finalize(st);
 
+	st = prepare(db,
+	             "INSERT INTO place(id, old_name, old_district, new_unit, province, decision,"
+	             " effective_date, note) VALUES(?,?,?,?,?,?,?,?)",
+	             err);
+	for (size_t i = 0; st && i < d->n_places && rc == 0; i++) {
+		const place *x = &d->places[i];
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)i + 1);
+		bind_str(st, 2, x->old_name);
+		bind_str(st, 3, x->old_district);
+		bind_str(st, 4, x->new_unit);
+		bind_str(st, 5, x->province);
+		bind_str(st, 6, x->decision);
+		bind_str(st, 7, x->effective_date);
+		bind_str(st, 8, x->note);
+		rc = step_done(st);
+	}
+	if (!st)
+		return -1;
+	sqlite3_finalize(st);
+
 	st = prepare(db, "INSERT INTO blob(id, name, data) VALUES(?,?,?)", err);
 	for (size_t i = 0; st && i < d->n_blobs && rc == 0; i++) {
 		const blob *b = &d->blobs[i];
@@ -744,6 +768,12 @@ catalog *catalog_open(const char *path, char **err)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		c->count = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	st = prepare(c->db, "SELECT count(*) FROM place", err);
+	if (!st)
+		goto fail;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		c->n_places = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
 
 	buf sql = {0};
 	buf_str(&sql, "SELECT ");
@@ -775,7 +805,8 @@ catalog *catalog_open(const char *path, char **err)
 	c->blob = c->faqs ? prepare(c->db, "SELECT data FROM blob WHERE name = ?1", err) : NULL;
 	c->list_field = c->blob ? prepare(c->db,
 	                                  "SELECT code, name, field, status FROM procedure"
-	                                  " WHERE field = ?1 ORDER BY name_key, name, id",
+	                                  " WHERE field = ?1 AND status IS NOT '" PROCEDURE_REPEALED
+	                                  "' ORDER BY name_key, name, id",
 	                                  err)
 	                        : NULL;
 	if (!c->list_field)
@@ -817,6 +848,12 @@ size_t catalog_count(catalog *c)
 {
 	assert(c);
 	return c->count;
+}
+
+size_t catalog_place_count(catalog *c)
+{
+	assert(c);
+	return c->n_places;
 }
 
 /* Reads the procedure columns (in pcols order, from column 0) of st's row. */
@@ -958,12 +995,14 @@ int catalog_load_each(catalog *c, catalog_data *d, catalog_proc_fn on_proc,
 static int load_extras(catalog *c, catalog_data *d, bool display_order)
 {
 	assert(c && d);
-	static const char *const sql[2][4] = {
+	static const char *const sql[2][5] = {
 	    {
 	        "SELECT agency, topic, phone, email, address, hours, ord FROM hotline ORDER BY id",
 	        "SELECT date, content, agency, answer, code FROM feedback ORDER BY id",
 	        "SELECT idx, year, unit, dimension, score, max, rank, note FROM idx ORDER BY id",
 	        "SELECT date, title, body, image, recordings FROM news ORDER BY id",
+	        "SELECT old_name, old_district, new_unit, province, decision, effective_date,"
+	        " note FROM place ORDER BY id",
 	    },
 	    {
 	        /* thu_tu 0 means "not given": those follow the numbered ones. */
@@ -973,6 +1012,8 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 	        " ORDER BY sort_date DESC, id",
 	        "SELECT idx, year, unit, dimension, score, max, rank, note FROM idx ORDER BY id",
 	        "SELECT date, title, body, image, recordings FROM news ORDER BY sort_date DESC, id",
+	        "SELECT old_name, old_district, new_unit, province, decision, effective_date,"
+	        " note FROM place ORDER BY id",
 	    },
 	};
 	const char *const *q = sql[display_order ? 1 : 0];
@@ -1043,6 +1084,23 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 		}
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+
+	st = prepare_quiet(c, q[4]);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		place *x = catalog_data_add_place(d);
+		x->old_name = col_str(st, 0);
+		x->old_district = col_str(st, 1);
+		x->new_unit = col_str(st, 2);
+		x->province = col_str(st, 3);
+		x->decision = col_str(st, 4);
+		x->effective_date = col_str(st, 5);
+		x->note = col_str(st, 6);
+	}
+	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -1095,6 +1153,7 @@ size_t catalog_fields(catalog *c, field_count **out)
 	*out = NULL;
 	sqlite3_stmt *st = prepare_quiet(c, "SELECT field, count(*) FROM procedure"
 	                                    " WHERE field IS NOT NULL AND field <> ''"
+	                                    " AND status IS NOT '" PROCEDURE_REPEALED "'"
 	                                    " GROUP BY field ORDER BY min(field_key), field");
 	if (!st)
 		return 0;
@@ -1446,6 +1505,11 @@ static void judge(cand *x, const query *q)
 static int cmp_cand(const void *pa, const void *pb)
 {
 	const cand *a = pa, *b = pb;
+	/* A repealed procedure is found (its name, its code) but never
+	 * before one in force. */
+	bool ra = procedure_repealed(a->s.status), rb = procedure_repealed(b->s.status);
+	if (ra != rb)
+		return ra - rb;
 	if (a->name_q != b->name_q)
 		return b->name_q - a->name_q;
 	if (a->marked != b->marked)
@@ -1600,6 +1664,17 @@ static size_t search(catalog *c, const char *text, size_t limit, bool related, p
 	find(c, &q, related, &all);
 	query_free(&q);
 	sw_list_free(&w);
+	/* The everyday-word and the typed-word results are each ordered with
+	 * repealed procedures last; so is the whole. */
+	cands kept = {0};
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < all.n; i++)
+			if (procedure_repealed(all.v[i].s.status) == (pass == 1)) {
+				kept.v = xgrow(kept.v, &kept.cap, kept.n + 1, sizeof *kept.v);
+				kept.v[kept.n++] = all.v[i];
+			}
+	free(all.v);
+	all = kept;
 	size_t n = all.n < limit ? all.n : limit;
 	if (n) {
 		*out = xcalloc(n, sizeof **out);

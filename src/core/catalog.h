@@ -48,6 +48,8 @@ const bundle_info *catalog_info(catalog *c);
 const char *catalog_id(catalog *c);
 /* Number of procedures. */
 size_t catalog_count(catalog *c);
+/* Number of old commune and ward names (dia_ban.csv). */
+size_t catalog_place_count(catalog *c);
 
 /* A procedure as listed: owned strings, free with catalog_summaries_free. */
 typedef struct proc_summary {

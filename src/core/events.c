@@ -94,6 +94,31 @@ int events_record(events *ev, event_kind kind, const char *subject, time_t when)
 	return 0;
 }
 
+size_t events_view_counts(events *ev, const char *const *codes, size_t n, size_t *out)
+{
+	assert(ev && (codes || !n) && (out || !n));
+	sqlite3_stmt *st = NULL;
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++)
+		out[i] = 0;
+	if (sqlite3_prepare_v2(ev->db,
+	                       "SELECT count(*) FROM event WHERE kind = ?1 AND subject_key = ?2", -1,
+	                       &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return 0;
+	}
+	sqlite3_bind_text(st, 1, kind_names[EVENT_VIEW], -1, SQLITE_STATIC);
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_text(st, 2, codes[i] ? codes[i] : "", -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			out[i] = (size_t)sqlite3_column_int64(st, 0);
+		total += out[i];
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return total;
+}
+
 size_t events_count(events *ev, event_kind kind)
 {
 	assert(ev && kind < EVENT_KIND_COUNT);

@@ -39,6 +39,11 @@ int events_record(events *ev, event_kind kind, const char *subject, time_t when)
 /* Number of events of one kind recorded so far. */
 size_t events_count(events *ev, event_kind kind);
 
+/* The number of views (EVENT_VIEW) of each of the n procedure codes, into
+ * out[0..n-1] (0 for a code never viewed). Returns the total, 0 when the
+ * store cannot say. */
+size_t events_view_counts(events *ev, const char *const *codes, size_t n, size_t *out);
+
 /* Writes the staff export into dir, the export's own new folder on the
  * stick (export_dir_write; the caller finishes or discards it):
  *  - usage_by_procedure.csv: ma_thu_tuc, thang (yyyy-mm, local time), luot_xem,

@@ -28,7 +28,7 @@ void procedure_clear(procedure *p)
 	char **strs[] = {&p->code, &p->name, &p->field, &p->level, &p->doc_count, &p->deadline,
 			 &p->fees, &p->subjects, &p->agency, &p->result, &p->conditions,
 			 &p->decision, &p->status, &p->effective_date, &p->online_level, &p->url,
-			 &p->keywords};
+			 &p->keywords, &p->address, &p->replaced_by};
 	for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
 		free(*strs[i]);
 	item_list_clear(&p->steps);
@@ -61,6 +61,7 @@ ADD(catalog_data_add_hotline, hotline, hotlines, n_hotlines, cap_hotlines)
 ADD(catalog_data_add_feedback, feedback, feedbacks, n_feedbacks, cap_feedbacks)
 ADD(catalog_data_add_index, index_row, indices, n_indices, cap_indices)
 ADD(catalog_data_add_news, news, news, n_news, cap_news)
+ADD(catalog_data_add_place, place, places, n_places, cap_places)
 ADD(catalog_data_add_blob, blob, blobs, n_blobs, cap_blobs)
 #undef ADD
 
@@ -101,6 +102,12 @@ void catalog_data_clear(catalog_data *d)
 		item_list_clear(&n->recordings);
 	}
 	free(d->news);
+	for (size_t i = 0; i < d->n_places; i++) {
+		place *x = &d->places[i];
+		free(x->old_name); free(x->old_district); free(x->new_unit); free(x->province);
+		free(x->decision); free(x->effective_date); free(x->note);
+	}
+	free(d->places);
 	for (size_t i = 0; i < d->n_blobs; i++) {
 		free(d->blobs[i].name);
 		free(d->blobs[i].data);

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /* One line of a "list" cell: `text` or `text | extra`. */
 typedef struct item {
@@ -41,13 +42,25 @@ typedef struct procedure {
 	item_list legal;      /* can_cu_phap_ly */
 	item_list forms;      /* mau_don: name | forms/FILE.pdf */
 	char *decision;       /* quyet_dinh_cong_bo */
-	char *status;         /* trang_thai: "mới", "sửa đổi", "bổ sung" or empty */
+	char *status;         /* trang_thai: "mới", "sửa đổi", "bổ sung", "bãi bỏ" or empty */
 	char *effective_date; /* ngay_hieu_luc, dd/mm/yyyy */
 	char *online_level;   /* muc_do_dvc: "toàn trình", "một phần" or empty */
 	char *url;            /* url */
 	char *keywords;       /* tu_khoa */
 	item_list recordings; /* ghi_am: language | audio/FILE (a trusted person's voice) */
+	char *address;        /* dia_chi_tiep_nhan: where the papers are handed in */
+	char *replaced_by;    /* ma_thu_tuc_thay_the: the code that replaces a repealed one */
 } procedure;
+
+/* The status of a repealed procedure (trang_thai), as stored. */
+#define PROCEDURE_REPEALED "bãi bỏ"
+
+/* True when p was repealed (bãi bỏ): kept for citizens who look for it,
+ * never listed as a procedure to follow. */
+static inline bool procedure_repealed(const char *status)
+{
+	return status && !strcmp(status, PROCEDURE_REPEALED);
+}
 
 typedef struct faq {
 	char *code, *question, *answer;
@@ -79,6 +92,19 @@ typedef struct news {
 	item_list recordings; /* ghi_am: language | audio/FILE */
 } news;
 
+/* One row of dia_ban.csv: an old commune or ward and what it is part of
+ * since the reorganisation, so citizens' papers with old addresses can be
+ * read. */
+typedef struct place {
+	char *old_name;       /* ten_cu: "xã Chiềng Sơn" */
+	char *old_district;   /* huyen_cu: the abolished district, "huyện Mộc Châu" */
+	char *new_unit;       /* don_vi_moi: the commune or ward it belongs to now */
+	char *province;       /* tinh: the province now */
+	char *decision;       /* van_ban: the resolution that merged it */
+	char *effective_date; /* ngay_hieu_luc, dd/mm/yyyy */
+	char *note;           /* ghi_chu */
+} place;
+
 /* A blank form, picture or recording carried by the bundle, kept as bytes. */
 typedef struct blob {
 	char *name; /* "forms/x.pdf", "images/y.png", "audio/z.ogg" — as referenced, lower-case folder */
@@ -103,6 +129,7 @@ typedef struct catalog_data {
 	feedback *feedbacks; size_t n_feedbacks, cap_feedbacks;
 	index_row *indices; size_t n_indices, cap_indices;
 	news *news;        size_t n_news, cap_news;
+	place *places;     size_t n_places, cap_places;
 	blob *blobs;       size_t n_blobs, cap_blobs;
 } catalog_data;
 
@@ -121,6 +148,7 @@ hotline *catalog_data_add_hotline(catalog_data *d);
 feedback *catalog_data_add_feedback(catalog_data *d);
 index_row *catalog_data_add_index(catalog_data *d);
 news *catalog_data_add_news(catalog_data *d);
+place *catalog_data_add_place(catalog_data *d);
 blob *catalog_data_add_blob(catalog_data *d);
 
 /* Frees everything inside d and zeroes it. */

@@ -367,9 +367,28 @@ static void pdf_sheet_header_block(sheet *sh)
 	sh->y = fmin(ry - 2, left_bottom);
 }
 
+/* A repealed procedure says so before anything else, with the code of the
+ * one that replaces it, so a sheet printed from an old link is not followed. */
+static void pdf_sheet_repealed(sheet *sh)
+{
+	const procedure *p = sh->p;
+	if (!procedure_repealed(p->status))
+		return;
+	sh->y -= 12;
+	pdf_sheet_paragraph(sh, "THỦ TỤC NÀY ĐÃ BÃI BỎ — KHÔNG THỰC HIỆN THEO HƯỚNG DẪN DƯỚI ĐÂY",
+	                    LEFT, WIDTH, BOLD, SIZE_BODY + 1, ALIGN_CENTER, NULL, REGULAR, 0);
+	if (!str_empty(p->replaced_by)) {
+		char *r = xasprintf("Thay thế bởi thủ tục mã số %s.", p->replaced_by);
+		pdf_sheet_paragraph(sh, r, LEFT, WIDTH, REGULAR, SIZE_BODY, ALIGN_CENTER, NULL,
+		                    REGULAR, 0);
+		free(r);
+	}
+}
+
 static void pdf_sheet_title(sheet *sh)
 {
 	const procedure *p = sh->p;
+	pdf_sheet_repealed(sh);
 	sh->y -= 18;
 	pdf_sheet_paragraph(sh, "HƯỚNG DẪN THỰC HIỆN THỦ TỤC HÀNH CHÍNH", LEFT, WIDTH, BOLD,
 	                    SIZE_TITLE, ALIGN_CENTER, NULL, REGULAR, 0);
@@ -1104,6 +1123,7 @@ static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
 	sh->y = TOP;
 	sh->page_empty = true;
 	pdf_sheet_header_block(sh);
+	pdf_sheet_repealed(sh);
 
 	sh->y -= 18;
 	pdf_sheet_paragraph(sh, "HƯỚNG DẪN THỰC HIỆN THỦ TỤC HÀNH CHÍNH", LEFT, WIDTH, BOLD,
@@ -1186,19 +1206,27 @@ static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
 	pdf_sheet_heading(sh, "Thời hạn, phí và nơi nộp", pdf_sheet_two_lines());
 	double label_w = 0;
 	const char *labels[] = {deadline->heading_vi, fees->heading_vi, agency->heading_vi,
-	                        channels->heading_vi, "Nơi nộp hồ sơ"};
+	                        channels->heading_vi, "Nơi nộp hồ sơ", "Cấp thực hiện",
+	                        "Địa chỉ tiếp nhận"};
 	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
 		char *t = xasprintf("%s: ", labels[i]);
 		label_w = fmax(label_w, pdf_sheet_width(sh, BOLD, SIZE_BODY, t));
 		free(t);
 	}
 	size_t fact = (size_t)summary_fact_lines[level];
+	const procedure_field_def *lvl = procedure_fields_def(PROCEDURE_FIELD_LEVEL),
+	                          *addr = procedure_fields_def(PROCEDURE_FIELD_ADDRESS);
+	if (!str_empty(p->level))
+		pdf_sheet_summary_fact(sh, lvl->heading_vi, p->level, label_w, 1);
 	if (!str_empty(p->deadline))
 		pdf_sheet_summary_fact(sh, deadline->heading_vi, p->deadline, label_w, fact);
 	if (!str_empty(p->fees))
 		pdf_sheet_summary_fact(sh, fees->heading_vi, p->fees, label_w, fact);
 	if (!str_empty(p->agency))
 		pdf_sheet_summary_fact(sh, agency->heading_vi, p->agency, label_w,
+		                       fact < 2 ? fact : 2);
+	if (!str_empty(p->address))
+		pdf_sheet_summary_fact(sh, addr->heading_vi, p->address, label_w,
 		                       fact < 2 ? fact : 2);
 	/* The ways to file, by name; their descriptions repeat the deadline and fees. */
 	char *ways = NULL;
@@ -1213,7 +1241,7 @@ static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
 	if (ways)
 		pdf_sheet_summary_fact(sh, channels->heading_vi, ways, label_w,
 		                       fact < 2 ? fact : 2);
-	else if (str_empty(p->agency))
+	else if (str_empty(p->agency) && str_empty(p->address))
 		pdf_sheet_summary_fact(sh, "Nơi nộp hồ sơ",
 		                       "bộ phận một cửa — xin hỏi cán bộ tại quầy.", label_w, 2);
 	free(ways);

@@ -12,12 +12,18 @@
 #define PAIRS(id, member, key, en, vi, ten, tvi, xen, xvi) \
 	{id, key, en, vi, PROCEDURE_FIELD_PAIRS, ten, tvi, xen, xvi, offsetof(procedure, member)}
 
-/* Sheet order: what the citizen must do and bring first, then time, money,
- * who decides and on what basis, then the catalogue's own bookkeeping. The
+/* Sheet order: the level and the place that handle it (since the 2025
+ * reorganisation a citizen's first question), what the citizen must do and
+ * bring, then time, money, who decides and on what basis, then the
+ * catalogue's own bookkeeping. The
  * Vietnamese headings are those of the national procedure database. */
 static const procedure_field_def fields[PROCEDURE_FIELD_COUNT] = {
 	TEXT(PROCEDURE_FIELD_FIELD, field, "linh_vuc", N_("Field"), "Lĩnh vực"),
 	TEXT(PROCEDURE_FIELD_LEVEL, level, "cap_thuc_hien", N_("Level"), "Cấp thực hiện"),
+	TEXT(PROCEDURE_FIELD_AGENCY, agency, "co_quan_thuc_hien", N_("Handling agency"),
+	     "Cơ quan thực hiện"),
+	TEXT(PROCEDURE_FIELD_ADDRESS, address, "dia_chi_tiep_nhan", N_("Where to hand in"),
+	     "Địa chỉ tiếp nhận"),
 	LIST(PROCEDURE_FIELD_STEPS, steps, PROCEDURE_FIELD_NUMBERED, "trinh_tu", N_("Steps"),
 	     "Trình tự thực hiện"),
 	PAIRS(PROCEDURE_FIELD_CHANNELS, channels, "cach_thuc", N_("How to apply"),
@@ -33,8 +39,6 @@ static const procedure_field_def fields[PROCEDURE_FIELD_COUNT] = {
 	TEXT(PROCEDURE_FIELD_FEES, fees, "phi_le_phi", N_("Fees and charges"), "Phí, lệ phí"),
 	TEXT(PROCEDURE_FIELD_SUBJECTS, subjects, "doi_tuong", N_("Who may apply"),
 	     "Đối tượng thực hiện"),
-	TEXT(PROCEDURE_FIELD_AGENCY, agency, "co_quan_thuc_hien", N_("Handling agency"),
-	     "Cơ quan thực hiện"),
 	TEXT(PROCEDURE_FIELD_RESULT, result, "ket_qua", N_("Result"), "Kết quả thực hiện"),
 	TEXT(PROCEDURE_FIELD_CONDITIONS, conditions, "yeu_cau_dieu_kien",
 	     N_("Requirements and conditions"), "Yêu cầu, điều kiện"),
@@ -45,6 +49,8 @@ static const procedure_field_def fields[PROCEDURE_FIELD_COUNT] = {
 	TEXT(PROCEDURE_FIELD_EFFECTIVE_DATE, effective_date, "ngay_hieu_luc",
 	     N_("Effective date"), "Ngày hiệu lực"),
 	TEXT(PROCEDURE_FIELD_STATUS, status, "trang_thai", N_("Status"), "Tình trạng"),
+	TEXT(PROCEDURE_FIELD_REPLACED_BY, replaced_by, "ma_thu_tuc_thay_the", N_("Replaced by"),
+	     "Thay thế bởi"),
 	TEXT(PROCEDURE_FIELD_ONLINE_LEVEL, online_level, "muc_do_dvc",
 	     N_("Online public service"), "Mức độ dịch vụ công trực tuyến"),
 	TEXT(PROCEDURE_FIELD_URL, url, "url", N_("Online service address"),

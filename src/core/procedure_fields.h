@@ -56,6 +56,8 @@ typedef enum procedure_field_id {
 	PROCEDURE_FIELD_STATUS,         /* trang_thai */
 	PROCEDURE_FIELD_ONLINE_LEVEL,   /* muc_do_dvc */
 	PROCEDURE_FIELD_URL,            /* url */
+	PROCEDURE_FIELD_ADDRESS,        /* dia_chi_tiep_nhan */
+	PROCEDURE_FIELD_REPLACED_BY,    /* ma_thu_tuc_thay_the */
 	PROCEDURE_FIELD_COUNT
 } procedure_field_id;
 
@@ -111,5 +113,8 @@ bool procedure_fields_next(procedure_fields_iter *it, procedure_field *out);
 #define PROCEDURE_FIELDS_QUESTION_VI "Hỏi"
 #define PROCEDURE_FIELDS_ANSWER N_("Answer")
 #define PROCEDURE_FIELDS_ANSWER_VI "Đáp"
+/* What a repealed procedure says first, on every page that shows it. */
+#define PROCEDURE_FIELDS_REPEALED N_("This procedure has been repealed")
+#define PROCEDURE_FIELDS_REPEALED_VI "Thủ tục này đã bãi bỏ"
 
 #endif

@@ -31,6 +31,7 @@ typedef enum screen_id {
 	SCREEN_STAFF,
 	SCREEN_USB,
 	SCREEN_CLOCK,
+	SCREEN_PLACES,
 } screen_id;
 
 typedef struct screen screen;
@@ -80,7 +81,9 @@ screen *screen_detail_new(app *a, const char *code); /* copies code */
 screen *screen_search_new(app *a);
 screen *screen_hotlines_new(app *a);
 screen *screen_indices_new(app *a);
-screen *screen_news_new(app *a, int article); /* article: index in the news, or -1 for the list */
+screen *screen_news_new(app *a, int article);
+/* "Tra cứu địa bàn cũ": old commune and ward names (dia_ban.csv). */
+screen *screen_places_new(app *a); /* article: index in the news, or -1 for the list */
 screen *screen_pin_new(app *a);
 screen *screen_staff_new(app *a);
 /* The PIN pad asked for by a USB stick with a catalogue (then the update). */

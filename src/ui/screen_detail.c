@@ -24,6 +24,7 @@ enum {
 	DETAIL_ACT_JUMP,
 	DETAIL_ACT_PRINT_SUMMARY,
 	DETAIL_ACT_LISTEN,
+	DETAIL_ACT_REPLACEMENT,
 };
 
 /* The sections a citizen jumps to, and the fields each one shows. */
@@ -44,6 +45,8 @@ static int section_of(procedure_field_id id)
 		return SEC_TIME;
 	case PROCEDURE_FIELD_CHANNELS:
 	case PROCEDURE_FIELD_AGENCY:
+	case PROCEDURE_FIELD_ADDRESS:
+	case PROCEDURE_FIELD_LEVEL:
 		return SEC_WHERE;
 	case PROCEDURE_FIELD_LEGAL:
 		return SEC_LEGAL;
@@ -60,14 +63,24 @@ typedef struct detail_state {
 	unsigned char *qr; /* the URL's matrix with its quiet zone, qr_n x qr_n */
 	int qr_n;
 	int jump_y[SEC_COUNT]; /* where each section begins in the content; -1: none */
+	procedure *replacement; /* what replaces a repealed procedure, when in the catalogue */
 } detail_state;
+
+/* Shown in the block under the title (the level and the place that handle
+ * it), not again among the fields. */
+static bool in_place_block(procedure_field_id id)
+{
+	return id == PROCEDURE_FIELD_LEVEL || id == PROCEDURE_FIELD_AGENCY || id == PROCEDURE_FIELD_ADDRESS;
+}
 
 static void detail_load(detail_state *st, app *a)
 {
 	procedure_free(st->p);
+	procedure_free(st->replacement);
 	catalog_faqs_free(st->faqs, st->n_faqs);
 	free(st->qr);
 	st->p = NULL;
+	st->replacement = NULL;
 	st->faqs = NULL;
 	st->n_faqs = 0;
 	st->qr = NULL;
@@ -76,6 +89,8 @@ static void detail_load(detail_state *st, app *a)
 		return;
 	st->p = catalog_get(a->cat, st->code);
 	st->n_faqs = catalog_faqs(a->cat, st->code, &st->faqs);
+	if (st->p && procedure_repealed(st->p->status) && !str_empty(st->p->replaced_by))
+		st->replacement = catalog_get(a->cat, st->p->replaced_by);
 	if (st->p && !str_empty(st->p->url)) {
 		qr_code *q = qr_encode(st->p->url);
 		if (q) {
@@ -314,6 +329,35 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 	y += m->pad;
 	free(code);
 
+	/* Repealed: said before anything else, with the way to what replaces it. */
+	if (procedure_repealed(p->status)) {
+		int bw = w - 2 * m->pad;
+		size_t box = flow_box(f, (gfx_rect){0, y, w, 0}, m->radius, UI_ALERT);
+		int by = y + m->pad;
+		by += flow_para(f, GFX_BOLD, m->px_h2, UI_WHITE, m->pad, by, bw,
+				_("Repealed: this procedure is no longer carried out"), 0);
+		if (st->replacement) {
+			char *t = xasprintf(_("Replaced by: %s (%s)"), st->replacement->name, st->replacement->code);
+			by += m->gap;
+			by += flow_para(f, GFX_REGULAR, m->px_body, UI_WHITE, m->pad, by, bw, t, 0);
+			free(t);
+			by += m->gap;
+			const char *label = _("See the procedure that replaces it");
+			int btn = widgets_button_width(f, m, label, m->px_h2, WIDGET_NO_ICON);
+			if (btn > bw)
+				btn = bw;
+			widgets_button(f, m, (gfx_rect){m->pad, by, btn, m->touch}, label, m->px_h2, WIDGET_SECONDARY,
+				       WIDGET_NO_ICON, DETAIL_ACT_REPLACEMENT, 0);
+			by += m->touch;
+		} else {
+			by += m->gap;
+			by += flow_para(f, GFX_REGULAR, m->px_body, UI_WHITE, m->pad, by, bw,
+					_("Ask at the desk which procedure applies now."), 0);
+		}
+		flow_set_rect(f, box, (gfx_rect){0, y, w, by + m->pad - y});
+		y = by + m->pad + m->gap;
+	}
+
 	/* A trusted person's voice, for those who read little: high up. */
 	y = player_card(f, m, a, y, w, &p->recordings, DETAIL_ACT_LISTEN);
 
@@ -325,12 +369,41 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 	bool stacked = w < layout_px(m, 1200);
 	if (stacked)
 		val_w = w - 2 * m->pad;
+	/* Who handles it and where to go: the level (since 2025 mostly the
+	 * commune, some the province) and the place, before anything else. */
+	size_t place_card = 0;
+	int place_y0 = y, py = 0;
+	bool in_place = false;
+	procedure_fields_begin(&it, p);
+	while (procedure_fields_next(&it, &fld)) {
+		if (!in_place_block(fld.def->id) || !fld.text)
+			continue;
+		if (!in_place) {
+			section_begin(f, m, y, w, _("Who handles it and where"), &place_card, &py);
+			in_place = true;
+			st->jump_y[SEC_WHERE] = place_y0;
+		}
+		const char *h = heading(fld.def->heading, fld.def->heading_vi);
+		if (stacked) {
+			py += flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, py, w - 2 * m->pad, h, 0);
+			py += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, py, w - 2 * m->pad, fld.text, 0) +
+			      m->gap;
+			continue;
+		}
+		int hh = flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, py, head_w, h, 0);
+		int vh = flow_para(f, GFX_REGULAR, m->px_body, UI_INK, val_x, py, val_w, fld.text, 0);
+		py += (hh > vh ? hh : vh) + m->gap;
+	}
+	if (in_place)
+		y = section_end(f, m, place_card, place_y0, w, py - m->gap);
+
 	size_t facts_card = 0;
 	int facts_y0 = y, fy = 0;
 	bool facts = false;
 	procedure_fields_begin(&it, p);
 	while (procedure_fields_next(&it, &fld)) {
-		if (!is_short(f, m, &fld, val_w))
+		if (in_place_block(fld.def->id) || fld.def->id == PROCEDURE_FIELD_REPLACED_BY ||
+		    !is_short(f, m, &fld, val_w))
 			continue;
 		if (!facts) {
 			section_begin(f, m, y, w, _("In brief"), &facts_card, &fy);
@@ -359,7 +432,8 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 		while (procedure_fields_next(&it, &fld)) {
 			procedure_field_id id = fld.def->id;
 			if (id == PROCEDURE_FIELD_URL || id == PROCEDURE_FIELD_STATUS ||
-			    id == PROCEDURE_FIELD_ONLINE_LEVEL || is_short(f, m, &fld, val_w))
+			    id == PROCEDURE_FIELD_ONLINE_LEVEL || id == PROCEDURE_FIELD_REPLACED_BY ||
+			    in_place_block(id) || is_short(f, m, &fld, val_w))
 				continue; /* shown above: the QR code, the badges, the facts */
 			if ((section_of(id) == SEC_DOCS) != (pass == 0))
 				continue;
@@ -438,6 +512,8 @@ static void detail_action(screen *s, app *a, int action, int arg)
 		print_overlay_sheet(a, st->p, false);
 	else if (action == DETAIL_ACT_PRINT_FORM)
 		print_overlay_forms(a, st->p);
+	else if (action == DETAIL_ACT_REPLACEMENT && st->replacement)
+		app_push(a, screen_detail_new(a, st->replacement->code));
 }
 
 static void detail_reload(screen *s, app *a) { detail_load(s->state, a); }
@@ -446,6 +522,7 @@ static void detail_destroy(void *state)
 {
 	detail_state *st = state;
 	procedure_free(st->p);
+	procedure_free(st->replacement);
 	catalog_faqs_free(st->faqs, st->n_faqs);
 	free(st->qr);
 	free(st->code);

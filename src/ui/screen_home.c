@@ -1,10 +1,11 @@
-/* screen_home — the five tiles a citizen starts from. */
+/* screen_home — the tiles a citizen starts from: five, and a sixth, "Tra
+ * cứu địa bàn cũ", when the catalogue carries old commune names. */
 #include <stdlib.h>
 
 #include "app_state.h"
 #include "widgets.h"
 
-enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_TILES };
+enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_PLACES, HOME_TILES };
 
 static void tile(flow *f, const ui_metrics *m, gfx_rect r, const char *label, const char *hint, bool primary,
 		 int action)
@@ -38,33 +39,36 @@ static void home_layout(screen *s, app *a, gfx_rect body)
 	const ui_metrics *m = &a->m;
 	flow *f = &s->fixed;
 	const char *labels[HOME_TILES] = {_("Administrative procedures"), _("Search"), _("Hotlines"),
-					  _("PAPI – SIPAS – PAR INDEX scores"), _("Administrative reform news")};
+					  _("PAPI – SIPAS – PAR INDEX scores"), _("Administrative reform news"),
+					  _("Old commune and ward names")};
 	const char *hints[HOME_TILES] = {_("Browse the procedures by field"),
 					 _("Type a few letters to find a procedure"),
 					 _("Phone numbers, feedback and answers"),
 					 _("How citizens rate the services of the province and the commune"),
-					 _("News of the commune's administrative reform")};
+					 _("News of the commune's administrative reform"),
+					 _("What an old address belongs to since the 2025 merger")};
+	int n = a->cat && catalog_place_count(a->cat) > 0 ? HOME_TILES : HOME_TILES - 1;
 	int x = body.x + m->pad, w = body.w - 2 * m->pad;
 	int y = body.y + m->pad;
 	const char *hello = _("Hello! What would you like to find?");
 	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, x, y, w, hello, 0) + m->pad;
 	int h = body.y + body.h - m->pad - y;
 	if (m->portrait) {
-		int th = (h - 4 * m->gap) / 5;
-		for (int i = 0; i < HOME_TILES; i++)
+		int th = (h - (n - 1) * m->gap) / n;
+		for (int i = 0; i < n; i++)
 			tile(f, m, (gfx_rect){x, y + i * (th + m->gap), w, th}, labels[i], hints[i], i < 2, i);
 		return;
 	}
-	/* Three short labels above, the two long ones below with more room. */
+	/* Three short labels above, the long ones below with more room. */
 	int th = (h - m->gap) / 2;
 	for (int i = 0; i < 3; i++) {
 		int cx, cw;
 		layout_column(x, w, 3, m->gap, i, &cx, &cw);
 		tile(f, m, (gfx_rect){cx, y, cw, th}, labels[i], hints[i], i < 2, i);
 	}
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < n - 3; i++) {
 		int cx, cw;
-		layout_column(x, w, 2, m->gap, i, &cx, &cw);
+		layout_column(x, w, n - 3, m->gap, i, &cx, &cw);
 		tile(f, m, (gfx_rect){cx, y + th + m->gap, cw, th}, labels[3 + i], hints[3 + i], false, 3 + i);
 	}
 }
@@ -79,6 +83,7 @@ static void home_action(screen *s, app *a, int action, int arg)
 	case HOME_HOTLINES: app_push(a, screen_hotlines_new(a)); break;
 	case HOME_INDICES: app_push(a, screen_indices_new(a)); break;
 	case HOME_NEWS: app_push(a, screen_news_new(a, -1)); break;
+	case HOME_PLACES: app_push(a, screen_places_new(a)); break;
 	default: break;
 	}
 }

@@ -306,6 +306,7 @@ static int other_card(flow *f, const ui_metrics *m, const bundle_diff *d, int x,
 		{_("Reform news"), d->news_changed},
 		{_("Questions and answers"), d->faq_changed},
 		{_("Feedback and answers"), d->feedback_changed},
+		{_("Old commune and ward names"), d->places_changed},
 	};
 	for (size_t i = 0; i < sizeof other / sizeof *other; i++)
 		card_row(f, m, &c, other[i].what, other[i].changed ? _("changed") : _("unchanged"),

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/model.h"
 
 static void style_colors(widget_style st, gfx_color *bg, gfx_color *fg, gfx_color *line)
 {
@@ -90,6 +91,10 @@ const char *widgets_status_badge(const char *status, gfx_color *bg)
 	if (!strcmp(status, "mới")) {
 		*bg = UI_NEW;
 		return _("new");
+	}
+	if (procedure_repealed(status)) {
+		*bg = UI_ALERT;
+		return _("repealed");
 	}
 	*bg = UI_AMENDED;
 	if (!strcmp(status, "sửa đổi"))
