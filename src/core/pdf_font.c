@@ -199,6 +199,28 @@ int pdf_font_subset(pdf_font *f, const uint32_t *cps, size_t n, unsigned char **
 	hb_subset_input_destroy(in);
 	if (!sub)
 		return -1;
+	/* libharu 2.3 cannot write a font whose last table ('prep', dropped
+	 * with the hinting) is empty when the file ends on its stream's buffer
+	 * boundary: a 'prep' of two no-op instructions (push 0, pop) instead. */
+	hb_blob_t *sub_blob = hb_face_reference_blob(sub);
+	hb_face_destroy(sub);
+	sub = hb_face_create(sub_blob, 0); /* a builder face does not list its tables */
+	hb_blob_destroy(sub_blob);
+	hb_face_t *full = hb_face_builder_create();
+	hb_tag_t have[64];
+	unsigned count = sizeof have / sizeof *have;
+	hb_face_get_table_tags(sub, 0, &count, have);
+	for (unsigned i = 0; i < count; i++) {
+		hb_blob_t *t = hb_face_reference_table(sub, have[i]);
+		hb_face_builder_add_table(full, have[i], t);
+		hb_blob_destroy(t);
+	}
+	static const char prep[] = {'\xB0', '\x00', '\x21'};
+	hb_blob_t *pb = hb_blob_create(prep, sizeof prep, HB_MEMORY_MODE_READONLY, NULL, NULL);
+	hb_face_builder_add_table(full, HB_TAG('p', 'r', 'e', 'p'), pb);
+	hb_blob_destroy(pb);
+	hb_face_destroy(sub);
+	sub = full;
 	hb_blob_t *b = hb_face_reference_blob(sub);
 	unsigned blen;
 	const char *data = hb_blob_get_data(b, &blen);
