@@ -15,12 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
 #include "i18n.h"
 #include "paths.h"
+#include "pdf_font.h"
 #include "procedure_fields.h"
 #include "qr.h"
 #include "text.h"
@@ -85,11 +87,30 @@ typedef struct op {
 	char *text;
 } op;
 
+/* A font the sheet draws with: faces[REGULAR] and faces[BOLD] are Noto
+ * Sans, the others fallback fonts for characters Noto Sans lacks. */
+typedef struct face {
+	pdf_font *f;
+	uint32_t *cps; /* the characters drawn with it, to subset it to */
+	size_t n_cps, cap_cps;
+	HPDF_Font hfont; /* loaded into the document after the layout */
+} face;
+
+/* Which face draws a character: a small memo of the last answers for the
+ * characters Noto Sans lacks (the fallback search reads many fonts). */
+#define FACE_MEMO 64
+
 typedef struct sheet {
 	const procedure *p;
 	const pdf_sheet_ctx *ctx;
 	HPDF_Doc pdf;
-	HPDF_Font font[2];
+	face *faces;
+	size_t n_faces, cap_faces;
+	struct {
+		uint32_t cp;
+		int weight;
+		int face;
+	} memo[FACE_MEMO];
 	double ascent[2];  /* per point of font size */
 	HPDF_STATUS error; /* the first libharu error, 0 when none */
 	HPDF_STATUS error_detail;
@@ -107,7 +128,8 @@ typedef struct sheet {
 } sheet;
 
 typedef struct measure_ctx {
-	HPDF_Font font;
+	struct sheet *sh;
+	int font; /* REGULAR or BOLD */
 	double size;
 } measure_ctx;
 
@@ -127,18 +149,77 @@ const char *pdf_sheet_font_dir(void)
 
 /* --- measuring and wrapping ---------------------------------------------- */
 
+/* --- fonts: which face draws a character, and how wide it is ------------- */
+
+static int pdf_sheet_face_index(sheet *sh, pdf_font *f)
+{
+	for (size_t i = 0; i < sh->n_faces; i++)
+		if (sh->faces[i].f == f)
+			return (int)i;
+	sh->faces = xgrow(sh->faces, &sh->cap_faces, sh->n_faces + 1, sizeof *sh->faces);
+	sh->faces[sh->n_faces] = (face){.f = f};
+	return (int)sh->n_faces++;
+}
+
+/* The face that draws cp in weight `font`, and in *w its width in
+ * thousandths of an em. Noto Sans when it has the glyph (or cp draws
+ * nothing), else the first fallback font that has it, else Noto Sans's
+ * .notdef box, as before fallback fonts. */
+static int pdf_sheet_face_for(sheet *sh, int font, uint32_t cp, int *w)
+{
+	pdf_font *primary = sh->faces[font].f;
+	int pw = pdf_font_width(primary, cp);
+	if (pw >= 0 || pdf_font_invisible(cp)) {
+		*w = pw >= 0 ? pw : pdf_font_notdef_width(primary);
+		return font;
+	}
+	unsigned slot = (cp * 2654435761u >> 26) % FACE_MEMO;
+	int fi = -1;
+	if (sh->memo[slot].cp == cp && sh->memo[slot].weight == font) {
+		fi = sh->memo[slot].face;
+	} else {
+		pdf_font *fb = pdf_font_fallback(cp, font == BOLD);
+		fi = fb ? pdf_sheet_face_index(sh, fb) : font;
+		sh->memo[slot].cp = cp;
+		sh->memo[slot].weight = font;
+		sh->memo[slot].face = fi;
+	}
+	*w = fi == font ? pdf_font_notdef_width(primary) : pdf_font_width(sh->faces[fi].f, cp);
+	return fi;
+}
+
+/* The next character of s[*i..n) (a stray byte counts as U+FFFD). */
+static uint32_t pdf_sheet_next_cp(const char *s, size_t n, size_t *i)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
+	                                      (utf8proc_ssize_t)(n - *i), &c);
+	if (k <= 0) {
+		(*i)++;
+		return 0xFFFD;
+	}
+	*i += (size_t)k;
+	return (uint32_t)c;
+}
+
+/* Width of s[0..n) in points: the sum of the glyphs' widths in thousandths
+ * of an em, scaled once, as libharu's HPDF_Font_TextWidth did. */
 static double pdf_sheet_measure_cb(void *c, const char *s, size_t n)
 {
 	const measure_ctx *m = c;
-	if (!n)
-		return 0;
-	HPDF_TextWidth tw = HPDF_Font_TextWidth(m->font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
-	return tw.width * m->size / 1000.0;
+	long sum = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = pdf_sheet_next_cp(s, n, &i);
+		int w;
+		pdf_sheet_face_for(m->sh, m->font, cp, &w);
+		sum += w;
+	}
+	return (double)sum * m->size / 1000.0;
 }
 
 static double pdf_sheet_width(sheet *sh, int font, double size, const char *s)
 {
-	measure_ctx m = {sh->font[font], size};
+	measure_ctx m = {sh, font, size};
 	return pdf_sheet_measure_cb(&m, s, strlen(s));
 }
 
@@ -158,7 +239,7 @@ static size_t pdf_sheet_wrap(sheet *sh, const char *s, double width, int font, d
                              char ***out)
 {
 	char *c = pdf_sheet_clean(s);
-	measure_ctx m = {sh->font[font], size};
+	measure_ctx m = {sh, font, size};
 	text_line *lines = NULL;
 	size_t n = text_wrap(c, width, pdf_sheet_measure_cb, &m, &lines);
 	char **v = xcalloc(n ? n : 1, sizeof *v);
@@ -872,24 +953,100 @@ static void pdf_sheet_footer_prepare(sheet *sh)
 
 /* --- the drawing pass ---------------------------------------------------- */
 
+/* s in runs of one face each: calls run(sh, face, s + start, len, x, arg)
+ * with x advanced by the runs before it (from x0, in points at size). */
+typedef void (*pdf_sheet_run_fn)(sheet *sh, int face, const char *s, size_t len, double x,
+                                 void *arg);
+
+static void pdf_sheet_runs(sheet *sh, int font, double size, double x0, const char *s,
+                           pdf_sheet_run_fn run, void *arg)
+{
+	size_t n = strlen(s), start = 0;
+	int cur = -1;
+	long before = 0, width = 0; /* thousandths of an em: before the run, in it */
+	for (size_t i = 0; i < n;) {
+		size_t at = i;
+		uint32_t cp = pdf_sheet_next_cp(s, n, &i);
+		int w;
+		int fi = pdf_sheet_face_for(sh, font, cp, &w);
+		if (fi != cur) {
+			if (cur >= 0)
+				run(sh, cur, s + start, at - start, x0 + (double)before * size / 1000.0,
+				    arg);
+			before += width;
+			width = 0;
+			cur = fi;
+			start = at;
+		}
+		width += w;
+	}
+	if (cur >= 0)
+		run(sh, cur, s + start, n - start, x0 + (double)before * size / 1000.0, arg);
+}
+
+/* The collecting pass: which characters each face draws. */
+static void pdf_sheet_collect_run(sheet *sh, int fi, const char *s, size_t len, double x,
+                                  void *arg)
+{
+	face *f = &sh->faces[fi];
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = pdf_sheet_next_cp(s, len, &i);
+		f->cps = xgrow(f->cps, &f->cap_cps, f->n_cps + 1, sizeof *f->cps);
+		f->cps[f->n_cps++] = cp;
+	}
+}
+
+typedef struct draw_run_ctx {
+	HPDF_Page page;
+	double size, y;
+} draw_run_ctx;
+
+static void pdf_sheet_draw_run(sheet *sh, int fi, const char *s, size_t len, double x,
+                               void *arg)
+{
+	const draw_run_ctx *d = arg;
+	char *t = xstrndup(s, len);
+	HPDF_Page_SetFontAndSize(d->page, sh->faces[fi].hfont, (HPDF_REAL)d->size);
+	HPDF_Page_TextOut(d->page, (HPDF_REAL)x, (HPDF_REAL)d->y, t);
+	free(t);
+}
+
 static void pdf_sheet_draw_text(sheet *sh, HPDF_Page page, int font, double size, double x,
                                 double y, const char *s)
 {
+	if (!page) {
+		pdf_sheet_runs(sh, font, size, x, s, pdf_sheet_collect_run, NULL);
+		return;
+	}
+	if (sh->ctx->trace)
+		fprintf(sh->ctx->trace, "T %d %g %g %g %s\n", font, size, x, y, s);
+	draw_run_ctx d = {page, size, y};
 	HPDF_Page_BeginText(page);
-	HPDF_Page_SetFontAndSize(page, sh->font[font], (HPDF_REAL)size);
-	HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y, s);
+	pdf_sheet_runs(sh, font, size, x, s, pdf_sheet_draw_run, &d);
 	HPDF_Page_EndText(page);
 }
 
+/* A rule, traced for the benchmark's floor (pdf_sheet_ctx.trace). */
+static void pdf_sheet_draw_line(sheet *sh, HPDF_Page page, double width, double x, double y,
+                                double w, double h)
+{
+	if (sh->ctx->trace)
+		fprintf(sh->ctx->trace, "L %g %g %g %g %g\n", width, x, y, w, h);
+	HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+	HPDF_Page_MoveTo(page, (HPDF_REAL)x, (HPDF_REAL)y);
+	HPDF_Page_LineTo(page, (HPDF_REAL)(x + w), (HPDF_REAL)(y + h));
+	HPDF_Page_Stroke(page);
+}
+
+/* page NULL: only collects the characters (see pdf_sheet_draw). */
 static void pdf_sheet_draw_footer(sheet *sh, HPDF_Page page, int n, int m)
 {
 	double lh = pdf_sheet_lh(SIZE_FOOT);
 	double top = BOTTOM + (double)(sh->n_hotline_lines + 1) * lh + 4;
-	HPDF_Page_SetGrayStroke(page, 0.3);
-	HPDF_Page_SetLineWidth(page, 0.5);
-	HPDF_Page_MoveTo(page, (HPDF_REAL)LEFT, (HPDF_REAL)top);
-	HPDF_Page_LineTo(page, (HPDF_REAL)RIGHT, (HPDF_REAL)top);
-	HPDF_Page_Stroke(page);
+	if (page) {
+		HPDF_Page_SetGrayStroke(page, 0.3);
+		pdf_sheet_draw_line(sh, page, 0.5, LEFT, top, RIGHT - LEFT, 0);
+	}
 	double y = top - 3;
 	for (size_t i = 0; i < sh->n_hotline_lines; i++) {
 		pdf_sheet_draw_text(sh, page, REGULAR, SIZE_FOOT, LEFT,
@@ -906,38 +1063,45 @@ static void pdf_sheet_draw_footer(sheet *sh, HPDF_Page page, int n, int m)
 	                    RIGHT - pdf_sheet_width(sh, BOLD, SIZE_FOOT, pg), base, pg);
 }
 
-static void pdf_sheet_draw(sheet *sh)
+/* Draws the pages; with collect, draws nothing but notes which characters
+ * each face will draw (the fonts are subset to them before drawing). */
+static void pdf_sheet_draw(sheet *sh, bool collect)
 {
 	int pages = sh->page + 1;
 	size_t k = 0;
 	for (int pg = 0; pg < pages; pg++) {
-		HPDF_Page page = HPDF_AddPage(sh->pdf);
-		HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+		HPDF_Page page = NULL;
+		if (!collect) {
+			page = HPDF_AddPage(sh->pdf);
+			HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+			if (sh->ctx->trace)
+				fprintf(sh->ctx->trace, "P\n");
+		}
 		size_t first = k;
 		/* Fills first, so the rules and text of a shaded row stay on top. */
-		for (size_t i = first; i < sh->n_ops && sh->ops[i].page == pg; i++) {
+		for (size_t i = first; page && i < sh->n_ops && sh->ops[i].page == pg; i++) {
 			const op *o = &sh->ops[i];
 			if (o->kind != OP_RECT)
 				continue;
+			if (sh->ctx->trace)
+				fprintf(sh->ctx->trace, "R %g %g %g %g %g\n", o->gray, o->x, o->y,
+				        o->w, o->h);
 			HPDF_Page_SetGrayFill(page, (HPDF_REAL)o->gray);
 			HPDF_Page_Rectangle(page, (HPDF_REAL)o->x, (HPDF_REAL)o->y, (HPDF_REAL)o->w,
 			                    (HPDF_REAL)o->h);
 			HPDF_Page_Fill(page);
 		}
-		HPDF_Page_SetGrayStroke(page, 0);
-		HPDF_Page_SetGrayFill(page, 0);
+		if (page) {
+			HPDF_Page_SetGrayStroke(page, 0);
+			HPDF_Page_SetGrayFill(page, 0);
+		}
 		for (k = first; k < sh->n_ops && sh->ops[k].page == pg; k++) {
 			const op *o = &sh->ops[k];
-			if (o->kind == OP_LINE) {
-				HPDF_Page_SetLineWidth(page, (HPDF_REAL)o->size);
-				HPDF_Page_MoveTo(page, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
-				HPDF_Page_LineTo(page, (HPDF_REAL)(o->x + o->w),
-				                 (HPDF_REAL)(o->y + o->h));
-				HPDF_Page_Stroke(page);
-			} else if (o->kind == OP_TEXT) {
+			if (o->kind == OP_LINE && page)
+				pdf_sheet_draw_line(sh, page, o->size, o->x, o->y, o->w, o->h);
+			else if (o->kind == OP_TEXT)
 				pdf_sheet_draw_text(sh, page, o->font, o->size, o->x, o->y,
 				                    o->text);
-			}
 		}
 		pdf_sheet_draw_footer(sh, page, pg + 1, pages);
 	}
@@ -1334,6 +1498,78 @@ static void pdf_sheet_layout(sheet *sh)
 	pdf_sheet_faqs(sh);
 }
 
+static int pdf_sheet_cmp_cp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* MOTCUA_PDF_SUBSET=0 embeds the whole fonts (libharu keeps only the
+ * glyphs' outlines, not the tables), as before subsetting: the tests compare
+ * the two sheets. */
+static bool pdf_sheet_subset_wanted(void)
+{
+	const char *e = getenv("MOTCUA_PDF_SUBSET");
+	return !e || strcmp(e, "0") != 0;
+}
+
+static bool pdf_sheet_write_all(int fd, const unsigned char *data, size_t len)
+{
+	while (len) {
+		ssize_t k = write(fd, data, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return false;
+		data += k;
+		len -= (size_t)k;
+	}
+	return true;
+}
+
+/* Loads face f into the document: HarfBuzz's subset of it to the characters
+ * it draws, handed to libharu as a file (libharu 2.3 reads fonts only from
+ * files): an anonymous memory file (memfd), or where /proc is not mounted a
+ * temporary file removed as soon as libharu has opened it. The whole font
+ * when subsetting is off or HarfBuzz cannot subset it. False when libharu
+ * cannot load it. */
+static bool pdf_sheet_load_face(sheet *sh, face *f, bool subset)
+{
+	const char *path = pdf_font_path(f->f);
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int fd = -1;
+	char proc[64];
+	char *tmp = NULL;
+	qsort(f->cps, f->n_cps, sizeof *f->cps, pdf_sheet_cmp_cp);
+	if (subset && pdf_font_subset(f->f, f->cps, f->n_cps, &data, &len) == 0) {
+		fd = memfd_create("motcua-font", MFD_CLOEXEC);
+		if (fd >= 0) {
+			snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+			if (pdf_sheet_write_all(fd, data, len) && access(proc, R_OK) == 0)
+				path = proc;
+		}
+		if (path != proc) {
+			if (fd >= 0)
+				close(fd);
+			const char *dir = getenv("TMPDIR");
+			tmp = xasprintf("%s/motcua-font-XXXXXX", dir && *dir ? dir : "/tmp");
+			fd = mkstemp(tmp);
+			if (fd >= 0 && pdf_sheet_write_all(fd, data, len))
+				path = tmp;
+		}
+	}
+	const char *name = HPDF_LoadTTFontFromFile(sh->pdf, path, HPDF_TRUE);
+	f->hfont = name ? HPDF_GetFont(sh->pdf, name, "UTF-8") : NULL;
+	if (tmp && fd >= 0)
+		unlink(tmp);
+	if (fd >= 0)
+		close(fd);
+	free(tmp);
+	free(data);
+	return f->hfont != NULL;
+}
+
 static int pdf_sheet_fail(char **err, int rc, char *msg)
 {
 	if (err)
@@ -1375,15 +1611,14 @@ int pdf_sheet_write(const procedure *p, const pdf_sheet_ctx *ctx, const char *pa
 	HPDF_UseUTFEncodings(sh.pdf);
 	HPDF_SetCurrentEncoder(sh.pdf, "UTF-8");
 	for (int i = 0; i < 2; i++) {
-		/* HPDF_TRUE embeds the font; libharu writes only the glyphs used. */
-		const char *name = HPDF_LoadTTFontFromFile(sh.pdf, font_path[i], HPDF_TRUE);
-		sh.font[i] = name ? HPDF_GetFont(sh.pdf, name, "UTF-8") : NULL;
-		if (!sh.font[i]) {
+		pdf_font *f = pdf_font_get(font_path[i]);
+		if (!f) {
 			rc = -EINVAL;
 			msg = xasprintf(_("cannot load the font %s"), font_path[i]);
 			goto end;
 		}
-		sh.ascent[i] = HPDF_Font_GetAscent(sh.font[i]) / 1000.0;
+		pdf_sheet_face_index(&sh, f);
+		sh.ascent[i] = pdf_font_ascent(f) / 1000.0;
 	}
 	HPDF_SetInfoAttr(sh.pdf, HPDF_INFO_CREATOR, "motcua");
 	if (p->code)
@@ -1396,7 +1631,19 @@ int pdf_sheet_write(const procedure *p, const pdf_sheet_ctx *ctx, const char *pa
 		pdf_sheet_layout(&sh);
 	/* The summary is one page, whatever the catalogue holds. */
 	assert(!ctx->summary || sh.page == 0);
-	pdf_sheet_draw(&sh);
+	/* Only now is every character known: each face is subset to its own. */
+	pdf_sheet_draw(&sh, true);
+	bool subset = pdf_sheet_subset_wanted();
+	for (size_t i = 0; i < sh.n_faces && !sh.error; i++) {
+		if (sh.faces[i].n_cps && !pdf_sheet_load_face(&sh, &sh.faces[i], subset) &&
+		    !sh.error) {
+			rc = -EINVAL;
+			msg = xasprintf(_("cannot load the font %s"), pdf_font_path(sh.faces[i].f));
+			goto end;
+		}
+	}
+	if (!sh.error)
+		pdf_sheet_draw(&sh, false);
 	if (sh.error) {
 		rc = -EINVAL;
 		msg = xasprintf(_("the PDF library failed (error 0x%04X, detail %u)"),
@@ -1414,6 +1661,9 @@ end:
 	for (size_t i = 0; i < sh.n_ops; i++)
 		free(sh.ops[i].text);
 	free(sh.ops);
+	for (size_t i = 0; i < sh.n_faces; i++)
+		free(sh.faces[i].cps);
+	free(sh.faces);
 	for (size_t i = 0; i < sh.n_hotline_lines; i++)
 		free(sh.hotline_lines[i]);
 	free(font_path[0]);

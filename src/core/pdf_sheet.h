@@ -1,6 +1,6 @@
 /* pdf_sheet — the printed guidance sheet of one procedure (DESIGN §6).
  *
- * A4 portrait, 20 mm margins, Noto Sans embedded as subsets. The heading block
+ * A4 portrait, 20 mm margins. The heading block
  * of a Vietnamese administrative paper, the title, the procedure name and
  * code, then every non-empty field in the order of procedure_fields.h under
  * its Vietnamese heading (steps numbered, documents as a ruled table whose
@@ -15,12 +15,21 @@
  * khác — xem hướng dẫn đầy đủ"), the deadline, the fees, where to file,
  * and the QR code of the full text online; the same footer.
  *
+ * Fonts: Noto Sans, regular and bold; a character it lacks (Tai Viet, any
+ * other script) is drawn with the first fallback font that has it
+ * (pdf_font.h), else as Noto Sans's .notdef box. Text is measured from
+ * advance tables built once per font (pdf_font.h), with the same widths as
+ * libharu's own measure. Each font is embedded as HarfBuzz's subset to the
+ * characters the sheet draws with it (MOTCUA_PDF_SUBSET=0 in the
+ * environment: the whole font, as libharu alone embeds it; for tests).
+ *
  * libharu is used only in pdf_sheet.c. */
 #ifndef MOTCUA_PDF_SHEET_H
 #define MOTCUA_PDF_SHEET_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "model.h"
@@ -38,6 +47,10 @@ typedef struct pdf_sheet_ctx {
 	const char *font_dir; /* holds NotoSans-Regular.ttf and NotoSans-Bold.ttf;
 	                       * NULL = pdf_sheet_font_dir() */
 	bool summary; /* the one-page summary instead of the full guide */
+	/* For the benchmark's bare-libharu floor (tests/bench): when non-NULL,
+	 * every drawing call is also written here, one a line: "P" a new page,
+	 * "T font size x y text", "L width x y dx dy", "R gray x y w h". */
+	FILE *trace;
 } pdf_sheet_ctx;
 
 /* Writes the sheet of p to path (replacing any file there). Returns 0, or a
