@@ -115,8 +115,15 @@ def main(argv):
             if limit > 0 and all_hz > limit:
                 print(f"idle_wake: FAIL: {all_hz:.1f} wake-ups/s is over {limit:g}")
                 rc = 1
+            w = -1
             if fifo:
-                w = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+                try:
+                    w = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+                except OSError as e:
+                    print(f"idle_wake: FAIL: the kiosk does not watch {fifo} "
+                          f"(MOTCUA_INPUT_DIR): {e.strerror}")
+                    rc = 1
+            if w >= 0:
                 lat = []
                 ev = struct.pack("llHHi", 0, 0, 3, 53, 500)  # EV_ABS ABS_MT_POSITION_X
                 for k in range(20):
