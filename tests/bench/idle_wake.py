@@ -5,8 +5,9 @@
                  [--max-wakeups W] [--max-latency-ms L]
 
 Starts the real kiosk loop (`MOTCUA kiosk`, fullscreen, not the headless
-script mode) on a fresh store filled from the sample bundle, lets it draw
-its first frames, then for N seconds (default 10) counts its wake-ups: the
+script mode) on a fresh store filled from the sample bundle, waits for the
+READY=1 it sends systemd after its first frame (NOTIFY_SOCKET) and two
+seconds more, then for N seconds (default 10) counts its wake-ups: the
 context switches of all its threads (/proc/PID/task/*/status: every sleep
 that ends is one). Then it measures how long the loop takes to see input:
 
@@ -26,6 +27,7 @@ import fcntl
 import glob
 import os
 import signal
+import socket
 import statistics
 import struct
 import subprocess
@@ -94,10 +96,26 @@ def main(argv):
             fifo = os.path.join(indir, "event0")
             os.mkfifo(fifo)
             env["MOTCUA_INPUT_DIR"] = indir
+        # Idle starts after the first frame: the kiosk says READY=1 then.
+        sock_path = os.path.join(tmp, "notify")
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        sock.bind(sock_path)
+        sock.settimeout(60)
+        env["NOTIFY_SOCKET"] = sock_path
+        env.pop("WATCHDOG_USEC", None)
         proc = subprocess.Popen([motcua, "kiosk", "--size", "1920x1080"], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
-            time.sleep(3)  # start-up and the first frames are not idle
+            try:
+                while "READY=1" not in sock.recv(4096).decode(errors="replace").split("\n"):
+                    pass
+            except socket.timeout:
+                print("idle_wake: no READY=1 from the kiosk within 60 s (built without "
+                      "libsystemd?): nothing measured", file=sys.stderr)
+                return 3
+            finally:
+                sock.close()
+            time.sleep(2)  # what the first frame started settles
             if proc.poll() is not None:
                 print(proc.stderr.read().decode(errors="replace"), file=sys.stderr)
                 print(f"idle_wake: the kiosk ended (exit {proc.returncode}): nothing measured",
