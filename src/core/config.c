@@ -157,6 +157,14 @@ static void apply(config *c, const char *key, const char *val, const char *file,
 			             _("'%s' must be a whole number from 0 to 86400, not '%s'; the "
 			               "default %d is used"),
 			             key, val, *dst);
+	} else if (!strcmp(key, "text_cache_mib")) {
+		if (parse_int(val, 0, 256, &n))
+			c->text_cache_mib = n;
+		else
+			diag_warning(diag, file, line,
+			             _("'text_cache_mib' must be a whole number from 0 to 256 (0: one "
+			               "screen's pixels), not '%s'; the default 0 is used"),
+			             val);
 	} else if (!strcmp(key, "rotate")) {
 		if (parse_int(val, 0, 270, &n) && n % 90 == 0)
 			c->rotate = n;

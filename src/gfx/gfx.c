@@ -1,6 +1,7 @@
 #include "gfx.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <math.h>
 #include <poll.h>
 #include <stdio.h>
@@ -18,10 +19,17 @@
 #include "gfx_image.h"
 #include "gfx_png.h"
 #include "gfx_text_cache.h"
+#include "gfx_wait.h"
 
 
-/* 48 MiB of text pixels: a dozen full screens of lines at 1080p. */
-#define TEXT_CACHE_BUDGET (48u << 20)
+/* Allocations from this size up get their own mapping, unmapped when
+ * freed. glibc's default is the same size but it raises it (up to 32 MiB)
+ * each time such a block is freed, after which the text cache's lines and
+ * the frame buffers come from the heap, where the holes that evicted lines
+ * leave are kept: about 30 MiB after a long walk. Setting it fixes it, and
+ * makes an explicit malloc_trim needless (it cost 20-45 ms a call on that
+ * heap, measured: too much to run between frames). */
+#define GFX_MMAP_THRESHOLD (128 * 1024)
 #define MAX_FONTS 48
 #define MAX_CLIPS 16
 #define MAX_SHAPES 24
@@ -55,6 +63,7 @@ struct gfx {
 	SDL_Surface *surface; /* headless: what the software renderer draws into */
 	SDL_Texture *ui_tex;  /* rotated panels: the frame before rotation */
 	bool headless, windowed, composed, ttf_up, sdl_up;
+	bool can_block; /* SDL_WaitEventTimeout sleeps in the kernel (x11, wayland) */
 	int rotate;
 	int pw, ph; /* panel (output) size */
 	int uw, uh; /* UI space */
@@ -62,13 +71,16 @@ struct gfx {
 	font_slot fonts[MAX_FONTS];
 	int n_fonts;
 	gfx_text_cache *cache;
+	size_t cache_budget;
 	shape shapes[MAX_SHAPES];
 	image_slot images[GFX_MAX_IMAGES];
 	int next_image_id;
 	gfx_rect clips[MAX_CLIPS];
 	int n_clips;
 	bool finger_down_mouse; /* the left button is held */
-	int wake_fd;            /* gfx_set_wake_fd; -1 = none */
+	int wake_fds[GFX_MAX_WAKE_FDS]; /* gfx_add_wake_fd */
+	int n_wake_fds;
+	gfx_wait *waiter;       /* drivers where SDL cannot block; NULL = none */
 	gfx_stats stats;
 };
 
@@ -192,8 +204,8 @@ static bool open_window(gfx *g, const gfx_options *o)
 
 gfx *gfx_open(const gfx_options *o)
 {
+	mallopt(M_MMAP_THRESHOLD, GFX_MMAP_THRESHOLD);
 	gfx *g = xcalloc(1, sizeof *g);
-	g->wake_fd = -1;
 	g->headless = o->headless;
 	g->windowed = o->windowed;
 	g->rotate = ((o->rotate % 360) + 360) % 360;
@@ -223,7 +235,14 @@ gfx *gfx_open(const gfx_options *o)
 			goto fail;
 		}
 	}
-	g->cache = gfx_text_cache_new(g->ren, TEXT_CACHE_BUDGET);
+	const char *drv = g->sdl_up ? SDL_GetCurrentVideoDriver() : NULL;
+	g->can_block = drv && (!strcmp(drv, "x11") || !strcmp(drv, "wayland"));
+	if (!g->headless && !g->can_block) {
+		const char *dir = getenv("MOTCUA_INPUT_DIR");
+		g->waiter = gfx_wait_new(dir && *dir ? dir : "/dev/input");
+	}
+	g->cache_budget = o->text_cache_bytes ? o->text_cache_bytes : (size_t)g->pw * (size_t)g->ph * 4;
+	g->cache = gfx_text_cache_new(g->ren, g->cache_budget);
 	/* Open the two faces now so a broken font fails at start, not mid-session. */
 	font_get(g, GFX_REGULAR, 30);
 	font_get(g, GFX_BOLD, 30);
@@ -238,6 +257,7 @@ void gfx_close(gfx *g)
 	if (!g)
 		return;
 	gfx_text_cache_free(g->cache);
+	gfx_wait_free(g->waiter);
 	for (int i = 0; i < MAX_SHAPES; i++)
 		if (g->shapes[i].tex)
 			SDL_DestroyTexture(g->shapes[i].tex);
@@ -737,32 +757,43 @@ static void mouse_to_panel(const gfx *g, int mx, int my, float *px, float *py)
 /* SDL_WaitEventTimeout only sleeps in the kernel on drivers that can wait
  * (x11, wayland); on the others — kmsdrm on the kiosk's console, offscreen —
  * SDL 2.26 polls every millisecond, ~1,000 wake-ups a second of an idle
- * kiosk. There we poll every GFX_IDLE_POLL_MS instead: a touch is seen within
- * a frame, and an idle kiosk wakes 60 times a second doing nothing. SDL
- * cannot wait on the wake descriptor, so where it blocks it does so for at
- * most GFX_WAKE_SLICE_MS at a time. */
+ * kiosk. There the kiosk sleeps in poll() itself (gfx_wait.h) on the input
+ * devices, the wake descriptors and the deadline, and lets SDL read events
+ * only when they are there: an idle kiosk wakes only for its own deadlines.
+ * When a device could not be opened (so it cannot wake us), it falls back
+ * to looking every GFX_IDLE_POLL_MS. Where SDL blocks it cannot also wait
+ * on the wake descriptors, so there it blocks GFX_WAKE_SLICE_MS at a time. */
 #define GFX_IDLE_POLL_MS 16
 #define GFX_WAKE_SLICE_MS 100
 
-void gfx_set_wake_fd(gfx *g, int fd) { g->wake_fd = fd; }
+void gfx_set_wake_fd(gfx *g, int fd)
+{
+	g->n_wake_fds = 0;
+	gfx_add_wake_fd(g, fd);
+}
+
+void gfx_add_wake_fd(gfx *g, int fd)
+{
+	if (fd >= 0 && g->n_wake_fds < GFX_MAX_WAKE_FDS)
+		g->wake_fds[g->n_wake_fds++] = fd;
+}
 
 static bool woken(const gfx *g)
 {
-	if (g->wake_fd < 0)
-		return false;
-	struct pollfd p = {.fd = g->wake_fd, .events = POLLIN};
-	return poll(&p, 1, 0) > 0;
+	struct pollfd p[GFX_MAX_WAKE_FDS];
+	for (int i = 0; i < g->n_wake_fds; i++)
+		p[i] = (struct pollfd){.fd = g->wake_fds[i], .events = POLLIN};
+	return g->n_wake_fds > 0 && poll(p, (nfds_t)g->n_wake_fds, 0) > 0;
 }
 
 static int wait_event(gfx *g, SDL_Event *e, int timeout_ms)
 {
 	if (timeout_ms == 0)
 		return SDL_PollEvent(e);
-	const char *drv = SDL_GetCurrentVideoDriver();
-	bool can_block = drv && (!strcmp(drv, "x11") || !strcmp(drv, "wayland"));
-	if (can_block && g->wake_fd < 0)
+	if (g->can_block && g->n_wake_fds == 0)
 		return timeout_ms < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, timeout_ms);
-	Uint32 slice = can_block ? GFX_WAKE_SLICE_MS : GFX_IDLE_POLL_MS;
+	if (SDL_PollEvent(e))
+		return 1;
 	Uint32 start = SDL_GetTicks();
 	for (;;) {
 		if (woken(g))
@@ -770,17 +801,26 @@ static int wait_event(gfx *g, SDL_Event *e, int timeout_ms)
 		Uint32 waited = SDL_GetTicks() - start;
 		if (timeout_ms >= 0 && waited >= (Uint32)timeout_ms)
 			return SDL_PollEvent(e);
-		Uint32 left = timeout_ms < 0 ? slice : (Uint32)timeout_ms - waited;
-		if (left > slice)
-			left = slice;
-		if (can_block) {
-			if (SDL_WaitEventTimeout(e, (int)left))
+		int left = timeout_ms < 0 ? -1 : (int)((Uint32)timeout_ms - waited);
+		if (g->can_block) {
+			if (left < 0 || left > GFX_WAKE_SLICE_MS)
+				left = GFX_WAKE_SLICE_MS;
+			if (SDL_WaitEventTimeout(e, left))
 				return 1;
-		} else {
-			if (SDL_PollEvent(e))
-				return 1;
-			SDL_Delay(left);
+			continue;
 		}
+		if (!g->waiter || gfx_wait_blind(g->waiter))
+			if (left < 0 || left > GFX_IDLE_POLL_MS)
+				left = GFX_IDLE_POLL_MS;
+		if (g->waiter) {
+			g->stats.sleeps++;
+			if (gfx_wait_for(g->waiter, g->wake_fds, g->n_wake_fds, left) == GFX_WAIT_FD)
+				return SDL_PollEvent(e);
+		} else {
+			SDL_Delay((Uint32)left);
+		}
+		if (SDL_PollEvent(e))
+			return 1;
 	}
 }
 
@@ -851,6 +891,7 @@ void gfx_get_stats(const gfx *g, gfx_stats *s)
 {
 	*s = g->stats;
 	s->cache_bytes = gfx_text_cache_bytes(g->cache);
+	s->cache_budget = g->cache_budget;
 	s->images_held = 0;
 	s->image_bytes = 0;
 	for (int i = 0; i < GFX_MAX_IMAGES; i++)

@@ -31,6 +31,8 @@ typedef struct gfx_options {
 	bool headless;     /* offscreen (or dummy) video driver, software renderer */
 	int rotate;        /* 0, 90, 180 or 270: how the panel is mounted */
 	const char *font_dir; /* NULL: $MOTCUA_FONTDIR, the source tree, the installed fonts */
+	size_t text_cache_bytes; /* budget of the text cache; 0 = one screen's pixels
+	                            (panel width x height x 4: 7.9 MiB at 1920x1080) */
 } gfx_options;
 
 /* Opens the window (or the headless surface) and the fonts. Returns NULL
@@ -116,10 +118,16 @@ typedef struct gfx_input {
  * swallowed here. */
 bool gfx_wait_input(gfx *g, int timeout_ms, gfx_input *in);
 /* gfx_wait_input returns early (false, nothing came) as soon as fd is
- * readable — the kiosk's stop descriptor (platform/stop.h); fd is borrowed,
- * not read; -1 = none (the default). Seen within 16 ms on kmsdrm and
- * offscreen, 100 ms on x11 and wayland. */
+ * readable — the kiosk's stop descriptor (platform/stop.h), the USB watch;
+ * fd is borrowed, not read; -1 = none. gfx_set_wake_fd replaces the
+ * descriptors with fd, gfx_add_wake_fd adds one (at most
+ * GFX_MAX_WAKE_FDS). Seen at once on kmsdrm and offscreen (the kiosk
+ * sleeps in poll() on them, the input devices — $MOTCUA_INPUT_DIR or
+ * /dev/input — and the timeout: gfx_wait.h), within 100 ms on x11 and
+ * wayland. */
+#define GFX_MAX_WAKE_FDS 4
 void gfx_set_wake_fd(gfx *g, int fd);
+void gfx_add_wake_fd(gfx *g, int fd);
 
 /* Counters for tests and benchmarks. */
 typedef struct gfx_stats {
@@ -127,6 +135,8 @@ typedef struct gfx_stats {
 	unsigned long rasterised;  /* text lines rendered by the font engine */
 	unsigned long cache_hits;  /* text lines drawn from the cache */
 	size_t cache_bytes;        /* pixels held by the text cache */
+	size_t cache_budget;       /* its budget */
+	unsigned long sleeps;      /* times gfx_wait_input slept in poll() (kmsdrm, offscreen) */
 	unsigned long images_decoded; /* pictures decoded by gfx_image_new */
 	int images_held;           /* pictures held now */
 	size_t image_bytes;        /* their pixels */

@@ -49,8 +49,9 @@ static bool to_event(const gfx_input *in, ui_event *ev)
 	}
 }
 
-/* Hands what the USB watch saw to the app. SDL cannot wait on the watch's
- * fd, so the loop looks at it each time it wakes (at least once a second). */
+/* Hands what the USB watch saw to the app. The loop looks at it each time
+ * it wakes: at once on kmsdrm and offscreen, where its descriptor wakes the
+ * wait (gfx_add_wake_fd); at least once a second elsewhere. */
 static void poll_usb(app *a, usb_watch *uw)
 {
 	if (!uw)
@@ -139,6 +140,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		.windowed = o->windowed,
 		.headless = o->headless,
 		.rotate = o->rotate,
+		.text_cache_bytes = cfg ? (size_t)cfg->text_cache_mib << 20 : 0,
 	};
 	/* Before gfx_open: SDL and the USB update start threads, and they
 	 * must inherit the blocked signals. Without it (no signalfd) SIGTERM
@@ -192,6 +194,8 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		else
 			for (size_t i = 0; usb_watch_present(uw, i); i++)
 				staff_usb_set_present(a, usb_watch_present(uw, i));
+		if (uw)
+			gfx_add_wake_fd(g, usb_watch_fd(uw));
 		rc = run_loop(a, g, &w, cat, uw, stop_fd);
 		notify_stopping();
 		usb_watch_free(uw);

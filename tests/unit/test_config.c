@@ -63,6 +63,7 @@ static void test_defaults(void)
 	CHECK(c.idle_prompt_s == 90);
 	CHECK(c.idle_reset_s == 20);
 	CHECK(c.rotate == 0);
+	CHECK(c.text_cache_mib == 0); /* one screen's pixels */
 	CHECK_STR(c.media_roots, "/media:/run/media:/mnt");
 	CHECK(c.unit_name == NULL && c.printer == NULL && c.pin_hash == NULL &&
 	      c.public_key == NULL);
@@ -88,6 +89,7 @@ static void test_every_key(void)
 	              "; a comment\r\n"
 	              "public_key = RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\r\n"
 	              "rotate = 270\r\n"
+	              "text_cache_mib = 16\r\n"
 	              "\r\n"
 	              "[other]\r\n"
 	              "rotate = banana\r\n");
@@ -106,6 +108,7 @@ static void test_every_key(void)
 	CHECK_STR(c.pin_hash, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA");
 	CHECK_STR(c.public_key, "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3");
 	CHECK(c.rotate == 270);
+	CHECK(c.text_cache_mib == 16);
 	config_clear(&c);
 	diag_clear(&d);
 	free(p);
@@ -121,7 +124,9 @@ static void test_problems(void)
 	              "rotate = 45\n"
 	              "idle_prompt_s = soon\n"
 	              "just some words\n"
-	              "idle_reset_s = 5 five\n");
+	              "idle_reset_s = 5 five\n"
+	              "text_cache_mib = 1000\n"
+	              "text_cache_mib = -1\n");
 	config c;
 	diag_list d = {0};
 	CHECK(config_load(&c, p, &d) == 0);
@@ -137,7 +142,12 @@ static void test_problems(void)
 	CHECK(has_diag(&d, want));
 	snprintf(want, sizeof want, "%s:7: warning: 'idle_reset_s' must be a whole number", p);
 	CHECK(has_diag(&d, want));
-	CHECK(d.errors == 0 && d.warnings == 5);
+	snprintf(want, sizeof want, "%s:8: warning: 'text_cache_mib' must be a whole number from 0 to 256", p);
+	CHECK(has_diag(&d, want));
+	snprintf(want, sizeof want, "%s:9: warning: 'text_cache_mib' must be a whole number from 0 to 256", p);
+	CHECK(has_diag(&d, want));
+	CHECK(d.errors == 0 && d.warnings == 7);
+	CHECK(c.text_cache_mib == 0);
 	CHECK(c.rotate == 0);     /* the bad value left the default */
 	CHECK(c.max_prints == 2); /* the good lines still count */
 	CHECK(c.idle_prompt_s == 90);
