@@ -107,6 +107,7 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 		.public_key = env->cfg.public_key,
 		.installed_version = store_installed_version(&env->st),
 		.allow_downgrade = allow_downgrade,
+		.glyphs = true,
 	};
 	catalog_data d = {0};
 	diag_list diag = {0};

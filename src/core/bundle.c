@@ -24,6 +24,8 @@
 
 #include "bundle_schema.h"
 #include "csv.h"
+#include "font_fallback.h"
+#include "paths.h"
 #include "image_info.h"
 #include "i18n.h"
 #include "signature.h"
@@ -42,6 +44,7 @@
 #define MAX_FOLDER_ENTRIES 100000
 #define MAX_INI (64u << 10)
 #define MIB (1u << 20)
+#define MAX_GLYPH_WARNINGS 32
 
 /* forms/ or images/, listed the first time a record refers to it. */
 typedef struct folder {
@@ -91,6 +94,12 @@ typedef struct reader {
 	const signature_manifest *manifest;
 	size_t items; /* list items of the current file, for MAX_FILE_ITEMS */
 	size_t text;  /* bytes of CSV text read, for BUNDLE_MAX_TEXT */
+	/* opts->glyphs: the fonts (opened at the first character Noto Sans
+	 * lacks) and the characters already reported in the current file. */
+	font_fallback *fonts;
+	const char *glyph_file;
+	const void *glyph_said[MAX_GLYPH_WARNINGS]; /* a script's name, or the character */
+	size_t n_glyph_said;
 } reader;
 
 /* --- small parsers, shared by bundle.ini and the CSV cells --- */
@@ -1292,6 +1301,57 @@ static bool cell_clean(reader *r, const char *file, const bundle_table *t, const
 	return false;
 }
 
+/* Warns about the characters of v that no installed font has: the kiosk
+ * and the sheet would show an empty box. Once per character a file. */
+static void cell_glyphs(reader *r, const char *file, const bundle_table *t, const csv_row *row,
+                        const int *col, const bundle_column *c, const char *v)
+{
+	if (!r->opts->glyphs)
+		return;
+	if (r->glyph_file != file) {
+		r->glyph_file = file;
+		r->n_glyph_said = 0;
+	}
+	const unsigned char *p = (const unsigned char *)v;
+	while (*p) {
+		if (*p < 0x80) { /* Noto Sans has every printable ASCII character */
+			p++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+		if (n <= 0)
+			return; /* NFC-normalised already: cannot happen */
+		p += n;
+		if (!r->fonts)
+			r->fonts = font_fallback_new(paths_fontdir());
+		if (font_fallback_find(r->fonts, (uint32_t)cp) >= 0)
+			continue;
+		/* One line for a script (its first character), not one a letter. */
+		const char *script = font_fallback_script((uint32_t)cp);
+		const void *key = script ? (const void *)script : (const void *)(uintptr_t)(cp + 1);
+		size_t k = 0;
+		while (k < r->n_glyph_said && r->glyph_said[k] != key)
+			k++;
+		if (k < r->n_glyph_said || r->n_glyph_said == MAX_GLYPH_WARNINGS)
+			continue;
+		r->glyph_said[r->n_glyph_said++] = key;
+		char *label = column_label(c), *code = row_code(t, row, col);
+		char *what = code ? xasprintf(_("%s of procedure %s"), label, code) : xstrdup(label);
+		char *name = script ? xasprintf("U+%04X (%s)", (unsigned)cp, script)
+		                    : xasprintf("U+%04X", (unsigned)cp);
+		diag_warning(r->diag, file, row->line,
+		             _("%s: no installed font can draw the character %s; the kiosk and the "
+		               "sheet would show an empty box: install a font for its script (e.g. "
+		               "fonts-noto-core) or write the text without it"),
+		             what, name);
+		free(name);
+		free(what);
+		free(code);
+		free(label);
+	}
+}
+
 static void row_read(reader *r, const char *file, const bundle_table *t, const csv_row *row,
                      const int *col)
 {
@@ -1324,6 +1384,7 @@ static void row_read(reader *r, const char *file, const bundle_table *t, const c
 			free(v);
 			continue;
 		}
+		cell_glyphs(r, file, t, row, col, c, v);
 		cell_store(r, file, row->line, c, rec, v);
 	}
 	record_check(r, file, row->line, t, rec, col);
@@ -1512,6 +1573,7 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 	free(r.bad);
 	free(r.codes);
 	signature_manifest_clear(&manifest);
+	font_fallback_free(r.fonts);
 	close(r.fd);
 	return diag->errors == errors;
 }

@@ -31,6 +31,10 @@ typedef struct bundle_opts {
 	const char *public_key;  /* minisign public key (base64 line); NULL/"" = not required */
 	long installed_version;  /* phien_ban of the installed catalogue; 0 = none */
 	bool allow_downgrade;    /* accept phien_ban <= installed_version */
+	/* Warn (FILE:LINE: warning) about a character that no installed font can
+	 * draw (core/font_fallback.h), once per character a file: `check` and
+	 * `import`; off for the fuzzers, which would open fonts for every input. */
+	bool glyphs;
 } bundle_opts;
 
 /* Reads the bundle in folder dir into d (zeroed by the caller; freed with

@@ -126,6 +126,7 @@ typedef struct gfx_stats {
 	unsigned long frames;      /* gfx_begin calls */
 	unsigned long rasterised;  /* text lines rendered by the font engine */
 	unsigned long cache_hits;  /* text lines drawn from the cache */
+	unsigned long missing_glyphs; /* characters rasterised that no font has (drawn as boxes) */
 	size_t cache_bytes;        /* pixels held by the text cache */
 	unsigned long images_decoded; /* pictures decoded by gfx_image_new */
 	int images_held;           /* pictures held now */
