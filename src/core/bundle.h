@@ -49,6 +49,12 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
  * Returns 0 or a negative errno, reported in diag. */
 int bundle_write(const char *dir, const catalog_data *d, diag_list *diag);
 
+/* Writes a translators' template for language lang into dir:
+ * dir/dich/LANG/procedures.csv with every procedure's code and translatable
+ * columns holding the Vietnamese text to translate (a cell left as it is
+ * counts as not translated). Returns 0 or a negative errno, reported in diag. */
+int bundle_write_template(const char *dir, const catalog_data *d, const char *lang, diag_list *diag);
+
 /* What an import would change, by procedure code. */
 typedef struct bundle_diff {
 	char **added, **changed, **removed; /* "CODE\tNAME" strings, escaped (text_escape) */
