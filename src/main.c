@@ -107,6 +107,7 @@ static int cmd_check_or_import(motcua_env *env, int argc, char **argv, bool do_i
 		.public_key = env->cfg.public_key,
 		.installed_version = store_installed_version(&env->st),
 		.allow_downgrade = allow_downgrade,
+		.glyphs = true,
 	};
 	catalog_data d = {0};
 	diag_list diag = {0};
@@ -167,6 +168,20 @@ end:
 
 static int cmd_export(motcua_env *env, int argc, char **argv)
 {
+	/* export --template LANG DIR: a translators' template (dich/LANG/). */
+	const char *lang = NULL;
+	if (argc == 4 && !strcmp(argv[1], "--template")) {
+		lang = argv[2];
+		argv += 2;
+		argc -= 2;
+		if (!i18n_code_valid(lang) || !strcmp(lang, "vi")) {
+			fprintf(stderr,
+			        _("motcua: '%s' is not a language code: give the language's ISO 639 code in "
+			          "lower case (hmn for H'Mông, blt for Tai Dam)\n"),
+			        lang);
+			return 2;
+		}
+	}
 	if (argc != 2) {
 		usage(stderr);
 		return 2;
@@ -180,8 +195,12 @@ static int cmd_export(motcua_env *env, int argc, char **argv)
 		diag_report(stderr, DIAG_ERROR, env->st.catalog_path, 0, "%s",
 		            _("cannot read the catalogue"));
 		rc = 3;
-	} else if (bundle_write(argv[1], &d, &diag) < 0) {
+	} else if (lang ? bundle_write_template(argv[1], &d, lang, &diag) < 0
+	                : bundle_write(argv[1], &d, &diag) < 0) {
 		rc = 3;
+	} else if (lang) {
+		printf(_("%s/dich/%s/procedures.csv: %zu procedures to translate\n"), argv[1], lang,
+		       d.n_procs);
 	}
 	diag_print(&diag, stderr);
 	diag_clear(&diag);

@@ -24,6 +24,8 @@
 
 #include "bundle_schema.h"
 #include "csv.h"
+#include "font_fallback.h"
+#include "paths.h"
 #include "image_info.h"
 #include "i18n.h"
 #include "signature.h"
@@ -42,6 +44,7 @@
 #define MAX_FOLDER_ENTRIES 100000
 #define MAX_INI (64u << 10)
 #define MIB (1u << 20)
+#define MAX_GLYPH_WARNINGS 32
 
 /* forms/, images/ or audio/, listed the first time a record refers to it. */
 typedef struct folder {
@@ -116,6 +119,12 @@ typedef struct reader {
 	int *lines;   /* the line of each record of the current file */
 	size_t n_lines, cap_lines;
 	size_t text;  /* bytes of CSV text read, for BUNDLE_MAX_TEXT */
+	/* opts->glyphs: the fonts (opened at the first character Noto Sans
+	 * lacks) and the characters already reported in the current file. */
+	font_fallback *fonts;
+	const char *glyph_file;
+	const void *glyph_said[MAX_GLYPH_WARNINGS]; /* a script's name, or the character */
+	size_t n_glyph_said;
 } reader;
 
 /* --- small parsers, shared by bundle.ini and the CSV cells --- */
@@ -680,7 +689,8 @@ static void root_list(reader *r)
 		bool known = !strcasecmp(name, BUNDLE_INI) || !strcasecmp(name, "SHA256SUMS") ||
 		             !strcasecmp(name, "SHA256SUMS.minisig") ||
 		             !strcasecmp(name, "forms") || !strcasecmp(name, "images") ||
-		             !strcasecmp(name, "audio");
+		             !strcasecmp(name, "audio") ||
+		             !strcasecmp(name, BUNDLE_TRANSLATIONS);
 		for (size_t t = 0; t < n_tables && !known; t++)
 			known = !strcasecmp(name, tables[t].file);
 		if (!known) {
@@ -1561,6 +1571,23 @@ static void scores_finish(reader *r, const char *file, const bundle_table *t, si
 	r->n_big = 0;
 }
 
+/* True when heading names a column of procedures.csv (key or heading). */
+static bool procedures_column(const char *heading)
+{
+	size_t n;
+	const bundle_table *t = bundle_schema_tables(&n);
+	char *f = text_fold(heading);
+	bool found = false;
+	for (size_t j = 0; j < t->n_columns && !found; j++) {
+		char *k = text_fold(t->columns[j].key), *h = text_fold(t->columns[j].heading);
+		found = !strcmp(f, k) || !strcmp(f, h);
+		free(k);
+		free(h);
+	}
+	free(f);
+	return found;
+}
+
 /* Finds each schema column in the header row; col[j] = its cell index or -1. */
 static void header_map(reader *r, const char *file, const bundle_table *t, const csv_row *h,
                        int *col)
@@ -1583,8 +1610,14 @@ static void header_map(reader *r, const char *file, const bundle_table *t, const
 		free(f);
 		if (j == t->n_columns) {
 			char *shown = cell_normalise(h->cells[i]);
-			diag_warning(r->diag, file, h->line, _("unknown column '%s' (ignored)"),
-			             shown);
+			if (t == bundle_schema_translation_table() && procedures_column(h->cells[i]))
+				diag_error(r->diag, file, h->line,
+				           _("column '%s' is not translated: it is the same in every "
+				             "language (remove it from this file)"),
+				           shown);
+			else
+				diag_warning(r->diag, file, h->line, _("unknown column '%s' (ignored)"),
+				             shown);
 			free(shown);
 		} else if (col[j] >= 0) {
 			char *label = column_label(&t->columns[j]);
@@ -1640,6 +1673,57 @@ static bool cell_clean(reader *r, const char *file, const bundle_table *t, const
 	return false;
 }
 
+/* Warns about the characters of v that no installed font has: the kiosk
+ * and the sheet would show an empty box. Once per character a file. */
+static void cell_glyphs(reader *r, const char *file, const bundle_table *t, const csv_row *row,
+                        const int *col, const bundle_column *c, const char *v)
+{
+	if (!r->opts->glyphs)
+		return;
+	if (r->glyph_file != file) {
+		r->glyph_file = file;
+		r->n_glyph_said = 0;
+	}
+	const unsigned char *p = (const unsigned char *)v;
+	while (*p) {
+		if (*p < 0x80) { /* Noto Sans has every printable ASCII character */
+			p++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+		if (n <= 0)
+			return; /* NFC-normalised already: cannot happen */
+		p += n;
+		if (!r->fonts)
+			r->fonts = font_fallback_new(paths_fontdir());
+		if (font_fallback_find(r->fonts, (uint32_t)cp) >= 0)
+			continue;
+		/* One line for a script (its first character), not one a letter. */
+		const char *script = font_fallback_script((uint32_t)cp);
+		const void *key = script ? (const void *)script : (const void *)(uintptr_t)(cp + 1);
+		size_t k = 0;
+		while (k < r->n_glyph_said && r->glyph_said[k] != key)
+			k++;
+		if (k < r->n_glyph_said || r->n_glyph_said == MAX_GLYPH_WARNINGS)
+			continue;
+		r->glyph_said[r->n_glyph_said++] = key;
+		char *label = column_label(c), *code = row_code(t, row, col);
+		char *what = code ? xasprintf(_("%s of procedure %s"), label, code) : xstrdup(label);
+		char *name = script ? xasprintf("U+%04X (%s)", (unsigned)cp, script)
+		                    : xasprintf("U+%04X", (unsigned)cp);
+		diag_warning(r->diag, file, row->line,
+		             _("%s: no installed font can draw the character %s; the kiosk and the "
+		               "sheet would show an empty box: install a font for its script (e.g. "
+		               "fonts-noto-core) or write the text without it"),
+		             what, name);
+		free(name);
+		free(what);
+		free(code);
+		free(label);
+	}
+}
+
 static void row_read(reader *r, const char *file, const bundle_table *t, const csv_row *row,
                      const int *col)
 {
@@ -1677,6 +1761,7 @@ static void row_read(reader *r, const char *file, const bundle_table *t, const c
 			free(v);
 			continue;
 		}
+		cell_glyphs(r, file, t, row, col, c, v);
 		cell_store(r, file, row->line, c, rec, v);
 	}
 	record_check(r, file, row->line, t, rec, col);
@@ -1696,9 +1781,11 @@ static bool key_columns_found(const bundle_table *t, const int *col)
 
 /* Reads one table; r->table_complete tells whether every record was read
  * (the file was there, readable, parsed to its end, with its key columns). */
+static void table_read_at(reader *r, const bundle_table *t, int dirfd, const char *name,
+                          const char *found);
+
 static void table_read(reader *r, const bundle_table *t)
 {
-	assert(t->n_columns <= MAX_COLUMNS);
 	r->table_complete = false;
 	const char *found = root_find(r, t->file);
 	if (!found) {
@@ -1707,12 +1794,22 @@ static void table_read(reader *r, const bundle_table *t)
 			           _("required file is missing from the bundle"));
 		return;
 	}
+	table_read_at(r, t, r->fd, found, found);
+}
+
+/* Reads table t from the file name in folder dirfd, reported as found
+ * (its path in the bundle). */
+static void table_read_at(reader *r, const bundle_table *t, int dirfd, const char *name,
+                          const char *found)
+{
+	assert(t->n_columns <= MAX_COLUMNS);
+	r->table_complete = false;
 	size_t n_tables;
 	bool procs = t == bundle_schema_tables(&n_tables);
 	const size_t limit = procs ? BUNDLE_MAX_PROCS_CSV : BUNDLE_MAX_CSV;
 	char *buf;
 	size_t len;
-	if (!read_at(r, r->fd, found, found, limit, found, 0, &buf, &len))
+	if (!read_at(r, dirfd, name, found, limit, found, 0, &buf, &len))
 		return;
 	if (!decode(r, found, limit, &buf, &len)) {
 		free(buf);
@@ -1961,6 +2058,124 @@ static void places_check(reader *r, const char *file)
 	free(k);
 }
 
+/* Entries of the folder fd (closed), sorted; NULL names are never returned. */
+static size_t folder_entries(int fd, char ***out)
+{
+	DIR *dir = fdopendir(fd);
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while (dir && (de = readdir(dir)) && n < MAX_FOLDER_ENTRIES) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (n == cap)
+			v = xrealloc(v, (cap = cap ? 2 * cap : 16) * sizeof *v);
+		v[n++] = xstrdup(de->d_name);
+	}
+	if (dir)
+		closedir(dir);
+	else
+		close(fd);
+	for (size_t i = 1; i < n; i++) /* few entries: insertion sort */
+		for (size_t k = i; k > 0 && strcmp(v[k - 1], v[k]) > 0; k--) {
+			char *x = v[k];
+			v[k] = v[k - 1];
+			v[k - 1] = x;
+		}
+	*out = v;
+	return n;
+}
+
+/* dich/LANG/procedures.csv: one language's translation, read like
+ * procedures.csv into a catalogue of its own, then kept as d's translation. */
+static void translation_read(reader *r, int dirfd, const char *lang, const char *shown_dir)
+{
+	int fd = openat(dirfd, lang, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(r->diag, shown_dir, 0,
+		           _("%s: not a folder; dich/ holds one folder a language, named by its "
+		             "code (e.g. dich/hmn/)"),
+		           shown_dir);
+		return;
+	}
+	char **names;
+	size_t n = folder_entries(dup(fd), &names);
+	catalog_data tmp = {0}, *saved = r->d;
+	bool have = false;
+	for (size_t i = 0; i < n; i++) {
+		char *shown = xasprintf("%s/%s", shown_dir, names[i]);
+		if (!strcasecmp(names[i], "procedures.csv") && !have) {
+			have = true;
+			r->d = &tmp;
+			table_read_at(r, bundle_schema_translation_table(), fd, names[i], shown);
+			r->d = saved;
+		} else {
+			diag_warning(r->diag, shown, 0,
+			             _("unknown file (ignored); a language folder holds procedures.csv"));
+		}
+		free(shown);
+		free(names[i]);
+	}
+	free(names);
+	close(fd);
+	if (!have)
+		diag_warning(r->diag, shown_dir, 0,
+		             _("the folder has no procedures.csv; nothing is translated"));
+	if (tmp.n_procs == 0) {
+		catalog_data_clear(&tmp);
+		return;
+	}
+	catalog_data *d = r->d;
+	if (d->n_translations == d->cap_translations) {
+		d->cap_translations = d->cap_translations ? 2 * d->cap_translations : 4;
+		d->translations = xrealloc(d->translations, d->cap_translations * sizeof *d->translations);
+	}
+	translation *t = &d->translations[d->n_translations++];
+	*t = (translation){.lang = xstrdup(lang), .procs = tmp.procs, .n_procs = tmp.n_procs,
+	                   .cap_procs = tmp.cap_procs};
+	tmp.procs = NULL;
+	tmp.n_procs = 0;
+	catalog_data_clear(&tmp);
+}
+
+/* The bundle's dich/ folder: a folder a language (its ISO 639 code). */
+static void translations_read(reader *r)
+{
+	const char *found = root_find(r, BUNDLE_TRANSLATIONS);
+	if (!found)
+		return;
+	int fd = openat(r->fd, found, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(r->diag, found, 0, _("%s: not a folder; leave it out or put a folder a "
+		                                "language in it"),
+		           found);
+		return;
+	}
+	char **names;
+	size_t n = folder_entries(dup(fd), &names);
+	for (size_t i = 0; i < n; i++) {
+		char *shown = xasprintf("%s/%s", found, names[i]);
+		bool dup_lang = false;
+		for (size_t k = 0; k < r->d->n_translations; k++)
+			dup_lang |= !strcmp(r->d->translations[k].lang, names[i]);
+		if (!i18n_code_valid(names[i]) || !strcmp(names[i], "vi") || dup_lang) {
+			char *esc = text_escape(names[i], false);
+			diag_error(r->diag, shown, 0,
+			           _("'%s' is not a language code: name the folder by the language's "
+			             "ISO 639 code in lower case (hmn for H'Mông, blt for Tai Dam); "
+			             "Vietnamese is the catalogue itself"),
+			           esc);
+			free(esc);
+		} else {
+			translation_read(r, fd, names[i], shown);
+		}
+		free(shown);
+		free(names[i]);
+	}
+	free(names);
+	close(fd);
+}
+
 bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag_list *diag)
 {
 	assert(dir && opts && d && diag);
@@ -2014,6 +2229,7 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 		if (!strcmp(tables[i].file, "dia_ban.csv") && r.table_complete)
 			places_check(&r, root_find(&r, tables[i].file));
 	}
+	translations_read(&r);
 
 	for (size_t i = 0; i < r.n_root; i++)
 		free(r.root[i]);
@@ -2030,6 +2246,7 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
 	free(r.codes);
 	free(r.lines);
 	signature_manifest_clear(&manifest);
+	font_fallback_free(r.fonts);
 	close(r.fd);
 	return diag->errors == errors;
 }

@@ -33,6 +33,10 @@ typedef struct bundle_opts {
 	const char *public_key;  /* minisign public key (base64 line); NULL/"" = not required */
 	long installed_version;  /* phien_ban of the installed catalogue; 0 = none */
 	bool allow_downgrade;    /* accept phien_ban <= installed_version */
+	/* Warn (FILE:LINE: warning) about a character that no installed font can
+	 * draw (core/font_fallback.h), once per character a file: `check` and
+	 * `import`; off for the fuzzers, which would open fonts for every input. */
+	bool glyphs;
 } bundle_opts;
 
 /* Reads the bundle in folder dir into d (zeroed by the caller; freed with
@@ -46,6 +50,12 @@ bool bundle_read(const char *dir, const bundle_opts *opts, catalog_data *d, diag
  * column order, so export → import → export gives identical bytes.
  * Returns 0 or a negative errno, reported in diag. */
 int bundle_write(const char *dir, const catalog_data *d, diag_list *diag);
+
+/* Writes a translators' template for language lang into dir:
+ * dir/dich/LANG/procedures.csv with every procedure's code and translatable
+ * columns holding the Vietnamese text to translate (a cell left as it is
+ * counts as not translated). Returns 0 or a negative errno, reported in diag. */
+int bundle_write_template(const char *dir, const catalog_data *d, const char *lang, diag_list *diag);
 
 /* What an import would change, by procedure code. */
 typedef struct bundle_diff {

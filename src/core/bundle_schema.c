@@ -121,7 +121,37 @@ static const bundle_table tables[] = {
 	TABLE("dia_ban.csv", false, place_columns, place, places, n_places, add_place),
 };
 
+/* dich/LANG/procedures.csv: the code (a procedure of the bundle) and the
+ * text a citizen reads; the order of procedures.csv. */
+static const bundle_column translation_columns[] = {
+	COL(procedure, "ma_thu_tuc", "Mã thủ tục", true, BUNDLE_CODE_REF, code),
+	COL(procedure, "ten_thu_tuc", "Tên thủ tục", false, BUNDLE_TEXT, name),
+	COL(procedure, "cap_thuc_hien", "Cấp thực hiện", false, BUNDLE_TEXT, level),
+	COL(procedure, "trinh_tu", "Trình tự thực hiện", false, BUNDLE_LIST, steps),
+	COL(procedure, "cach_thuc", "Cách thức thực hiện", false, BUNDLE_LIST, channels),
+	COL(procedure, "thanh_phan_ho_so", "Thành phần hồ sơ", false, BUNDLE_LIST, documents),
+	COL(procedure, "so_luong_ho_so", "Số lượng hồ sơ", false, BUNDLE_TEXT, doc_count),
+	COL(procedure, "thoi_han", "Thời hạn giải quyết", false, BUNDLE_TEXT, deadline),
+	COL(procedure, "phi_le_phi", "Phí, lệ phí", false, BUNDLE_TEXT, fees),
+	COL(procedure, "doi_tuong", "Đối tượng thực hiện", false, BUNDLE_TEXT, subjects),
+	COL(procedure, "co_quan_thuc_hien", "Cơ quan thực hiện", false, BUNDLE_TEXT, agency),
+	COL(procedure, "ket_qua", "Kết quả thực hiện", false, BUNDLE_TEXT, result),
+	COL(procedure, "yeu_cau_dieu_kien", "Yêu cầu, điều kiện", false, BUNDLE_TEXT, conditions),
+};
+static const bundle_table translation_table =
+	TABLE("procedures.csv", true, translation_columns, procedure, procs, n_procs, add_proc);
+
 /* clang-format on */
+
+const bundle_table *bundle_schema_translation_table(void) { return &translation_table; }
+
+bool bundle_schema_translatable(const char *key)
+{
+	for (size_t i = 1; i < sizeof translation_columns / sizeof *translation_columns; i++)
+		if (!strcmp(translation_columns[i].key, key))
+			return true;
+	return false;
+}
 
 const bundle_table *bundle_schema_tables(size_t *n)
 {

@@ -71,6 +71,15 @@ const bundle_table *bundle_schema_tables(size_t *n);
 /* The table of the file named name (canonical, exact), or NULL. */
 const bundle_table *bundle_schema_table(const char *name);
 
+/* The bundle's translations: dich/LANG/ holds this file, with the code and
+ * the translatable columns of procedures.csv (names, steps, documents,
+ * deadlines, fees, ... — not codes, fields, dates, choices, legal basis,
+ * forms, URLs or keywords, which stay the same in every language). */
+#define BUNDLE_TRANSLATIONS "dich"
+const bundle_table *bundle_schema_translation_table(void);
+/* True when procedures.csv's column key may be translated. */
+bool bundle_schema_translatable(const char *key);
+
 /* Number of records of t's kind in d. */
 size_t bundle_schema_count(const catalog_data *d, const bundle_table *t);
 

@@ -256,6 +256,32 @@ static bool blob_name_ok(const char *name, size_t *k, const char **file)
 	return **file && !strchr(*file, '/') && strcmp(*file, ".") && strcmp(*file, "..");
 }
 
+/* dir/dich/LANG/procedures.csv from procs: the code and the translatable
+ * columns. */
+static int translation_write(int dirfd, const char *dir, const char *lang, procedure *procs, size_t n,
+                             diag_list *diag)
+{
+	int dich = subdir_open(dirfd, dir, BUNDLE_TRANSLATIONS, diag);
+	if (dich < 0)
+		return dich;
+	char *dich_shown = xasprintf("%s/%s", dir, BUNDLE_TRANSLATIONS);
+	int fd = subdir_open(dich, dich_shown, lang, diag);
+	int rc = fd;
+	if (fd >= 0) {
+		catalog_data view = {.procs = procs, .n_procs = n};
+		buf b = {0};
+		table_format(&b, &view, bundle_schema_translation_table());
+		char *shown = xasprintf("%s/%s/procedures.csv", dich_shown, lang);
+		rc = file_write(fd, shown, "procedures.csv", b.s, b.len, diag);
+		free(shown);
+		free(b.s);
+		close(fd);
+	}
+	free(dich_shown);
+	close(dich);
+	return rc;
+}
+
 int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
 {
 	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
@@ -324,6 +350,27 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
 	for (size_t k = 0; k < N_BLOB_FOLDERS; k++)
 		if (sub[k] >= 0)
 			close(sub[k]);
+	for (size_t i = 0; i < d->n_translations && !rc; i++)
+		rc = translation_write(dirfd, dir, d->translations[i].lang, d->translations[i].procs,
+		                       d->translations[i].n_procs, diag);
+	close(dirfd);
+	return rc;
+}
+
+int bundle_write_template(const char *dir, const catalog_data *d, const char *lang, diag_list *diag)
+{
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		int rc = -errno;
+		diag_error(diag, dir, 0, _("cannot create the export folder: %s"), strerror(errno));
+		return rc;
+	}
+	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0) {
+		int rc = -errno;
+		diag_error(diag, dir, 0, _("cannot open the export folder: %s"), strerror(errno));
+		return rc;
+	}
+	int rc = translation_write(dirfd, dir, lang, d->procs, d->n_procs, diag);
 	close(dirfd);
 	return rc;
 }

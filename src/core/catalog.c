@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "bundle_schema.h"
 #include "i18n.h"
 #include "search_words.h"
 #include "text.h"
@@ -16,7 +17,7 @@
 
 /* Bumped whenever the schema changes; a kiosk refuses a file it cannot read
  * rather than showing half a catalogue. Kept in PRAGMA user_version. */
-#define CATALOG_SCHEMA 2
+#define CATALOG_SCHEMA 2 /* 2: recordings, place, translation, address, replaced_by */
 
 /* Most results one search returns: the cost of ranking grows with it, and
  * no screen lists more. */
@@ -79,6 +80,10 @@ static const char schema_sql[] =
     "CREATE TABLE blob(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, data BLOB);"
     "CREATE TABLE place(id INTEGER PRIMARY KEY, old_name TEXT, old_district TEXT,"
     " new_unit TEXT, province TEXT, decision TEXT, effective_date TEXT, note TEXT);"
+    /* The bundle's dich/LANG/: a translated field (col: the procedure
+     * column's name; value as in procedure) of one procedure. */
+    "CREATE TABLE translation(lang TEXT NOT NULL, code TEXT NOT NULL, col TEXT NOT NULL,"
+    " value, PRIMARY KEY(lang, code, col)) WITHOUT ROWID;"
     /* Contentless: the text lives in `procedure`; the index only needs to
      * answer "which rows, how well". The prefix indexes make the one- to
      * three-letter prefixes of type-as-you-go cheap. */
@@ -563,6 +568,74 @@ static int write_small_tables(sqlite3 *db, const catalog_data *d, char **err)
 	return rc;
 }
 
+/* True when the procedure column pcols[i] may be translated. */
+static bool pcol_translatable(size_t i)
+{
+	const bundle_table *t = bundle_schema_translation_table();
+	for (size_t j = 0; j < t->n_columns; j++)
+		if (t->columns[j].offset == pcols[i].off && t->columns[j].kind != BUNDLE_CODE_REF)
+			return true;
+	return false;
+}
+
+static void bind_pcol(sqlite3_stmt *st, int k, const procedure *p, size_t i)
+{
+	const char *base = (const char *)p + pcols[i].off;
+	if (!pcols[i].list) {
+		bind_str(st, k, *(char *const *)(const void *)base);
+		return;
+	}
+	const item_list *l = (const item_list *)(const void *)base;
+	buf b = {0};
+	list_encode(l, &b);
+	sqlite3_bind_blob(st, k, b.p, (int)b.n, free);
+}
+
+static bool pcol_empty(const procedure *p, size_t i)
+{
+	const char *base = (const char *)p + pcols[i].off;
+	return pcols[i].list ? ((const item_list *)(const void *)base)->n == 0
+	                     : str_empty(*(char *const *)(const void *)base);
+}
+
+/* The translations, a field a row; then a "translation" that is the
+ * Vietnamese itself (a translator's template cell left as it was) is
+ * dropped, so that the kiosk marks that field as not translated. */
+static int write_translations(sqlite3 *db, const catalog_data *d, char **err)
+{
+	sqlite3_stmt *ins =
+	    prepare(db, "INSERT OR REPLACE INTO translation(lang, code, col, value) VALUES(?,?,?,?)", err);
+	if (!ins)
+		return -1;
+	int rc = 0;
+	for (size_t t = 0; t < d->n_translations && rc == 0; t++)
+		for (size_t k = 0; k < d->translations[t].n_procs && rc == 0; k++) {
+			const procedure *p = &d->translations[t].procs[k];
+			for (size_t i = 0; i < N_PCOLS && rc == 0; i++) {
+				if (!pcol_translatable(i) || pcol_empty(p, i))
+					continue;
+				bind_str(ins, 1, d->translations[t].lang);
+				bind_str(ins, 2, p->code);
+				bind_str(ins, 3, pcols[i].name);
+				bind_pcol(ins, 4, p, i);
+				rc = step_done(ins);
+			}
+		}
+	sqlite3_finalize(ins);
+	for (size_t i = 0; i < N_PCOLS && rc == 0; i++) {
+		if (!pcol_translatable(i))
+			continue;
+		char *sql = xasprintf("DELETE FROM translation WHERE col = '%s' AND value IS "
+		                      "(SELECT %s FROM procedure WHERE procedure.code = translation.code)",
+		                      pcols[i].name, pcols[i].name);
+		rc = exec(db, sql, err);
+		free(sql);
+	}
+	if (rc)
+		set_err(err, "%s", sqlite3_errmsg(db));
+	return rc;
+}
+
 static int create_procedure_table(sqlite3 *db, char **err)
 {
 	buf sql = {0};
@@ -647,6 +720,8 @@ int catalog_write(const char *path, const catalog_data *d, char **err)
 		rc = write_procs(db, d, err);
 	if (rc == 0)
 		rc = write_small_tables(db, d, err);
+	if (rc == 0)
+		rc = write_translations(db, d, err);
 	/* One b-tree per index instead of one segment per flush: faster search. */
 	if (rc == 0)
 		rc = exec(db, "INSERT INTO fts(fts) VALUES('optimize'); COMMIT;", err);
@@ -992,6 +1067,120 @@ int catalog_load_each(catalog *c, catalog_data *d, catalog_proc_fn on_proc,
 
 /* ---- the small tables ---- */
 
+static int pcol_find(const char *name)
+{
+	for (size_t i = 0; i < N_PCOLS; i++)
+		if (!strcmp(pcols[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+/* Sets field pcols[i] of p from column k of st (freeing what was there). */
+static int set_pcol(procedure *p, size_t i, sqlite3_stmt *st, int k)
+{
+	char *base = (char *)p + pcols[i].off;
+	if (!pcols[i].list) {
+		free(*(char **)(void *)base);
+		*(char **)(void *)base = col_str(st, k);
+		return 0;
+	}
+	item_list *l = (item_list *)(void *)base;
+	item_list_clear(l);
+	const void *b = sqlite3_column_blob(st, k);
+	int n = sqlite3_column_bytes(st, k);
+	return b ? list_decode(b, (size_t)n, l) : 0;
+}
+
+static int load_translations(catalog *c, catalog_data *d)
+{
+	sqlite3_stmt *st =
+	    prepare_quiet(c, "SELECT lang, code, col, value FROM translation ORDER BY lang, code, col");
+	if (!st)
+		return -1;
+	int rc;
+	translation *t = NULL;
+	procedure *p = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *lang = (const char *)sqlite3_column_text(st, 0);
+		const char *code = (const char *)sqlite3_column_text(st, 1);
+		int i = pcol_find((const char *)sqlite3_column_text(st, 2));
+		if (!lang || !code || i < 0)
+			continue;
+		if (!t || strcmp(t->lang, lang)) {
+			if (d->n_translations == d->cap_translations) {
+				d->cap_translations = d->cap_translations ? 2 * d->cap_translations : 4;
+				d->translations =
+				    xrealloc(d->translations, d->cap_translations * sizeof *d->translations);
+			}
+			t = &d->translations[d->n_translations++];
+			*t = (translation){.lang = xstrdup(lang)};
+			p = NULL;
+		}
+		if (!p || strcmp(p->code, code)) {
+			if (t->n_procs == t->cap_procs) {
+				t->cap_procs = t->cap_procs ? 2 * t->cap_procs : 16;
+				t->procs = xrealloc(t->procs, t->cap_procs * sizeof *t->procs);
+			}
+			p = &t->procs[t->n_procs++];
+			*p = (procedure){.code = xstrdup(code)};
+		}
+		if (set_pcol(p, (size_t)i, st, 3) < 0)
+			rc = SQLITE_CORRUPT;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+size_t catalog_langs(catalog *c, char ***out)
+{
+	assert(c && out);
+	*out = NULL;
+	sqlite3_stmt *st = prepare_quiet(c, "SELECT DISTINCT lang FROM translation ORDER BY lang");
+	size_t n = 0;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		*out = xrealloc(*out, (n + 1) * sizeof **out);
+		(*out)[n++] = col_str(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+unsigned long catalog_translate(catalog *c, const char *lang, procedure *p)
+{
+	assert(c && p);
+	if (str_empty(lang) || str_empty(p->code))
+		return 0;
+	sqlite3_stmt *st = prepare_quiet(c, "SELECT col, value FROM translation WHERE lang = ?1 AND code = ?2");
+	if (!st)
+		return 0;
+	unsigned long mask = 0;
+	sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->code, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int i = pcol_find((const char *)sqlite3_column_text(st, 0));
+		if (i >= 0 && pcol_translatable((size_t)i) && set_pcol(p, (size_t)i, st, 1) == 0)
+			mask |= 1ul << i;
+	}
+	sqlite3_finalize(st);
+	return mask;
+}
+
+bool catalog_translated(unsigned long mask, size_t member_offset)
+{
+	for (size_t i = 0; i < N_PCOLS; i++)
+		if (pcols[i].off == member_offset)
+			return mask & (1ul << i);
+	return false;
+}
+
+bool catalog_translatable(size_t member_offset)
+{
+	for (size_t i = 0; i < N_PCOLS; i++)
+		if (pcols[i].off == member_offset)
+			return pcol_translatable(i);
+	return false;
+}
+
 static int load_extras(catalog *c, catalog_data *d, bool display_order)
 {
 	assert(c && d);
@@ -1101,7 +1290,9 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 		x->note = col_str(st, 6);
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	return load_translations(c, d);
 }
 
 int catalog_load_extras(catalog *c, catalog_data *d)

@@ -92,6 +92,19 @@ size_t catalog_search(catalog *c, const char *query, size_t limit, proc_summary 
  * labelled "gần giống" list. Returns 0 when catalog_search finds something. */
 size_t catalog_search_related(catalog *c, const char *query, size_t limit, proc_summary **out);
 
+/* The content languages the catalogue carries translations into (the
+ * bundle's dich/LANG/), by code. Returns the count; caller frees each and *out. */
+size_t catalog_langs(catalog *c, char ***out);
+/* Replaces the fields of p (from catalog_get) that have a translation into
+ * lang by it; returns which were replaced, for catalog_translated. */
+unsigned long catalog_translate(catalog *c, const char *lang, procedure *p);
+/* True when catalog_translate's mask holds the procedure member at
+ * member_offset (offsetof(procedure, steps)). */
+bool catalog_translated(unsigned long mask, size_t member_offset);
+/* True when the procedure member at member_offset may be translated at all
+ * (names, steps, documents, deadlines, fees, ...; not codes, dates, URLs). */
+bool catalog_translatable(size_t member_offset);
+
 /* One whole procedure, or NULL when the code is unknown. Free with procedure_free. */
 procedure *catalog_get(catalog *c, const char *code);
 /* FAQ of one procedure, in bundle order; *out holds owned strings, free

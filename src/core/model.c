@@ -67,6 +67,14 @@ ADD(catalog_data_add_blob, blob, blobs, n_blobs, cap_blobs)
 
 void catalog_data_clear(catalog_data *d)
 {
+	for (size_t i = 0; i < d->n_translations; i++) {
+		translation *t = &d->translations[i];
+		for (size_t k = 0; k < t->n_procs; k++)
+			procedure_clear(&t->procs[k]);
+		free(t->procs);
+		free(t->lang);
+	}
+	free(d->translations);
 	free(d->info.unit);
 	free(d->info.date);
 	free(d->info.author);

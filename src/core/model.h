@@ -120,6 +120,14 @@ typedef struct bundle_info {
 	char *signer;    /* the minisign trusted comment, when signed */
 } bundle_info;
 
+/* The catalogue's text in another language (the bundle's dich/LANG/):
+ * procedures with their code and only the translated fields set (NULL or
+ * empty: not translated, the Vietnamese is shown). */
+typedef struct translation {
+	char *lang; /* ISO 639 code, "hmn" */
+	procedure *procs; size_t n_procs, cap_procs;
+} translation;
+
 /* A whole catalogue. */
 typedef struct catalog_data {
 	bundle_info info;
@@ -131,6 +139,7 @@ typedef struct catalog_data {
 	news *news;        size_t n_news, cap_news;
 	place *places;     size_t n_places, cap_places;
 	blob *blobs;       size_t n_blobs, cap_blobs;
+	translation *translations; size_t n_translations, cap_translations; /* by lang */
 } catalog_data;
 
 /* Appends an item (copies both strings; extra may be NULL). */

@@ -16,6 +16,7 @@
 #include "core/paths.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "gfx_fallback.h"
 #include "gfx_image.h"
 #include "gfx_png.h"
 #include "gfx_text_cache.h"
@@ -35,7 +36,7 @@
 #define MAX_SHAPES 24
 
 typedef struct font_slot {
-	int face, px;
+	int file, face, px; /* file: font_fallback's index, 0 = Noto Sans */
 	TTF_Font *font;
 } font_slot;
 
@@ -68,6 +69,7 @@ struct gfx {
 	int pw, ph; /* panel (output) size */
 	int uw, uh; /* UI space */
 	char *font_path[2];
+	font_fallback *fallback; /* which font has a character (Tai Viet, …) */
 	font_slot fonts[MAX_FONTS];
 	int n_fonts;
 	gfx_text_cache *cache;
@@ -103,6 +105,7 @@ static bool find_fonts(gfx *g, const char *override)
 		if (file_exists(r) && file_exists(b)) {
 			g->font_path[0] = r;
 			g->font_path[1] = b;
+			g->fallback = font_fallback_new(dirs[i]);
 			return true;
 		}
 		free(r);
@@ -112,12 +115,14 @@ static bool find_fonts(gfx *g, const char *override)
 	return false;
 }
 
-static TTF_Font *font_get(gfx *g, gfx_font face, int px)
+/* Font `file` of the fallback list (0 = Noto Sans in face) at px pixels;
+ * NULL when a fallback font cannot be opened. */
+static TTF_Font *font_get_file(gfx *g, int file, gfx_font face, int px)
 {
 	if (px < 4)
 		px = 4;
 	for (int i = 0; i < g->n_fonts; i++)
-		if (g->fonts[i].face == (int)face && g->fonts[i].px == px)
+		if (g->fonts[i].file == file && g->fonts[i].face == (int)face && g->fonts[i].px == px)
 			return g->fonts[i].font;
 	if (g->n_fonts == MAX_FONTS) {
 		/* Only a resize or the text-size toggle asks for new sizes; start over. */
@@ -125,14 +130,42 @@ static TTF_Font *font_get(gfx *g, gfx_font face, int px)
 			TTF_CloseFont(g->fonts[i].font);
 		g->n_fonts = 0;
 	}
-	TTF_Font *f = TTF_OpenFont(g->font_path[face], px);
+	const char *path = g->font_path[face];
+	bool fake_bold = false;
+	if (file > 0) {
+		path = face == GFX_BOLD ? font_fallback_bold_path(g->fallback, file) : NULL;
+		fake_bold = face == GFX_BOLD && !path;
+		if (!path)
+			path = font_fallback_path(g->fallback, file);
+	}
+	TTF_Font *f = path ? TTF_OpenFont(path, px) : NULL;
+	if (!f && file > 0) {
+		fprintf(stderr, "motcua: warning: %s: %s\n", path ? path : "?", TTF_GetError());
+		return NULL;
+	}
 	if (!f) {
 		fprintf(stderr, "motcua: %s: %s\n", g->font_path[face], TTF_GetError());
 		abort(); /* checked at start-up; losing it later is a broken install */
 	}
 	TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
-	g->fonts[g->n_fonts++] = (font_slot){(int)face, px, f};
+	if (fake_bold) /* a script with no bold face: emboldened */
+		TTF_SetFontStyle(f, TTF_STYLE_BOLD);
+	g->fonts[g->n_fonts++] = (font_slot){file, (int)face, px, f};
 	return f;
+}
+
+static TTF_Font *font_get(gfx *g, gfx_font face, int px) { return font_get_file(g, 0, face, px); }
+
+typedef struct font_ctx {
+	gfx *g;
+	gfx_font face;
+	int px;
+} font_ctx;
+
+static TTF_Font *font_of_run(void *ctx, int file)
+{
+	font_ctx *c = ctx;
+	return font_get_file(c->g, file, c->face, c->px);
 }
 
 static bool open_headless(gfx *g)
@@ -281,6 +314,7 @@ void gfx_close(gfx *g)
 	SDL_Quit();
 	free(g->font_path[0]);
 	free(g->font_path[1]);
+	font_fallback_free(g->fallback);
 	free(g);
 }
 
@@ -309,8 +343,8 @@ int gfx_text_width(gfx *g, gfx_font f, int px, const char *s, size_t n)
 		return 0;
 	char buf[512], *heap;
 	const char *t = terminated(s, n, buf, sizeof buf, &heap);
-	int w = 0, h = 0;
-	TTF_SizeUTF8(font_get(g, f, px), t, &w, &h);
+	font_ctx ctx = {g, f, px};
+	int w = gfx_fallback_width(g->fallback, font_of_run, &ctx, t);
 	free(heap);
 	return w;
 }
@@ -354,7 +388,11 @@ void gfx_text(gfx *g, gfx_font f, int px, int x, int y, gfx_color c, const char 
 	} else {
 		char buf[512], *heap;
 		const char *z = terminated(s, n, buf, sizeof buf, &heap);
-		SDL_Surface *surf = TTF_RenderUTF8_Blended(font_get(g, f, px), z, (SDL_Color){c.r, c.g, c.b, 255});
+		font_ctx ctx = {g, f, px};
+		int missing = 0;
+		SDL_Surface *surf = gfx_fallback_render(g->fallback, font_of_run, &ctx, z,
+							(SDL_Color){c.r, c.g, c.b, 255}, &missing);
+		g->stats.missing_glyphs += (unsigned long)missing;
 		free(heap);
 		if (!surf)
 			return; /* nothing drawable (only zero-width characters) */

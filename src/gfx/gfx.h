@@ -134,6 +134,7 @@ typedef struct gfx_stats {
 	unsigned long frames;      /* gfx_begin calls */
 	unsigned long rasterised;  /* text lines rendered by the font engine */
 	unsigned long cache_hits;  /* text lines drawn from the cache */
+	unsigned long missing_glyphs; /* characters rasterised that no font has (drawn as boxes) */
 	size_t cache_bytes;        /* pixels held by the text cache */
 	size_t cache_budget;       /* its budget */
 	unsigned long sleeps;      /* times gfx_wait_input slept in poll() (kmsdrm, offscreen) */

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -184,7 +185,8 @@ app *app_new(const app_options *o, gfx *g)
 	a->shown_minute = app_wall_ms(a) / 60000;
 	app_staff_init(a);
 	a->clock_right_shown = app_clock_right(a);
-	a->start_lang = i18n_get_lang();
+	snprintf(a->start_lang, sizeof a->start_lang, "%s", i18n_code());
+	snprintf(a->lang, sizeof a->lang, "%s", i18n_code());
 	int w, h;
 	gfx_size(g, &w, &h);
 	layout_metrics(&a->m, w, h, false);
@@ -221,6 +223,33 @@ void app_free(app *a)
 	free(a);
 }
 
+void app_set_lang(app *a, const char *code)
+{
+	if (strlen(code) >= sizeof a->lang)
+		return;
+	if (!i18n_set_code(code))
+		i18n_set_code("vi"); /* a content language without a UI translation */
+	snprintf(a->lang, sizeof a->lang, "%s", code);
+	a->gen++;
+	a->chrome_stale = true;
+	a->dirty = true;
+}
+
+const char *app_content_lang(app *a)
+{
+	if (!a->cat || !strcmp(a->lang, "vi"))
+		return NULL;
+	char **v;
+	size_t n = catalog_langs(a->cat, &v);
+	bool found = false;
+	for (size_t i = 0; i < n; i++) {
+		found |= !strcmp(v[i], a->lang);
+		free(v[i]);
+	}
+	free(v);
+	return found ? a->lang : NULL;
+}
+
 /* A new citizen gets the kiosk as the first one found it. */
 static void reset_session(app *a)
 {
@@ -231,8 +260,8 @@ static void reset_session(app *a)
 	a->stack[0] = screen_home_new(a);
 	if (!a->attract)
 		a->attract = screen_attract_new(a);
-	if (i18n_get_lang() != a->start_lang)
-		i18n_set_lang(a->start_lang);
+	if (strcmp(a->lang, a->start_lang))
+		app_set_lang(a, a->start_lang);
 	if (a->large_text) {
 		a->large_text = false;
 		layout_metrics(&a->m, a->m.w, a->m.h, false);
@@ -253,15 +282,10 @@ static void wake(app *a)
 static void header_action(app *a, int action)
 {
 	switch (action) {
-	case HEADER_ACT_VI:
-	case HEADER_ACT_EN: {
-		i18n_lang l = action == HEADER_ACT_VI ? I18N_VI : I18N_EN;
-		if (l != i18n_get_lang()) {
-			i18n_set_lang(l);
-			a->gen++;
-		}
+	case HEADER_ACT_LANG:
+		if (top(a)->ops->id != SCREEN_LANG)
+			app_push(a, screen_lang_new(a));
 		break;
-	}
 	case HEADER_ACT_TEXT_SIZE:
 		a->large_text = !a->large_text;
 		layout_metrics(&a->m, a->m.w, a->m.h, a->large_text);

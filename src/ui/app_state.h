@@ -17,13 +17,23 @@
 
 #define APP_MAX_DEPTH 16
 
+/* The citizen chose language code (screen_lang): the UI in it when it is
+ * translated (else Vietnamese), the catalogue text in it where the bundle
+ * translates it. */
+void app_set_lang(app *a, const char *code);
+/* The content language: a->lang when the catalogue carries it, else NULL
+ * (Vietnamese, the catalogue itself). Static or a->lang. */
+const char *app_content_lang(app *a);
+
 struct app {
 	gfx *g;
 	catalog *cat;
 	const config *cfg;
 	ui_metrics m;
 	bool large_text;
-	i18n_lang start_lang;
+	char start_lang[16];          /* the UI language a new citizen gets (i18n code) */
+	char lang[16];                /* the citizen's language: the UI's when translated, and
+	                                 the catalogue text's when the bundle has it (else vi) */
 	int64_t now, wall_offset; /* wall ms = now + wall_offset */
 	int64_t shown_minute;
 	bool clock_right_shown;       /* app_clock_right when the minute was last shown */

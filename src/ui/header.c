@@ -30,15 +30,15 @@ int header_layout(app *a, flow *f, bool nav, const char *title)
 	int date_w = show_clock ? flow_text_width(f, GFX_REGULAR, m->px_small, date) : 0;
 	if (date_w > clock_w)
 		clock_w = date_w;
-	int lang_w = layout_px(m, 96);
-	for (int i = 0; i < 2; i++) {
-		int lw = widgets_button_width(f, m, i ? "EN" : "VI", m->px_body, WIDGET_NO_ICON);
-		if (lw > lang_w)
-			lang_w = lw;
-	}
+	/* The language button names the language in use in itself; it opens
+	 * the chooser (screen_lang). */
+	const char *lang_label = i18n_autonym(a->lang);
+	int lang_w = widgets_button_width(f, m, lang_label, m->px_body, WIDGET_NO_ICON);
+	if (lang_w < layout_px(m, 96))
+		lang_w = layout_px(m, 96);
 	const char *size_label = a->large_text ? _("A– Normal text") : _("A+ Larger text");
 	int size_w = widgets_button_width(f, m, size_label, m->px_body, WIDGET_NO_ICON);
-	int tools_w = 2 * lang_w + size_w + 2 * gap;
+	int tools_w = lang_w + size_w + gap;
 	int emblem = layout_px(m, 84);
 	int min_name = layout_px(m, 380);
 	bool tools_below = m->w - 2 * pad - emblem - 3 * gap - clock_w - tools_w - gap < min_name;
@@ -87,12 +87,9 @@ int header_layout(app *a, flow *f, bool nav, const char *title)
 
 	int tx = m->w - pad - tools_w;
 	int tyy = tools_below ? top + row + gap : top + (row - tool_h) / 2;
-	bool vi = i18n_get_lang() == I18N_VI;
-	widgets_button(f, m, (gfx_rect){tx, tyy, lang_w, tool_h}, "VI", m->px_body,
-		       vi ? WIDGET_SELECTED : WIDGET_ON_BRAND, WIDGET_NO_ICON, HEADER_ACT_VI, 0);
-	widgets_button(f, m, (gfx_rect){tx + lang_w + gap, tyy, lang_w, tool_h}, "EN", m->px_body,
-		       vi ? WIDGET_ON_BRAND : WIDGET_SELECTED, WIDGET_NO_ICON, HEADER_ACT_EN, 0);
-	widgets_button(f, m, (gfx_rect){tx + 2 * (lang_w + gap), tyy, size_w, tool_h}, size_label,
+	widgets_button(f, m, (gfx_rect){tx, tyy, lang_w, tool_h}, lang_label, m->px_body, WIDGET_ON_BRAND,
+		       WIDGET_NO_ICON, HEADER_ACT_LANG, 0);
+	widgets_button(f, m, (gfx_rect){tx + lang_w + gap, tyy, size_w, tool_h}, size_label,
 		       m->px_body, a->large_text ? WIDGET_SELECTED : WIDGET_ON_BRAND, WIDGET_NO_ICON,
 		       HEADER_ACT_TEXT_SIZE, 0);
 	if (!nav)

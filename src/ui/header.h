@@ -9,8 +9,7 @@
 
 /* Tap actions of the header (handled by the app). */
 enum {
-	HEADER_ACT_VI = 9001,
-	HEADER_ACT_EN,
+	HEADER_ACT_LANG = 9001, /* opens the language chooser */
 	HEADER_ACT_TEXT_SIZE,
 	HEADER_ACT_BACK,
 	HEADER_ACT_HOME,

@@ -32,6 +32,7 @@ typedef enum screen_id {
 	SCREEN_USB,
 	SCREEN_CLOCK,
 	SCREEN_PLACES,
+	SCREEN_LANG,
 } screen_id;
 
 typedef struct screen screen;
@@ -93,6 +94,9 @@ screen *screen_pin_change_new(app *a);
 bool screen_pin_is_for_usb(const screen *s);
 /* The catalogue update from the stick's bundle folder (copied). */
 screen *screen_usb_new(app *a, const char *bundle);
+/* The language chooser: every UI translation and every language of the
+ * catalogue, each in its own name. */
+screen *screen_lang_new(app *a);
 /* The staff set the system's date and time (through the app's set_clock). */
 screen *screen_clock_new(app *a);
 /* Shows text (copied) on the staff area when it is the top screen. */

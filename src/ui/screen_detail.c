@@ -64,6 +64,8 @@ typedef struct detail_state {
 	int qr_n;
 	int jump_y[SEC_COUNT]; /* where each section begins in the content; -1: none */
 	procedure *replacement; /* what replaces a repealed procedure, when in the catalogue */
+	char lang[16];         /* the content language p was translated into; "": Vietnamese */
+	unsigned long translated; /* catalog_translate's mask */
 } detail_state;
 
 /* Shown in the block under the title (the level and the place that handle
@@ -88,6 +90,9 @@ static void detail_load(detail_state *st, app *a)
 	if (!a->cat)
 		return;
 	st->p = catalog_get(a->cat, st->code);
+	const char *cl = app_content_lang(a);
+	snprintf(st->lang, sizeof st->lang, "%s", cl ? cl : "");
+	st->translated = st->p && cl ? catalog_translate(a->cat, cl, st->p) : 0;
 	st->n_faqs = catalog_faqs(a->cat, st->code, &st->faqs);
 	if (st->p && procedure_repealed(st->p->status) && !str_empty(st->p->replaced_by))
 		st->replacement = catalog_get(a->cat, st->p->replaced_by);
@@ -109,6 +114,22 @@ static void detail_load(detail_state *st, app *a)
 static const char *heading(const char *msgid, const char *vi)
 {
 	return i18n_get_lang() == I18N_VI ? vi : _(msgid);
+}
+
+/* True when the citizen reads another language and field member_offset
+ * has no translation into it: the Vietnamese is shown, marked. */
+static bool untranslated(const detail_state *st, size_t member_offset)
+{
+	return st->lang[0] && catalog_translatable(member_offset) &&
+	       !catalog_translated(st->translated, member_offset);
+}
+
+/* A field's heading, with "(in Vietnamese)" when its text is not
+ * translated. Caller frees. */
+static char *field_heading(const detail_state *st, const procedure_field_def *def)
+{
+	const char *h = heading(def->heading, def->heading_vi);
+	return untranslated(st, def->offset) ? xasprintf("%s %s", h, _("(in Vietnamese)")) : xstrdup(h);
 }
 
 static const char *detail_title(screen *s, app *a)
@@ -287,6 +308,9 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 	const ui_metrics *m = &a->m;
 	for (int k = 0; k < SEC_COUNT; k++)
 		st->jump_y[k] = -1;
+	const char *cl = app_content_lang(a);
+	if (strcmp(st->lang, cl ? cl : "")) /* the citizen chose another language */
+		detail_load(st, a);
 	if (st->p) {
 		body.h -= print_bar(s, a, body, st->p);
 		int top = section_bar(s, a, body, st->p);
@@ -304,6 +328,8 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 	}
 	/* Title block: name, code, badges. */
 	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, 0, y, w, p->name, 0) + m->gap;
+	if (untranslated(st, offsetof(procedure, name)))
+		y += flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, 0, y, w, _("(in Vietnamese)"), 0) + m->gap;
 	char *code = xasprintf("%s: %s", heading(PROCEDURE_FIELDS_CODE_HEADING, PROCEDURE_FIELDS_CODE_HEADING_VI),
 			       p->code);
 	int x = 0, bh = widgets_badge_height(f, m);
@@ -412,15 +438,17 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 		int sec = section_of(fld.def->id);
 		if (sec >= 0 && st->jump_y[sec] < 0)
 			st->jump_y[sec] = facts_y0;
-		const char *h = heading(fld.def->heading, fld.def->heading_vi);
+		char *h = field_heading(st, fld.def);
 		if (stacked) { /* narrow: the heading above its value */
 			fy += flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, fy, w - 2 * m->pad, h, 0);
 			fy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, fy, w - 2 * m->pad, fld.text, 0) + m->gap;
+			free(h);
 			continue;
 		}
 		int hh = flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, fy, head_w, h, 0);
 		int vh = flow_para(f, GFX_REGULAR, m->px_body, UI_INK, val_x, fy, val_w, fld.text, 0);
 		fy += (hh > vh ? hh : vh) + m->gap;
+		free(h);
 	}
 	if (facts)
 		y = section_end(f, m, facts_card, facts_y0, w, fy - m->gap);
@@ -441,8 +469,9 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 			if (sec >= 0 && st->jump_y[sec] < 0)
 				st->jump_y[sec] = y;
 			size_t card;
-			int iy, y0 = section_begin(f, m, y, w, heading(fld.def->heading, fld.def->heading_vi),
-						   &card, &iy);
+			char *h = field_heading(st, fld.def);
+			int iy, y0 = section_begin(f, m, y, w, h, &card, &iy);
+			free(h);
 			if (fld.text)
 				iy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, iy, w - 2 * m->pad,
 						fld.text, 0);

@@ -804,7 +804,7 @@ static bool act_idle(monkey *m)
 static bool act_toggle(monkey *m)
 {
 	m->kind = "toggle";
-	static const char *const lang[] = {"VI", "EN", NULL};
+	static const char *const lang[] = {"Tiếng Việt", "English", NULL};
 	static const char *const size[] = {"A+", "A–", NULL};
 	bool is_lang = chance(m, 50);
 	textruns *t = app_text_runs(m->a);

@@ -66,7 +66,8 @@ tap-text "Cập nhật từ USB"
 usb-remove
 shot staff-large-no-stick
 tap-text "A– Chữ thường"
-tap-text "EN"
+tap-text "Tiếng Việt"
+tap-text "English"
 shot staff-en' --check-layout "$@"
 
 expect_kiosk "locked pad at $SIZE" "$OPEN"'
