@@ -353,6 +353,16 @@ static bool phone_valid(const char *s)
 	return digits >= 3 && digits <= 15;
 }
 
+/* Nine or ten digits and nothing else, the first not 0 or 1: no Vietnamese
+ * number is written so (0 starts a national number, 1 a hotline or an
+ * emergency number, + an international one); a spreadsheet that read
+ * 0212385234 as a number leaves this. */
+static bool phone_lost_zero(const char *s)
+{
+	size_t n = strlen(s);
+	return (n == 9 || n == 10) && all_digits(s) && s[0] >= '2';
+}
+
 static bool url_valid(const char *s)
 {
 	size_t p = !strncasecmp(s, "https://", 8) ? 8 : !strncasecmp(s, "http://", 7) ? 7 : 0;
@@ -1356,6 +1366,16 @@ static void cell_store(reader *r, const char *file, int line, const bundle_colum
 			           _("%s: '%s' is not a phone number (3 to 15 digits; spaces, "
 			             "'.', '-', '+', '(' and ')' allowed)"),
 			           label, v);
+		} else if (phone_lost_zero(v)) {
+			/* 0212 385 2345 typed without spaces is a number to a
+			 * spreadsheet, which drops its 0: 212385 2345 would still
+			 * look like a phone number. */
+			label = column_label(c);
+			diag_error(r->diag, file, line,
+			           _("%s: '%s' looks like a phone number whose leading 0 a "
+			             "spreadsheet program dropped (0%s); format the column as Text, "
+			             "type the number again and save the file again"),
+			           label, v, v);
 		}
 		break;
 	case BUNDLE_URL:

@@ -19,6 +19,9 @@ need soffice python3
 
 ORIG="$TMP/orig"
 cp -r "$SAMPLE" "$ORIG"
+# A phone number as many type it, without spaces: a number to a spreadsheet.
+sed -i 's/,0212 000 0001,/,02120000001,/' "$ORIG/hotlines.csv"
+grep -q ',02120000001,' "$ORIG/hotlines.csv" || fail "set-up: the sample's first hotline changed"
 
 # The reference: the original, imported and exported (canonical CSV).
 MOTCUA_STORE="$TMP/store-ref" "$MOTCUA_BIN" import "$ORIG" >/dev/null 2>"$TMP/ref.err" ||

@@ -10,12 +10,15 @@
 
 static void table_check(const csv_table *t, size_t max_cell)
 {
-	int last_line = 0;
+	int last_line = 0, last_record = 0;
 	for (size_t i = 0; i < t->n_rows; i++) {
 		const csv_row *r = &t->rows[i];
 		FUZZ_CHECK(r->n >= 1 && r->cells);
 		FUZZ_CHECK(r->line > last_line); /* records start on growing lines */
+		/* spreadsheet rows grow too, never ahead of the lines */
+		FUZZ_CHECK(r->record > last_record && r->record <= r->line);
 		last_line = r->line;
+		last_record = r->record;
 		for (size_t j = 0; j < r->n; j++) {
 			FUZZ_CHECK(r->cells[j] && (!max_cell || strlen(r->cells[j]) <= max_cell));
 			/* Alt+Enter comes back as "\n" whatever the file's line ends */

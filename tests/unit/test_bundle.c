@@ -368,6 +368,12 @@ static const broken_case broken_cases[] = {
      "procedures.csv", 163, "text after the closing '\"' of a cell"},
     {"bad phone", "hotlines.csv", ",1800 1096,", ",1800 10x96,", DIAG_ERROR, "hotlines.csv", 4,
      "'1800 10x96' is not a phone number"},
+    {"a phone number that lost its leading 0", "hotlines.csv", ",1800 1096,", ",2123852345,",
+     DIAG_ERROR, "hotlines.csv", 4,
+     "'2123852345' looks like a phone number whose leading 0 a spreadsheet program dropped "
+     "(02123852345)"},
+    {"a phone number with its 0 accepted (no error)", "hotlines.csv", ",1800 1096,",
+     ",02123852345,", DIAG_ERROR, NULL, 0, NULL},
     {"too few digits", "hotlines.csv", ",115,", ",15,", DIAG_ERROR, "hotlines.csv", 8,
      "'15' is not a phone number"},
     {"invalid UTF-8", "hotlines.csv", "Cấp cứu y tế", "C\xe1p c\xe9u y t\xea", DIAG_ERROR,
