@@ -90,19 +90,18 @@ shot repealed-en-large
 tap-text "A– Normal text"
 tap-text "See the procedure that replaces it"
 expect-text "Procedure code: 1.004873"
-expect-text "Who handles it and where"
 expect-text "Where to hand in"
 shot replacement-en
 tap-text "VI"
-# The level and the place, before anything else on the page.
-expect-text "Cấp và nơi thực hiện"
-keep "Thông tin chính" brief
-expect-run "Cấp thực hiện" "y < brief.y"
-expect-run "Bộ phận Một cửa" "y < brief.y"
+# The level and the place, the first facts of the page.
+keep "Lĩnh vực" field
+expect-run "Cấp thực hiện" "y < field.y"
+expect-run "Bộ phận Một cửa" "y < field.y"
+expect-text "Thời hạn giải quyết"
 expect-no-text "Đã bãi bỏ"
 shot replacement
 tap-text "A+ Chữ to"
-expect-text "Cấp và nơi thực hiện"
+expect-text "Địa chỉ tiếp nhận"
 shot replacement-large
 tap-text "A– Chữ thường"
 S
