@@ -317,6 +317,10 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
 	size_t n_tables;
 	const bundle_table *tables = bundle_schema_tables(&n_tables);
 	for (size_t i = 0; i < n_tables && !rc; i++) {
+		/* dia_ban.csv came later than the others: a catalogue without
+		 * old place names exports as the bundle it was made from. */
+		if (!strcmp(tables[i].file, "dia_ban.csv") && bundle_schema_count(d, &tables[i]) == 0)
+			continue;
 		b.len = 0;
 		table_format(&b, d, &tables[i]);
 		shown = xasprintf("%s/%s", dir, tables[i].file);

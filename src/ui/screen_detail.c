@@ -395,60 +395,37 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 	bool stacked = w < layout_px(m, 1200);
 	if (stacked)
 		val_w = w - 2 * m->pad;
-	/* Who handles it and where to go: the level (since 2025 mostly the
-	 * commune, some the province) and the place, before anything else. */
-	size_t place_card = 0;
-	int place_y0 = y, py = 0;
-	bool in_place = false;
-	procedure_fields_begin(&it, p);
-	while (procedure_fields_next(&it, &fld)) {
-		if (!in_place_block(fld.def->id) || !fld.text)
-			continue;
-		if (!in_place) {
-			section_begin(f, m, y, w, _("Who handles it and where"), &place_card, &py);
-			in_place = true;
-			st->jump_y[SEC_WHERE] = place_y0;
-		}
-		const char *h = heading(fld.def->heading, fld.def->heading_vi);
-		if (stacked) {
-			py += flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, py, w - 2 * m->pad, h, 0);
-			py += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, py, w - 2 * m->pad, fld.text, 0) +
-			      m->gap;
-			continue;
-		}
-		int hh = flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, py, head_w, h, 0);
-		int vh = flow_para(f, GFX_REGULAR, m->px_body, UI_INK, val_x, py, val_w, fld.text, 0);
-		py += (hh > vh ? hh : vh) + m->gap;
-	}
-	if (in_place)
-		y = section_end(f, m, place_card, place_y0, w, py - m->gap);
-
 	size_t facts_card = 0;
 	int facts_y0 = y, fy = 0;
 	bool facts = false;
-	procedure_fields_begin(&it, p);
-	while (procedure_fields_next(&it, &fld)) {
-		if (in_place_block(fld.def->id) || fld.def->id == PROCEDURE_FIELD_REPLACED_BY ||
-		    !is_short(f, m, &fld, val_w))
-			continue;
-		if (!facts) {
-			section_begin(f, m, y, w, _("In brief"), &facts_card, &fy);
-			facts = true;
-		}
-		int sec = section_of(fld.def->id);
-		if (sec >= 0 && st->jump_y[sec] < 0)
-			st->jump_y[sec] = facts_y0;
-		char *h = field_heading(st, fld.def);
-		if (stacked) { /* narrow: the heading above its value */
-			fy += flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, fy, w - 2 * m->pad, h, 0);
-			fy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, fy, w - 2 * m->pad, fld.text, 0) + m->gap;
+	/* The level and the place that handle it come first, whatever their
+	 * length (since 2025 a citizen's first question: the commune or the
+	 * province, and which office); then the other short facts. */
+	for (int pass = 0; pass < 2; pass++) {
+		procedure_fields_begin(&it, p);
+		while (procedure_fields_next(&it, &fld)) {
+			if (fld.def->id == PROCEDURE_FIELD_REPLACED_BY || in_place_block(fld.def->id) != (pass == 0) ||
+			    (pass == 1 && !is_short(f, m, &fld, val_w)) || !fld.text)
+				continue;
+			if (!facts) {
+				section_begin(f, m, y, w, _("In brief"), &facts_card, &fy);
+				facts = true;
+			}
+			int sec = section_of(fld.def->id);
+			if (sec >= 0 && st->jump_y[sec] < 0)
+				st->jump_y[sec] = facts_y0;
+			char *h = field_heading(st, fld.def);
+			if (stacked) { /* narrow: the heading above its value */
+				fy += flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, fy, w - 2 * m->pad, h, 0);
+				fy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, fy, w - 2 * m->pad, fld.text, 0) + m->gap;
+				free(h);
+				continue;
+			}
+			int hh = flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, fy, head_w, h, 0);
+			int vh = flow_para(f, GFX_REGULAR, m->px_body, UI_INK, val_x, fy, val_w, fld.text, 0);
+			fy += (hh > vh ? hh : vh) + m->gap;
 			free(h);
-			continue;
 		}
-		int hh = flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, fy, head_w, h, 0);
-		int vh = flow_para(f, GFX_REGULAR, m->px_body, UI_INK, val_x, fy, val_w, fld.text, 0);
-		fy += (hh > vh ? hh : vh) + m->gap;
-		free(h);
 	}
 	if (facts)
 		y = section_end(f, m, facts_card, facts_y0, w, fy - m->gap);
