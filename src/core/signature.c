@@ -350,8 +350,8 @@ static bool is_hex64(const char *s)
 	return true;
 }
 
-/* A listed name must stay inside the bundle: a file at its top or in
- * forms/, images/ or audio/. */
+/* A listed name must stay inside the bundle: a file at its top, in forms/,
+ * images/ or audio/, or a translation dich/LANG/FILE. */
 static bool name_allowed(const char *name)
 {
 	if (!*name || name[0] == '/' || strchr(name, '\\'))
@@ -359,6 +359,11 @@ static bool name_allowed(const char *name)
 	const char *slash = strchr(name, '/');
 	if (!slash)
 		return strcmp(name, ".") && strcmp(name, "..");
+	if (slash - name == 4 && !strncasecmp(name, "dich", 4)) {
+		const char *lang = slash + 1, *s2 = strchr(lang, '/');
+		return s2 && s2 > lang && !strchr(s2 + 1, '/') && s2[1] && strncmp(lang, "..", 2) &&
+		       strncmp(lang, "./", 2) && strcmp(s2 + 1, ".") && strcmp(s2 + 1, "..");
+	}
 	if (strchr(slash + 1, '/'))
 		return false;
 	size_t dlen = (size_t)(slash - name);
