@@ -31,6 +31,7 @@ typedef struct config {
 	char *public_key;  /* minisign public key, NULL = signatures not required.
 	                      Kept as written even when invalid (nothing verifies). */
 	int rotate;        /* 0, 90, 180, 270 */
+	int dossier_max_age_days; /* 3: an older dossier list is shown with a warning */
 	char *refused;     /* why imports and the default PIN are refused
 	                      ("FILE:LINE: what"), translated; NULL = all is well */
 } config;

@@ -1,10 +1,11 @@
-/* screen_home — the five tiles a citizen starts from. */
+/* screen_home — the tiles a citizen starts from: five, and "Look up your
+ * dossier" when a dossier list is installed. */
 #include <stdlib.h>
 
 #include "app_state.h"
 #include "widgets.h"
 
-enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_TILES };
+enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_DOSSIER, HOME_TILES };
 
 static void tile(flow *f, const ui_metrics *m, gfx_rect r, const char *label, const char *hint, bool primary,
 		 int action)
@@ -33,17 +34,51 @@ static void tile(flow *f, const ui_metrics *m, gfx_rect r, const char *label, co
 	flow_hit(f, r, action, 0);
 }
 
+/* With the dossier tile: the three citizens come for most on top (as
+ * primary tiles), the three to read below. */
+static void home_layout_six(screen *s, app *a, gfx_rect body, const char *const *labels, const char *const *hints)
+{
+	static const int order[HOME_TILES] = {HOME_PROCEDURES, HOME_SEARCH, HOME_DOSSIER,
+					      HOME_HOTLINES,   HOME_INDICES, HOME_NEWS};
+	const ui_metrics *m = &a->m;
+	flow *f = &s->fixed;
+	int x = body.x + m->pad, w = body.w - 2 * m->pad;
+	int y = body.y + m->pad;
+	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, x, y, w, _("Hello! What would you like to find?"), 0) + m->pad;
+	int h = body.y + body.h - m->pad - y;
+	for (int k = 0; k < HOME_TILES; k++) {
+		int i = order[k];
+		gfx_rect r;
+		if (m->portrait) {
+			int th = (h - 5 * m->gap) / 6;
+			r = (gfx_rect){x, y + k * (th + m->gap), w, th};
+		} else {
+			int th = (h - m->gap) / 2, cx, cw;
+			layout_column(x, w, 3, m->gap, k % 3, &cx, &cw);
+			r = (gfx_rect){cx, y + (k / 3) * (th + m->gap), cw, th};
+		}
+		tile(f, m, r, labels[i], hints[i], k < 3, i);
+	}
+}
+
 static void home_layout(screen *s, app *a, gfx_rect body)
 {
 	const ui_metrics *m = &a->m;
 	flow *f = &s->fixed;
 	const char *labels[HOME_TILES] = {_("Administrative procedures"), _("Search"), _("Hotlines"),
-					  _("PAPI – SIPAS – PAR INDEX scores"), _("Administrative reform news")};
+					  _("PAPI – SIPAS – PAR INDEX scores"), _("Administrative reform news"),
+					  _("Look up your dossier")};
 	const char *hints[HOME_TILES] = {_("Browse the procedures by field"),
 					 _("Type a few letters to find a procedure"),
 					 _("Phone numbers, feedback and answers"),
 					 _("How citizens rate the services of the province and the commune"),
-					 _("News of the commune's administrative reform")};
+					 _("News of the commune's administrative reform"),
+					 _("Type or scan the code on your receipt")};
+	/* No list, no tile (issue 13). */
+	if (screen_dossier_available(a)) {
+		home_layout_six(s, a, body, labels, hints);
+		return;
+	}
 	int x = body.x + m->pad, w = body.w - 2 * m->pad;
 	int y = body.y + m->pad;
 	const char *hello = _("Hello! What would you like to find?");
@@ -79,6 +114,7 @@ static void home_action(screen *s, app *a, int action, int arg)
 	case HOME_HOTLINES: app_push(a, screen_hotlines_new(a)); break;
 	case HOME_INDICES: app_push(a, screen_indices_new(a)); break;
 	case HOME_NEWS: app_push(a, screen_news_new(a, -1)); break;
+	case HOME_DOSSIER: app_push(a, screen_dossier_new(a, NULL)); break;
 	default: break;
 	}
 }
