@@ -28,12 +28,12 @@
 
 enum {
 	STAFF_UPDATE,
-	STAFF_DOSSIERS,
 	STAFF_ROLLBACK,
 	STAFF_PRINT,
 	STAFF_EXPORT,
 	STAFF_CLOCK,
 	STAFF_PIN,
+	STAFF_DOSSIERS, /* after the others, so that their places stay as staff know them */
 	STAFF_EXIT,
 	STAFF_ACTIONS,
 	STAFF_ROLLBACK_YES = 100,
@@ -455,6 +455,7 @@ static void staff_action(screen *s, app *a, int action, int arg)
 	case STAFF_DOSSIERS:
 		notice(st, false, NULL);
 		update_dossiers(st, a);
+		s->scroll.offset = 0; /* the notice at the top says what happened */
 		break;
 	case STAFF_ROLLBACK:
 		notice(st, false, NULL);

@@ -47,6 +47,8 @@ expect-text "Danh sách hồ sơ không thay đổi (1 lỗi): ho_so.csv:3: lỗ
 shot staff-dossiers-bad
 usb-remove
 usb-insert '"$TMP/names"'
+drag 500 900 500 300 300
+wait 3000
 tap-text "Cập nhật danh sách hồ sơ"
 expect-text "ho_so.csv:1: lỗi: cột '"'"'Họ tên'"'"' chứa thông tin cá nhân"'
 cmp -s "$MOTCUA_STORE/dossiers.sqlite" "$TMP/dossiers.good" || fail "a refused list changed the installed one"
