@@ -385,7 +385,8 @@ static void row_read(const char *shown, const csv_row *row, const int col[N_COLS
 	dossier d = {.line = row->line};
 	if (!code_valid(v[COL_CODE])) {
 		diag_error(diag, shown, row->line,
-		           _("'%s' is not a receipt code (letters, digits, '.', '-', '/'; at most %d characters)"),
+		           _("'%s' is not a receipt code (4 or more letters and digits, with '.', '-', '/'; at most "
+		             "%d characters)"),
 		           v[COL_CODE], DOSSIER_CODE_MAX);
 		ok = false;
 	}

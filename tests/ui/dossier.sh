@@ -144,4 +144,21 @@ shot late
 EOF
 kiosk en 1080x1920
 kiosk en 1920x1080
+
+# 5. From list to list: a result that appears after its due date counts as
+#    overdue on the board, one that appears in time as on time.
+export MOTCUA_STORE="$TMP/store2"
+printf '%s\nTEST-0701-LATE;1.001193;%s;%s;đang xử lý;\nTEST-0702-INTIME;1.001193;%s;%s;đang xử lý;\n' "$H" \
+	"$(d '-400 days')" "$(d '-1 days')" "$(d '-400 days')" "$(d '+1 days')" >"$TMP/day1.csv"
+sed 's/đang xử lý/đã có kết quả/' "$TMP/day1.csv" >"$TMP/day2.csv"
+run 0 dossier import "$TMP/day1.csv"
+run 0 dossier import "$TMP/day2.csv"
+cat >"$TMP/board.script" <<'EOF'
+wait 112000
+wait 32000
+expect-text "Tiếp nhận trong tháng: 0 hồ sơ"
+expect-text "Giải quyết đúng hạn: 1 hồ sơ"
+expect-text "Quá hạn: 1 hồ sơ"
+EOF
+kiosk board 1920x1080
 finish
