@@ -28,6 +28,8 @@ static const command_help help_table[] = {
 	{"show", "show CODE", N_("print one procedure")},
 	{"pdf", "pdf CODE -o FILE", N_("write the procedure sheet")},
 	{"print", "print CODE [--printer NAME] [--form N]", N_("print the sheet through CUPS")},
+	{"dossier", "dossier import FILE\n       motcua dossier show CODE",
+	 N_("install the dossier list (ho_so.csv), or print one dossier's status")},
 	{"help", "help [COMMAND]", N_("show this help, or one command's")},
 };
 

@@ -284,6 +284,7 @@ static const struct {
 	{"kiosk", cmd_kiosk},
 	{"pdf", cmd_pdf},
 	{"print", cmd_print},
+	{"dossier", cmd_dossier},
 	{"help", cmd_help},
 	{"complete-codes", cmd_complete_codes},
 };

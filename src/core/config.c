@@ -146,10 +146,11 @@ static void apply(config *c, const char *key, const char *val, const char *file,
 			         ".pub file): "
 			         "no bundle can be verified"));
 	} else if (!strcmp(key, "max_prints") || !strcmp(key, "idle_prompt_s") ||
-	           !strcmp(key, "idle_reset_s")) {
-		int *dst = !strcmp(key, "max_prints")      ? &c->max_prints
-		           : !strcmp(key, "idle_prompt_s") ? &c->idle_prompt_s
-		                                           : &c->idle_reset_s;
+	           !strcmp(key, "idle_reset_s") || !strcmp(key, "dossier_max_age_days")) {
+		int *dst = !strcmp(key, "max_prints")             ? &c->max_prints
+		           : !strcmp(key, "idle_prompt_s")        ? &c->idle_prompt_s
+		           : !strcmp(key, "dossier_max_age_days") ? &c->dossier_max_age_days
+		                                                  : &c->idle_reset_s;
 		if (parse_int(val, 0, 86400, &n))
 			*dst = n;
 		else
@@ -229,6 +230,7 @@ int config_load(config *c, const char *path, diag_list *diag)
 	c->media_roots = xstrdup("/media:/run/media:/mnt");
 	c->idle_prompt_s = 90;
 	c->idle_reset_s = 20;
+	c->dossier_max_age_days = 3;
 
 	bool explicit_path = true;
 	if (!path || !*path)

@@ -32,6 +32,7 @@ typedef struct config {
 	                      Kept as written even when invalid (nothing verifies). */
 	int rotate;        /* 0, 90, 180, 270 */
 	int text_cache_mib; /* 0 = one screen's pixels (8 MiB at 1920x1080); 1..256 */
+	int dossier_max_age_days; /* 3: an older dossier list is shown with a warning */
 	char *refused;     /* why imports and the default PIN are refused
 	                      ("FILE:LINE: what"), translated; NULL = all is well */
 } config;

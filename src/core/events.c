@@ -28,6 +28,7 @@ static const char *const kind_names[EVENT_KIND_COUNT] = {
     [EVENT_PRINT] = "print",
     [EVENT_SEARCH_NO_RESULT] = "search_no_result",
     [EVENT_RATING] = "rating",
+    [EVENT_DOSSIER_LOOKUP] = "dossier_lookup",
 };
 
 static const char schema_sql[] =

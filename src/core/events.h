@@ -21,6 +21,7 @@ typedef enum event_kind {
 	EVENT_PRINT,            /* subject: procedure code */
 	EVENT_SEARCH_NO_RESULT, /* subject: the query as typed */
 	EVENT_RATING,           /* subject: the rating as text, e.g. "5" or "hai_long" */
+	EVENT_DOSSIER_LOOKUP,   /* subject: "MA_HO_SO\tstatus_key\tdays_overdue" (dossier.h; 0 when not overdue) */
 	EVENT_KIND_COUNT
 } event_kind;
 

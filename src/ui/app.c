@@ -528,8 +528,21 @@ void app_handle_event(app *a, const ui_event *ev, int64_t now)
 			idle_touch(&a->idle, a->now);
 		staff_usb_event(a, ev);
 		break;
+	case UI_EV_KEY: {
+		/* A receipt scanned on any screen opens its status (scanner.h);
+		 * other keys mean nothing to a kiosk. */
+		char code[SCANNER_MAX_CHARS + 1];
+		if (scanner_key(&a->scan, ev->key, a->now, code) && !print_overlay_shown(a->print) &&
+		    screen_dossier_available(a)) {
+			if (a->attract)
+				wake(a);
+			idle_touch(&a->idle, a->now);
+			screen_dossier_open(a, code);
+		}
+		break;
+	}
 	default:
-		break; /* keys mean nothing to a kiosk */
+		break;
 	}
 	relayout(a);
 }

@@ -13,6 +13,7 @@
 #include "idle.h"
 #include "layout.h"
 #include "print_overlay.h"
+#include "scanner.h"
 #include "screen.h"
 
 #define APP_MAX_DEPTH 16
@@ -71,6 +72,7 @@ struct app {
 	size_t n_usb_sticks, cap_usb_sticks;
 	struct update *update;        /* the update the USB screen runs, or NULL; borrowed from it */
 	bool hold_copies;             /* test hook of update.h */
+	scanner scan;                 /* a receipt scanner's keys (scanner.h) */
 	app_set_clock_fn *set_clock;  /* the system clock's seam; NULL: staff cannot set it */
 	void *set_clock_ctx;
 	struct player *player;        /* the bundle's recordings (player.h) */

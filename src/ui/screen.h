@@ -33,6 +33,7 @@ typedef enum screen_id {
 	SCREEN_CLOCK,
 	SCREEN_PLACES,
 	SCREEN_LANG,
+	SCREEN_DOSSIER,
 } screen_id;
 
 typedef struct screen screen;
@@ -99,6 +100,17 @@ screen *screen_usb_new(app *a, const char *bundle);
 screen *screen_lang_new(app *a);
 /* The staff set the system's date and time (through the app's set_clock). */
 screen *screen_clock_new(app *a);
+/* The dossier lookup (screen_dossier.c), showing code's status when code
+ * is not NULL (copied). */
+screen *screen_dossier_new(app *a, const char *code);
+/* A scanned receipt code: its status on the dossier screen, opened when
+ * it is not the top screen. */
+void screen_dossier_open(app *a, const char *code);
+/* True when the store holds a dossier list (the home tile, scans). */
+bool screen_dossier_available(const app *a);
+/* Called after each lookup that found a dossier (code: its receipt code).
+ * Does nothing yet: the rating screen (issue 13.2) is wired here. */
+void app_after_dossier_lookup(app *a, const char *code);
 /* Shows text (copied) on the staff area when it is the top screen. */
 void screen_staff_notice(app *a, const char *text);
 

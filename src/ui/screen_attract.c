@@ -1,19 +1,22 @@
 /* screen_attract — what the kiosk shows while nobody uses it: a call to
  * touch, and slides that rotate every ATTRACT_SLIDE_MS (new and amended
- * procedures, hotlines, index results, news). A touch wakes the kiosk to
+ * procedures, hotlines, index results, news, and — when a dossier list is
+ * installed — the month's dossier figures, as the commune posts them on its
+ * public board). A touch wakes the kiosk to
  * home; the app swallows that touch. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app_state.h"
+#include "core/dossier.h"
 #include "core/xalloc.h"
 #include "index_text.h"
 #include "widgets.h"
 
 #define ATTRACT_SLIDE_MS 8000
 
-enum { SLIDE_WELCOME, SLIDE_CHANGED, SLIDE_HOTLINES, SLIDE_INDICES, SLIDE_NEWS, SLIDE_COUNT };
+enum { SLIDE_WELCOME, SLIDE_CHANGED, SLIDE_HOTLINES, SLIDE_INDICES, SLIDE_NEWS, SLIDE_DOSSIERS, SLIDE_COUNT };
 
 typedef struct attract_state {
 	proc_summary *changed;
@@ -21,6 +24,10 @@ typedef struct attract_state {
 	catalog_data d;
 	int slide;
 	int64_t since;
+	bool have_dossiers;      /* a dossier list is installed */
+	dossier_month month;     /* its figures for the month of `today` */
+	int today;               /* day number of the wall clock when loaded */
+	time_t list_at;          /* when the list was installed */
 } attract_state;
 
 static void attract_load(attract_state *st, app *a)
@@ -35,6 +42,23 @@ static void attract_load(attract_state *st, app *a)
 	catalog_load_extras(a->cat, &st->d);
 }
 
+/* The month's figures, read when the attract screen starts (each new
+ * session) from the installed list. */
+static void attract_load_dossiers(attract_state *st, app *a)
+{
+	char *path = a->st ? dossier_db_path(a->st) : NULL;
+	dossier_db *db = dossier_db_open(path);
+	free(path);
+	st->have_dossiers = db != NULL;
+	if (db) {
+		st->today = dossier_day_of((time_t)(app_wall_ms(a) / 1000));
+		dossier_db_month(db, st->today, &st->month);
+		st->list_at = dossier_db_installed_at(db);
+	}
+	dossier_db_close(db);
+}
+
+
 static bool slide_has_data(const attract_state *st, int slide)
 {
 	switch (slide) {
@@ -42,6 +66,7 @@ static bool slide_has_data(const attract_state *st, int slide)
 	case SLIDE_HOTLINES: return st->d.n_hotlines > 0;
 	case SLIDE_INDICES: return st->d.n_indices > 0;
 	case SLIDE_NEWS: return st->d.n_news > 0;
+	case SLIDE_DOSSIERS: return st->have_dossiers;
 	default: return true;
 	}
 }
@@ -55,6 +80,27 @@ static bool slide_line(flow *f, const ui_metrics *m, int x, int *y, int w, int b
 		return false;
 	*y += flow_para(f, font, px, c, x, *y, w, text, 2);
 	return true;
+}
+
+static void slide_dossiers(flow *f, const ui_metrics *m, attract_state *st, int x, int y, int w, int bottom)
+{
+	int yy, mm, dd;
+	dossier_date(st->today, &yy, &mm, &dd);
+	char *lines[4] = {
+		xasprintf(_("Received this month: %zu dossiers"), st->month.received),
+		xasprintf(_("Resolved on time: %zu dossiers"), st->month.on_time),
+		xasprintf(_("Overdue: %zu dossiers"), st->month.overdue),
+		NULL,
+	};
+	char date[11];
+	dossier_date_format(dossier_day_of(st->list_at), date);
+	lines[3] = xasprintf(_("Figures of month %02d/%04d, from the dossier list of %s."), mm % 100, yy % 10000, date);
+	for (int i = 0; i < 4; i++) {
+		if (slide_line(f, m, x, &y, w, bottom, i < 3 ? GFX_BOLD : GFX_REGULAR, i < 3 ? m->px_big : m->px_body,
+			       i == 2 && st->month.overdue ? UI_ALERT : UI_INK, lines[i]))
+			y += m->pad;
+		free(lines[i]);
+	}
 }
 
 static void slide_changed(flow *f, const ui_metrics *m, attract_state *st, int x, int y, int w, int bottom)
@@ -123,7 +169,8 @@ static void attract_layout(screen *s, app *a, gfx_rect body)
 	int x = card.x + 2 * m->pad, w = card.w - 4 * m->pad, y = card.y + 2 * m->pad;
 	int bottom = card.y + card.h - 2 * m->pad - layout_px(m, 40);
 	const char *titles[SLIDE_COUNT] = {_("Welcome"), _("New and amended procedures"), _("Hotlines"),
-					   _("PAPI – SIPAS – PAR INDEX scores"), _("Administrative reform news")};
+					   _("PAPI – SIPAS – PAR INDEX scores"), _("Administrative reform news"),
+					   _("Dossiers of the one-stop desk")};
 	y += flow_para(f, GFX_BOLD, m->px_h1, UI_BRAND, x, y, w, titles[st->slide], 0) + m->pad;
 	switch (st->slide) {
 	case SLIDE_WELCOME:
@@ -145,6 +192,7 @@ static void attract_layout(screen *s, app *a, gfx_rect body)
 		}
 		break;
 	case SLIDE_INDICES: slide_indices(f, m, st, x, y, w, bottom); break;
+	case SLIDE_DOSSIERS: slide_dossiers(f, m, st, x, y, w, bottom); break;
 	case SLIDE_NEWS:
 		for (size_t i = 0; i < st->d.n_news; i++) {
 			char *t = xasprintf("%s — %s", st->d.news[i].date, st->d.news[i].title);
@@ -200,6 +248,7 @@ static void attract_reload(screen *s, app *a)
 {
 	attract_state *st = s->state;
 	attract_load(st, a);
+	attract_load_dossiers(st, a);
 	st->slide = SLIDE_WELCOME;
 }
 
@@ -226,6 +275,7 @@ screen *screen_attract_new(app *a)
 {
 	attract_state *st = xcalloc(1, sizeof *st);
 	attract_load(st, a);
+	attract_load_dossiers(st, a);
 	st->since = a->now;
 	return screen_new(&attract_ops, st);
 }

@@ -1,11 +1,13 @@
-/* screen_home — the tiles a citizen starts from: five, and a sixth, "Tra
- * cứu địa bàn cũ", when the catalogue carries old commune names. */
+/* screen_home — the tiles a citizen starts from: five, then "Look up your
+ * dossier" when a dossier list is installed (on the top row, with the two
+ * a citizen comes for most) and "Old commune and ward names" when the
+ * catalogue carries them (at the end). */
 #include <stdlib.h>
 
 #include "app_state.h"
 #include "widgets.h"
 
-enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_PLACES, HOME_TILES };
+enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_PLACES, HOME_DOSSIER, HOME_TILES };
 
 static void tile(flow *f, const ui_metrics *m, gfx_rect r, const char *label, const char *hint, bool primary,
 		 int action)
@@ -40,14 +42,27 @@ static void home_layout(screen *s, app *a, gfx_rect body)
 	flow *f = &s->fixed;
 	const char *labels[HOME_TILES] = {_("Administrative procedures"), _("Search"), _("Hotlines"),
 					  _("PAPI – SIPAS – PAR INDEX scores"), _("Administrative reform news"),
-					  _("Old commune and ward names")};
+					  _("Old commune and ward names"), _("Look up your dossier")};
 	const char *hints[HOME_TILES] = {_("Browse the procedures by field"),
 					 _("Type a few letters to find a procedure"),
 					 _("Phone numbers, feedback and answers"),
 					 _("How citizens rate the services of the province and the commune"),
 					 _("News of the commune's administrative reform"),
-					 _("What an old address belongs to since the 2025 merger")};
-	int n = a->cat && catalog_place_count(a->cat) > 0 ? HOME_TILES : HOME_TILES - 1;
+					 _("What an old address belongs to since the 2025 merger"),
+					 _("Type or scan the code on your receipt")};
+	/* The tiles shown, in order; the first `top` are primary. */
+	int order[HOME_TILES], n = 0, top = 2;
+	order[n++] = HOME_PROCEDURES;
+	order[n++] = HOME_SEARCH;
+	if (screen_dossier_available(a)) { /* no list, no tile (issue 13) */
+		order[n++] = HOME_DOSSIER;
+		top = 3;
+	}
+	order[n++] = HOME_HOTLINES;
+	order[n++] = HOME_INDICES;
+	order[n++] = HOME_NEWS;
+	if (a->cat && catalog_place_count(a->cat) > 0)
+		order[n++] = HOME_PLACES;
 	int x = body.x + m->pad, w = body.w - 2 * m->pad;
 	int y = body.y + m->pad;
 	const char *hello = _("Hello! What would you like to find?");
@@ -55,21 +70,18 @@ static void home_layout(screen *s, app *a, gfx_rect body)
 	int h = body.y + body.h - m->pad - y;
 	if (m->portrait) {
 		int th = (h - (n - 1) * m->gap) / n;
-		for (int i = 0; i < n; i++)
-			tile(f, m, (gfx_rect){x, y + i * (th + m->gap), w, th}, labels[i], hints[i], i < 2, i);
+		for (int k = 0; k < n; k++)
+			tile(f, m, (gfx_rect){x, y + k * (th + m->gap), w, th}, labels[order[k]], hints[order[k]],
+			     k < top, order[k]);
 		return;
 	}
-	/* Three short labels above, the long ones below with more room. */
+	/* Three above, the rest below with more room each. */
 	int th = (h - m->gap) / 2;
-	for (int i = 0; i < 3; i++) {
-		int cx, cw;
-		layout_column(x, w, 3, m->gap, i, &cx, &cw);
-		tile(f, m, (gfx_rect){cx, y, cw, th}, labels[i], hints[i], i < 2, i);
-	}
-	for (int i = 0; i < n - 3; i++) {
-		int cx, cw;
-		layout_column(x, w, n - 3, m->gap, i, &cx, &cw);
-		tile(f, m, (gfx_rect){cx, y + th + m->gap, cw, th}, labels[3 + i], hints[3 + i], false, 3 + i);
+	for (int k = 0; k < n; k++) {
+		int row = k < 3 ? 0 : 1, cols = row ? n - 3 : 3, cx, cw;
+		layout_column(x, w, cols, m->gap, row ? k - 3 : k, &cx, &cw);
+		tile(f, m, (gfx_rect){cx, y + row * (th + m->gap), cw, th}, labels[order[k]], hints[order[k]],
+		     k < top, order[k]);
 	}
 }
 
@@ -84,6 +96,7 @@ static void home_action(screen *s, app *a, int action, int arg)
 	case HOME_INDICES: app_push(a, screen_indices_new(a)); break;
 	case HOME_NEWS: app_push(a, screen_news_new(a, -1)); break;
 	case HOME_PLACES: app_push(a, screen_places_new(a)); break;
+	case HOME_DOSSIER: app_push(a, screen_dossier_new(a, NULL)); break;
 	default: break;
 	}
 }

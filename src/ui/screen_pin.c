@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app_state.h"
+#include "staff_usb.h"
 #include "core/xalloc.h"
 #include "keyboard.h"
 #include "widgets.h"
@@ -295,7 +296,8 @@ static void pin_action(screen *s, app *a, int action, int arg)
 		pin_purpose purpose = p->purpose;
 		app_pop(a); /* frees p */
 		/* Imports refused: the staff area says why instead. */
-		if (purpose == PIN_FOR_USB && a->usb_bundle && a->st && !a->import_refused)
+		if (purpose == PIN_FOR_USB && a->usb_bundle && a->st && !a->import_refused &&
+		    staff_usb_has_catalogue(a))
 			app_push(a, screen_usb_new(a, a->usb_bundle));
 		else
 			app_push(a, screen_staff_new(a));

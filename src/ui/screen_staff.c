@@ -1,18 +1,21 @@
 /* screen_staff — the staff area behind the PIN: the catalogue update from
- * a USB stick, putting back the previous catalogue, a test print, the usage
+ * a USB stick, the dossier list (ho_so.csv) from it, putting back the previous catalogue, a test print, the usage
  * figures onto the stick, the date and time (with a warning on top while
  * the clock is known to be wrong), a new PIN, and leaving the kiosk program. Each
  * action is a tile with a line saying what it does; what the last action
  * did shows in a notice at the top. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "app_state.h"
+#include "core/dossier.h"
 #include "core/export_dir.h"
 #include "core/wallclock.h"
 #include "core/xalloc.h"
@@ -30,6 +33,7 @@ enum {
 	STAFF_EXPORT,
 	STAFF_CLOCK,
 	STAFF_PIN,
+	STAFF_DOSSIERS, /* after the others, so that their places stay as staff know them */
 	STAFF_EXIT,
 	STAFF_ACTIONS,
 	STAFF_ROLLBACK_YES = 100,
@@ -55,6 +59,71 @@ static const char *staff_title(screen *s, app *a)
 	(void)s;
 	(void)a;
 	return _("Staff area");
+}
+
+/* The stick's ho_so.csv (any case) in its motcua folder, beside or instead
+ * of a bundle: its path, malloc'd, or NULL. */
+static char *stick_dossier_file(const app *a)
+{
+	if (!a->usb_bundle)
+		return NULL;
+	DIR *d = opendir(a->usb_bundle);
+	char *path = NULL;
+	struct dirent *e;
+	while (d && !path && (e = readdir(d)))
+		if (!strcasecmp(e->d_name, DOSSIER_FILE))
+			path = xasprintf("%s/%s", a->usb_bundle, e->d_name);
+	if (d)
+		closedir(d);
+	return path;
+}
+
+/* "Update the dossier list": the file is read once into memory (never
+ * through a link, never waiting on a FIFO), and only those bytes are
+ * checked and installed; a list with any error changes nothing. */
+static void update_dossiers(staff_state *st, app *a)
+{
+	char *path = stick_dossier_file(a);
+	if (!path || !a->st || a->import_refused) {
+		free(path);
+		return;
+	}
+	diag_list d = {0};
+	dossier_list l = {0};
+	char *buf = NULL;
+	size_t len = 0;
+	bool ok = dossier_file_read(path, DOSSIER_FILE, &buf, &len, &d) &&
+		  dossier_list_parse(DOSSIER_FILE, buf, len, a->cat, &l, &d);
+	free(buf);
+	if (ok) {
+		size_t warnings = d.warnings;
+		diag_clear(&d);
+		ok = dossier_install(a->st, &l, (time_t)(app_wall_ms(a) / 1000), &d) == 0;
+		if (ok) {
+			char *t = warnings ? xasprintf(_("The dossier list is updated: %zu dossiers (%zu warnings, e.g. "
+							 "procedure codes not in the catalogue)."),
+						       l.n, warnings)
+					   : xasprintf(_("The dossier list is updated: %zu dossiers."), l.n);
+			notice(st, false, t);
+			free(t);
+			a->gen++; /* the home tile and the attract slide follow */
+		}
+	}
+	if (!ok) {
+		/* The first error with its line; staff fix the file on a PC
+		 * with `motcua dossier import` to see every one. */
+		size_t i = 0;
+		while (i < d.n && d.v[i].level != DIAG_ERROR)
+			i++;
+		char *first = i < d.n ? diag_format(&d.v[i]) : xstrdup("?");
+		char *t = xasprintf(_("The dossier list was not changed (%zu errors): %s"), d.errors, first);
+		notice(st, true, t);
+		free(t);
+		free(first);
+	}
+	diag_clear(&d);
+	dossier_list_clear(&l);
+	free(path);
 }
 
 /* phien_ban of the rollback copy; 0 when there is none. */
@@ -238,6 +307,12 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 				: xstrdup(_("Plug in a USB stick with a motcua folder."));
 	free(vol);
 	long prev = previous_version(a);
+	char *dossier_file = stick_dossier_file(a);
+	const char *dossier_hint = a->import_refused ? _("Refused until the configuration is fixed (see above).")
+				   : dossier_file    ? _("ho_so.csv on the USB stick: install it (every working day).")
+						     : _("Put ho_so.csv in the motcua folder of a USB stick.");
+	bool dossier_ok = dossier_file && a->st && !a->import_refused;
+	free(dossier_file);
 	char *rollback_hint = prev ? xasprintf(_("Go back to version %ld, in use before the last update."), prev)
 				   : xstrdup(_("There is no previous catalogue to put back."));
 	char *print_hint = xasprintf(_("Checks the printer: %s."),
@@ -250,6 +325,7 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 		[STAFF_UPDATE] = {_("Update from USB"),
 				  a->import_refused ? _("Refused until the configuration is fixed (see above).") : update_hint,
 				  a->usb_bundle && a->st && !a->import_refused, true},
+		[STAFF_DOSSIERS] = {_("Update the dossier list"), dossier_hint, dossier_ok, false},
 		[STAFF_ROLLBACK] = {_("Put back the previous catalogue"), rollback_hint, prev > 0 && a->st, false},
 		[STAFF_PRINT] = {_("Print a test page"), print_hint, true, false},
 		[STAFF_EXPORT] = {_("Export usage figures to USB"), _("CSV files in a folder motcua-thong-ke-DATE."), true,
@@ -375,6 +451,11 @@ static void staff_action(screen *s, app *a, int action, int arg)
 			notice(st, false, NULL);
 			app_push(a, screen_usb_new(a, a->usb_bundle));
 		}
+		break;
+	case STAFF_DOSSIERS:
+		notice(st, false, NULL);
+		update_dossiers(st, a);
+		s->scroll.offset = 0; /* the notice at the top says what happened */
 		break;
 	case STAFF_ROLLBACK:
 		notice(st, false, NULL);

@@ -29,6 +29,8 @@
 #define SCRIPT_TAP_MS 80
 #define SCRIPT_KEY_GAP_MS 120
 #define SCRIPT_DRAG_STEP_MS 16
+/* A barcode scanner types much faster than a person. */
+#define SCRIPT_SCAN_GAP_MS 15
 
 static const struct {
 	const char *word;
@@ -51,6 +53,7 @@ static const struct {
 	{"expect-run", SCRIPT_EXPECT_RUN, "ss"},
 	{"print-run", SCRIPT_PRINT_RUN, "s"},
 	{"print-runs", SCRIPT_PRINT_RUNS, ""},
+	{"scan", SCRIPT_SCAN, "s"},
 };
 
 static const char *skip_space(const char *p);
@@ -830,6 +833,16 @@ static int step(runner *r, const script_step *s)
 			return rc;
 		break;
 	}
+	case SCRIPT_SCAN:
+		/* A USB scanner: key events SCRIPT_SCAN_GAP_MS apart, then Enter. */
+		for (const char *c = s->text;; c++) {
+			ui_event ev = {.type = UI_EV_KEY, .key = *c ? (unsigned char)*c : '\r'};
+			app_handle_event(r->a, &ev, r->now);
+			advance(r, r->now + SCRIPT_SCAN_GAP_MS);
+			if (!*c || app_finished(r->a, NULL))
+				break;
+		}
+		break;
 	case SCRIPT_WAIT:
 		advance(r, r->now + (int64_t)s->num[0]);
 		break;

@@ -5,7 +5,7 @@
  *	shot NAME | expect-text "TEXT" | expect-no-text "TEXT"
  *	usb-insert DIR | usb-remove [NAME] | clock "DD/MM/YYYY HH:MM" | # comment
  *	expect-exact "TEXT" | keep "TEXT" NAME | expect-run "TEXT" "EXPR"
- *	print-run "TEXT" | print-runs
+ *	print-run "TEXT" | print-runs | scan "TEXT"
  *
  * The script starts on the home screen. A frame is drawn after every step
  * that changed something; with check_layout every frame is checked (text
@@ -39,6 +39,10 @@
  * bytes until the stick is pulled or the copy cancelled (update.h), so a
  * test can pull a stick in the middle of a copy. After every step the
  * runner waits for background work to finish (app_busy).
+ *
+ * `scan "CODE"` is a USB barcode scanner reading a receipt: CODE's
+ * characters as key events 15 ms apart, then Enter, on whatever screen
+ * is shown (the key events of a keyboard, not taps on the on-screen one).
  *
  * The clock: the header shows the wall clock passed to script_run, moving
  * with the script's fake time. `clock "24/11/2026 08:00"` sets that wall
@@ -90,6 +94,7 @@ typedef enum script_cmd {
 	SCRIPT_EXPECT_RUN,
 	SCRIPT_PRINT_RUN,
 	SCRIPT_PRINT_RUNS,
+	SCRIPT_SCAN,
 } script_cmd;
 
 typedef struct script_step {

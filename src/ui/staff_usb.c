@@ -1,7 +1,9 @@
 #include "staff_usb.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app_state.h"
 #include "core/xalloc.h"
@@ -119,4 +121,18 @@ char *staff_usb_volume(const app *a)
 	if (slash == a->usb_bundle)
 		return xstrdup("/");
 	return xstrndup(a->usb_bundle, (size_t)(slash - a->usb_bundle));
+}
+
+bool staff_usb_has_catalogue(const app *a)
+{
+	if (!a->usb_bundle)
+		return false;
+	DIR *d = opendir(a->usb_bundle);
+	bool found = false;
+	struct dirent *e;
+	while (d && !found && (e = readdir(d)))
+		found = !strcasecmp(e->d_name, "bundle.ini");
+	if (d)
+		closedir(d);
+	return found;
 }

@@ -21,6 +21,10 @@ void staff_usb_set_present(app *a, const char *bundle);
 void staff_usb_hold_copies(app *a, bool hold);
 /* True while an update's worker runs (app_busy). */
 bool staff_usb_busy(const app *a);
+/* True when the stick the staff area offers carries a catalogue (its
+ * motcua folder has a bundle.ini); a stick with only the dossier list
+ * (ho_so.csv) opens the staff area instead of the catalogue update. */
+bool staff_usb_has_catalogue(const app *a);
 /* The top folder (where the bundle folder is) of the stick the staff area
  * offers — the last put in of those that are in —, malloc'd; NULL when no
  * stick is in. */
