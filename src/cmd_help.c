@@ -28,6 +28,9 @@ static const command_help help_table[] = {
 	{"show", "show CODE", N_("print one procedure")},
 	{"pdf", "pdf CODE -o FILE", N_("write the procedure sheet")},
 	{"print", "print CODE [--printer NAME] [--form N]", N_("print the sheet through CUPS")},
+	{"report", "report --from DD/MM/YYYY --to DD/MM/YYYY -o FILE.pdf [--csv DIR]\n"
+	           "       motcua report --year YYYY [--quarter 1-4 | --half 1-2] -o FILE.pdf [--csv DIR]",
+	 N_("write the report of the kiosk's use for a period (PDF; CSV files for Excel)")},
 	{"help", "help [COMMAND]", N_("show this help, or one command's")},
 };
 
