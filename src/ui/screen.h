@@ -31,6 +31,8 @@ typedef enum screen_id {
 	SCREEN_STAFF,
 	SCREEN_USB,
 	SCREEN_CLOCK,
+	SCREEN_RATING,
+	SCREEN_REPORT,
 } screen_id;
 
 typedef struct screen screen;
@@ -92,6 +94,11 @@ bool screen_pin_is_for_usb(const screen *s);
 screen *screen_usb_new(app *a, const char *bundle);
 /* The staff set the system's date and time (through the app's set_clock). */
 screen *screen_clock_new(app *a);
+/* "Are you satisfied?" with five faces; dossier (copied) is the code the
+ * rating is about, or NULL. Shows thanks when the session has rated. */
+screen *screen_rating_new(app *a, const char *dossier);
+/* The staff's reports: a period, its figures, print or write to USB. */
+screen *screen_report_new(app *a);
 /* Shows text (copied) on the staff area when it is the top screen. */
 void screen_staff_notice(app *a, const char *text);
 

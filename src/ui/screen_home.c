@@ -4,7 +4,7 @@
 #include "app_state.h"
 #include "widgets.h"
 
-enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_TILES };
+enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_TILES, HOME_RATE = 50 };
 
 static void tile(flow *f, const ui_metrics *m, gfx_rect r, const char *label, const char *hint, bool primary,
 		 int action)
@@ -47,7 +47,17 @@ static void home_layout(screen *s, app *a, gfx_rect body)
 	int x = body.x + m->pad, w = body.w - 2 * m->pad;
 	int y = body.y + m->pad;
 	const char *hello = _("Hello! What would you like to find?");
-	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, x, y, w, hello, 0) + m->pad;
+	/* the rating, always at hand, beside the greeting */
+	const char *rate = _("Rate our service");
+	int bw = widgets_button_width(f, m, rate, m->px_body, WIDGET_NO_ICON);
+	int hw = w - bw - m->gap;
+	int hh = flow_para_height(f, GFX_BOLD, m->px_h1, hw, hello, 0);
+	int bh = m->touch;
+	int row = hh > bh ? hh : bh;
+	widgets_button(f, m, (gfx_rect){x + w - bw, y + (row - bh) / 2, bw, bh}, rate, m->px_body,
+		       WIDGET_SECONDARY, WIDGET_NO_ICON, HOME_RATE, 0);
+	y += (row - hh) / 2;
+	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, x, y, hw, hello, 0) + (row - hh + 1) / 2 + m->pad;
 	int h = body.y + body.h - m->pad - y;
 	if (m->portrait) {
 		int th = (h - 4 * m->gap) / 5;
@@ -79,6 +89,7 @@ static void home_action(screen *s, app *a, int action, int arg)
 	case HOME_HOTLINES: app_push(a, screen_hotlines_new(a)); break;
 	case HOME_INDICES: app_push(a, screen_indices_new(a)); break;
 	case HOME_NEWS: app_push(a, screen_news_new(a, -1)); break;
+	case HOME_RATE: app_push(a, screen_rating_new(a, NULL)); break;
 	default: break;
 	}
 }
