@@ -79,22 +79,17 @@ static const char *choice_label(report_choice c)
 	}
 }
 
-static int report_line(flow *f, const ui_metrics *m, int y, int w, const char *label, const char *value)
+static int report_line(flow *f, const ui_metrics *m, int x, int y, int w, const char *label, const char *value)
 {
 	int vw = flow_text_width(f, GFX_BOLD, m->px_h2, value);
-	int h = flow_para(f, GFX_REGULAR, m->px_h2, UI_INK, 0, y, w - vw - m->pad, label, 0);
-	flow_label(f, GFX_BOLD, m->px_h2, UI_BRAND, w - vw, y, 0, value);
+	int h = flow_para(f, GFX_REGULAR, m->px_h2, UI_INK, x, y, w - vw - m->pad, label, 0);
+	flow_label(f, GFX_BOLD, m->px_h2, UI_BRAND, x + w - vw, y, 0, value);
 	return h + m->gap / 2;
 }
 
 static int report_figures(report_state *st, flow *f, const ui_metrics *m, int y, int w)
 {
 	const report *r = &st->r;
-	char from[16], to[16];
-	report_period_format(&r->period, from, to);
-	char *period = xasprintf("%s: %s – %s", r->period.name, from, to);
-	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, 0, y, w, period, 0) + m->gap;
-	free(period);
 	char s1[32], s2[32];
 	report_format_share(report_share_satisfied(r), s1, sizeof s1);
 	report_format_share(report_share_overdue(r), s2, sizeof s2);
@@ -112,12 +107,20 @@ static int report_figures(report_state *st, flow *f, const ui_metrics *m, int y,
 		{_("Dossier lookups"), r->f.lookups, NULL},
 		{_("Overdue when looked up"), 0, s2},
 	};
-	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+	size_t n_rows = sizeof rows / sizeof *rows, per_col = m->portrait ? n_rows : (n_rows + 1) / 2;
+	int top = y, bottom = y;
+	for (size_t i = 0; i < n_rows; i++) {
+		int cx, cw;
+		layout_column(0, w, m->portrait ? 1 : 2, 2 * m->pad, (int)(i / per_col), &cx, &cw);
+		if (i % per_col == 0)
+			y = top;
 		char n[32];
 		snprintf(n, sizeof n, "%ld", rows[i].n);
-		y += report_line(f, m, y, w, rows[i].label, rows[i].text ? rows[i].text : n);
+		y += report_line(f, m, cx, y, cw, rows[i].label, rows[i].text ? rows[i].text : n);
+		if (y > bottom)
+			bottom = y;
 	}
-	return y;
+	return bottom;
 }
 
 static void report_layout(screen *s, app *a, gfx_rect body)
@@ -148,7 +151,11 @@ static void report_layout(screen *s, app *a, gfx_rect body)
 		flow_para(f, GFX_BOLD, m->px_h2, UI_ALERT, 0, y, w, st->error ? st->error : "?", 0);
 		return;
 	}
-	y = report_figures(st, f, m, y, w) + m->pad;
+	char from[16], to[16];
+	report_period_format(&st->r.period, from, to);
+	char *period = xasprintf("%s: %s – %s", st->r.period.name, from, to);
+	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, 0, y, w, period, 0) + m->gap;
+	free(period);
 	char *vol = staff_usb_volume(a);
 	int bw = (w - m->gap) / 2, big = m->touch + layout_px(m, 24);
 	widgets_button(f, m, (gfx_rect){0, y, bw, big}, _("Print at the desk"), m->px_h2, WIDGET_PRIMARY,
@@ -157,9 +164,10 @@ static void report_layout(screen *s, app *a, gfx_rect body)
 		       vol ? WIDGET_SECONDARY : WIDGET_TAB, WIDGET_NO_ICON, vol ? REPORT_ACT_USB : -1, 0);
 	y += big + m->gap;
 	if (!vol)
-		flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, 0, y, w,
-			  _("Plug in a USB stick to write the report to it."), 0);
+		y += flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, 0, y, w,
+			       _("Plug in a USB stick to write the report to it."), 0);
 	free(vol);
+	report_figures(st, f, m, y + m->pad, w);
 }
 
 static void report_print(report_state *st, app *a)
