@@ -323,18 +323,11 @@ static void table_head(rp *p, const table *t, double keep)
 
 /* --- the sections -------------------------------------------------------- */
 
-static char *upper(const char *s)
-{
-	/* Vietnamese capitals through utf8proc would pull its whole API in here;
-	 * the sheet's heading does the same with text_upper when there is one. */
-	return xstrdup(s);
-}
-
 static void title_block(rp *p)
 {
 	const report *r = p->r;
 	double half = WIDTH / 2;
-	char *unit = upper(r->unit_name && *r->unit_name ? r->unit_name : "Bộ phận một cửa");
+	const char *unit = r->unit_name && *r->unit_name ? r->unit_name : "Bộ phận một cửa";
 	double top = p->y;
 	para(p, unit, LEFT, half - 10, BOLD, SIZE_BODY, true);
 	double left_end = p->y;
@@ -343,7 +336,6 @@ static void title_block(rp *p)
 	para(p, "Độc lập - Tự do - Hạnh phúc", LEFT + half, half, BOLD, SIZE_BODY, true);
 	if (left_end < p->y)
 		p->y = left_end;
-	free(unit);
 	p->y -= 16;
 	para(p, "BÁO CÁO", LEFT, WIDTH, BOLD, SIZE_TITLE, true);
 	para(p, "Kết quả sử dụng kiosk thủ tục hành chính tại Bộ phận Một cửa",
