@@ -30,6 +30,9 @@ static const command_help help_table[] = {
 	{"print", "print CODE [--printer NAME] [--form N]", N_("print the sheet through CUPS")},
 	{"dossier", "dossier import FILE\n       motcua dossier show CODE",
 	 N_("install the dossier list (ho_so.csv), or print one dossier's status")},
+	{"report", "report --from DD/MM/YYYY --to DD/MM/YYYY -o FILE.pdf [--csv DIR]\n"
+	           "       motcua report --year YYYY [--quarter 1-4 | --half 1-2] -o FILE.pdf [--csv DIR]",
+	 N_("write the report of the kiosk's use for a period (PDF; CSV files for Excel)")},
 	{"help", "help [COMMAND]", N_("show this help, or one command's")},
 };
 

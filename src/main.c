@@ -285,6 +285,7 @@ static const struct {
 	{"pdf", cmd_pdf},
 	{"print", cmd_print},
 	{"dossier", cmd_dossier},
+	{"report", cmd_report},
 	{"help", cmd_help},
 	{"complete-codes", cmd_complete_codes},
 };

@@ -168,6 +168,19 @@ void app_quit(app *a, int status)
 	a->exit_status = status;
 }
 
+/* A citizen begins: recorded, so the report can count sessions, and the
+ * session's rating refers to it. */
+static void begin_session(app *a)
+{
+	a->rated = false;
+	a->rating_offered = false;
+	a->session = 0;
+	if (a->events) {
+		long long id = events_session_begin(a->events, (time_t)(app_wall_ms(a) / 1000));
+		a->session = id > 0 ? id : 0;
+	}
+}
+
 app *app_new(const app_options *o, gfx *g)
 {
 	app *a = xcalloc(1, sizeof *a);
@@ -197,6 +210,8 @@ app *app_new(const app_options *o, gfx *g)
 	a->stack[a->depth++] = screen_home_new(a);
 	if (o->attract)
 		a->attract = screen_attract_new(a);
+	else
+		begin_session(a); /* a script starts with a citizen at the screen */
 	relayout(a);
 	a->dirty = true;
 	return a;
@@ -268,6 +283,10 @@ static void reset_session(app *a)
 	}
 	a->gen++;
 	a->chrome_stale = true;
+	a->rated = false;
+	a->rating_dossier[0] = 0;
+	a->rating_offered = false;
+	a->session = 0;
 	a->dirty = true;
 }
 
@@ -275,6 +294,7 @@ static void wake(app *a)
 {
 	screen_free(a->attract);
 	a->attract = NULL;
+	begin_session(a);
 	a->chrome_stale = true;
 	a->dirty = true;
 }
@@ -374,7 +394,7 @@ static void long_press(app *a, float x, float y)
 	if (!rect_contains(a->logo, (int)x, (int)y) || print_overlay_shown(a->print))
 		return;
 	screen_id id = top(a)->ops->id;
-	if (id == SCREEN_PIN || id == SCREEN_STAFF || id == SCREEN_USB)
+	if (id == SCREEN_PIN || id == SCREEN_STAFF || id == SCREEN_USB || id == SCREEN_REPORT)
 		return;
 	app_push(a, screen_pin_new(a));
 }

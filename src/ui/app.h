@@ -76,6 +76,12 @@ void app_set_wall_clock(app *a, int64_t wall_ms, int64_t now);
  * area says so, and sheets are printed without the time. */
 bool app_clock_right(const app *a);
 
+/* Offers the citizen the rating screen (screen_rating.c): after a print,
+ * and after a dossier lookup with its code (copied; NULL when none). At
+ * most once a session, and not once the session has rated; the home
+ * screen's button still opens it. */
+void app_offer_rating(app *a, const char *dossier_code);
+
 /* True when the staff chose "Exit"; *status gets the exit status. */
 bool app_finished(const app *a, int *status);
 /* Name of what is on screen: "home", "detail", "idle-prompt", ... */

@@ -60,6 +60,11 @@ struct app {
 	pin_guard pin;                /* outlives the PIN pad: closing it does not reset the lock */
 	events *events;               /* borrowed; NULL: nothing is recorded */
 	print_overlay *print;         /* the session's prints and the page that shows them */
+	/* the citizen's session: from waking the kiosk to the idle reset */
+	long long session;            /* its EVENT_SESSION id; 0 when not recorded */
+	bool rated;                   /* it has rated (screen_rating.c) */
+	char rating_dossier[64];      /* the dossier it looked up last, for its rating; "" = none */
+	bool rating_offered;          /* the rating was offered once (app_offer_rating) */
 	/* the staff area and the USB stick (staff_usb.c, screen_staff.c, screen_usb.c) */
 	store *st;                    /* borrowed; NULL: no update, rollback or export */
 	char *pin_hash;               /* the PIN that applies (staff_pin.c); NULL = 000000; owned */

@@ -290,9 +290,13 @@ void print_overlay_action(app *a, int action, int arg)
 {
 	print_overlay *o = a->print;
 	switch (action) {
-	case PRINT_ACT_OK:
+	case PRINT_ACT_OK: {
+		bool printed = printjob_get_phase(o->job) == PRINTJOB_DONE;
 		printjob_dismiss(o->job);
+		if (printed) /* the citizen has what they came for: ask how it went */
+			app_offer_rating(a, NULL);
 		break;
+	}
 	case PRINT_ACT_CLOSE:
 		print_overlay_drop_choice(o);
 		break;

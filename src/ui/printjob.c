@@ -200,7 +200,9 @@ static void printjob_submit(printjob *j, const printjob_source *src, int64_t now
 	        print_job_printer(j->job), j->code);
 	j->count++;
 	if (j->ev)
-		events_record(j->ev, EVENT_PRINT, j->code, src->wall);
+		events_record_print(j->ev, j->code,
+		                    j->form == PRINTJOB_SUMMARY ? "summary" : j->form < 0 ? "sheet" : "form",
+		                    src->wall);
 	j->phase = PRINTJOB_PRINTING;
 	j->started = now;
 	j->reason[0] = 0;

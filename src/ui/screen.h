@@ -34,6 +34,8 @@ typedef enum screen_id {
 	SCREEN_PLACES,
 	SCREEN_LANG,
 	SCREEN_DOSSIER,
+	SCREEN_RATING,
+	SCREEN_REPORT,
 } screen_id;
 
 typedef struct screen screen;
@@ -111,6 +113,11 @@ bool screen_dossier_available(const app *a);
 /* Called after each lookup that found a dossier (code: its receipt code).
  * Does nothing yet: the rating screen (issue 13.2) is wired here. */
 void app_after_dossier_lookup(app *a, const char *code);
+/* "Are you satisfied?" with five faces; dossier (copied) is the code the
+ * rating is about, or NULL. Shows thanks when the session has rated. */
+screen *screen_rating_new(app *a, const char *dossier);
+/* The staff's reports: a period, its figures, print or write to USB. */
+screen *screen_report_new(app *a);
 /* Shows text (copied) on the staff area when it is the top screen. */
 void screen_staff_notice(app *a, const char *text);
 

@@ -17,7 +17,7 @@
 #include "keyboard.h"
 #include "widgets.h"
 
-enum { DOSSIER_ACT_LOOKUP = 1 };
+enum { DOSSIER_ACT_LOOKUP = 1, DOSSIER_ACT_RATE };
 
 typedef struct dossier_state {
 	char *query;       /* what was typed */
@@ -45,10 +45,9 @@ bool screen_dossier_available(const app *a)
 
 void app_after_dossier_lookup(app *a, const char *code)
 {
-	/* The lead wires the rating screen of helper "report" here at the
-	 * merge ("Ông/bà có hài lòng …?", tied to this dossier code). */
-	(void)a;
-	(void)code;
+	/* A rating given later in the session (from home, after a print, or
+	 * the button under the status) is tied to this dossier. */
+	snprintf(a->rating_dossier, sizeof a->rating_dossier, "%s", code ? code : "");
 }
 
 static int today_of(const app *a)
@@ -207,7 +206,16 @@ static void found_layout(flow *f, const ui_metrics *m, app *a, const dossier_sta
 		y += widgets_heading(f, m, 0, y, w, _("Note"));
 		y += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, 0, y, w, d->note, 0) + m->pad;
 	}
-	list_age(f, m, a, st->list_at, y, w);
+	y += list_age(f, m, a, st->list_at, y, w) + m->pad;
+	/* The rating, tied to this dossier (issue 13.2), once a session. */
+	if (!a->rated) {
+		const char *rate = _("Rate our service");
+		int bw = widgets_button_width(f, m, rate, m->px_h2, WIDGET_NO_ICON);
+		if (bw > w)
+			bw = w;
+		widgets_button(f, m, (gfx_rect){0, y, bw, m->touch}, rate, m->px_h2, WIDGET_SECONDARY,
+			       WIDGET_NO_ICON, DOSSIER_ACT_RATE, 0);
+	}
 }
 
 static void results(screen *s, app *a, int w)
@@ -271,6 +279,11 @@ static void dossier_layout(screen *s, app *a, gfx_rect body)
 static void dossier_action(screen *s, app *a, int action, int arg)
 {
 	dossier_state *st = s->state;
+	if (action == DOSSIER_ACT_RATE) {
+		if (st->found)
+			app_push(a, screen_rating_new(a, st->d.code));
+		return;
+	}
 	if (action == DOSSIER_ACT_LOOKUP) {
 		char *key = dossier_code_key(st->query ? st->query : "");
 		if (*key)

@@ -7,7 +7,7 @@
 #include "app_state.h"
 #include "widgets.h"
 
-enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_PLACES, HOME_DOSSIER, HOME_TILES };
+enum { HOME_PROCEDURES, HOME_SEARCH, HOME_HOTLINES, HOME_INDICES, HOME_NEWS, HOME_PLACES, HOME_DOSSIER, HOME_TILES, HOME_RATE = 50 };
 
 static void tile(flow *f, const ui_metrics *m, gfx_rect r, const char *label, const char *hint, bool primary,
 		 int action)
@@ -66,7 +66,17 @@ static void home_layout(screen *s, app *a, gfx_rect body)
 	int x = body.x + m->pad, w = body.w - 2 * m->pad;
 	int y = body.y + m->pad;
 	const char *hello = _("Hello! What would you like to find?");
-	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, x, y, w, hello, 0) + m->pad;
+	/* the rating, always at hand, beside the greeting */
+	const char *rate = _("Rate our service");
+	int bw = widgets_button_width(f, m, rate, m->px_body, WIDGET_NO_ICON);
+	int hw = w - bw - m->gap;
+	int hh = flow_para_height(f, GFX_BOLD, m->px_h1, hw, hello, 0);
+	int bh = m->touch;
+	int row = hh > bh ? hh : bh;
+	widgets_button(f, m, (gfx_rect){x + w - bw, y + (row - bh) / 2, bw, bh}, rate, m->px_body,
+		       WIDGET_SECONDARY, WIDGET_NO_ICON, HOME_RATE, 0);
+	y += (row - hh) / 2;
+	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, x, y, hw, hello, 0) + (row - hh + 1) / 2 + m->pad;
 	int h = body.y + body.h - m->pad - y;
 	if (m->portrait) {
 		int th = (h - (n - 1) * m->gap) / n;
@@ -78,9 +88,9 @@ static void home_layout(screen *s, app *a, gfx_rect body)
 	/* Three above, the rest below with more room each. */
 	int th = (h - m->gap) / 2;
 	for (int k = 0; k < n; k++) {
-		int row = k < 3 ? 0 : 1, cols = row ? n - 3 : 3, cx, cw;
-		layout_column(x, w, cols, m->gap, row ? k - 3 : k, &cx, &cw);
-		tile(f, m, (gfx_rect){cx, y + row * (th + m->gap), cw, th}, labels[order[k]], hints[order[k]],
+		int below = k >= 3, cols = below ? n - 3 : 3, cx, cw;
+		layout_column(x, w, cols, m->gap, below ? k - 3 : k, &cx, &cw);
+		tile(f, m, (gfx_rect){cx, y + below * (th + m->gap), cw, th}, labels[order[k]], hints[order[k]],
 		     k < top, order[k]);
 	}
 }
@@ -97,6 +107,7 @@ static void home_action(screen *s, app *a, int action, int arg)
 	case HOME_NEWS: app_push(a, screen_news_new(a, -1)); break;
 	case HOME_PLACES: app_push(a, screen_places_new(a)); break;
 	case HOME_DOSSIER: app_push(a, screen_dossier_new(a, NULL)); break;
+	case HOME_RATE: app_push(a, screen_rating_new(a, NULL)); break;
 	default: break;
 	}
 }

@@ -31,6 +31,7 @@ enum {
 	STAFF_ROLLBACK,
 	STAFF_PRINT,
 	STAFF_EXPORT,
+	STAFF_REPORT,
 	STAFF_CLOCK,
 	STAFF_PIN,
 	STAFF_DOSSIERS, /* after the others, so that their places stay as staff know them */
@@ -330,6 +331,8 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 		[STAFF_PRINT] = {_("Print a test page"), print_hint, true, false},
 		[STAFF_EXPORT] = {_("Export usage figures to USB"), _("CSV files in a folder motcua-thong-ke-DATE."), true,
 				  false},
+		[STAFF_REPORT] = {_("Reports"), _("The quarter, half-year or year: print it, or PDF and CSV to USB."),
+				  true, false},
 		[STAFF_CLOCK] = {_("Set the date and time"), clock_hint, a->set_clock != NULL, !clock_right},
 		[STAFF_PIN] = {_("Change the PIN"), _("The 6 digits that open the staff area."), true, false},
 		[STAFF_EXIT] = {_("Exit"), _("Closes the kiosk; the system service starts it again."), true, false},
@@ -471,6 +474,10 @@ static void staff_action(screen *s, app *a, int action, int arg)
 		break;
 	case STAFF_PRINT: print_test(st, a); break;
 	case STAFF_EXPORT: export_usage(st, a); break;
+	case STAFF_REPORT:
+		notice(st, false, NULL);
+		app_push(a, screen_report_new(a));
+		break;
 	case STAFF_CLOCK:
 		if (a->set_clock) {
 			notice(st, false, NULL);

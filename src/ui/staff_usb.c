@@ -63,6 +63,7 @@ static void inserted(app *a, const char *bundle)
 	switch (s->ops->id) {
 	case SCREEN_STAFF:
 	case SCREEN_USB:
+	case SCREEN_REPORT:
 		return; /* staff are in: the staff area offers the stick */
 	case SCREEN_PIN:
 		if (screen_pin_is_for_usb(s) || !strcmp(screen_name(s), "pin-change"))

@@ -4,7 +4,7 @@
 # pages render without warnings, and bash completes commands, options and
 # procedure codes.
 . "$MOTCUA_SRC/tests/cli/lib.sh"
-COMMANDS="kiosk check import export rollback search show pdf print dossier help"
+COMMANDS="kiosk check import export rollback search show pdf print dossier report help"
 
 run 0 --version
 [ "$OUT" = "motcua $(sed -n "s/^  version : '\(.*\)',/\1/p" "$MOTCUA_SRC/meson.build")" ] ||
@@ -70,6 +70,10 @@ if [ -r "$BC" ]; then
 	[ "$got" = --rotate ] || fail "completion of 'motcua kiosk --ro': '$got'"
 	got=$(complete_words motcua dossier im)
 	[ "$got" = import ] || fail "completion of 'motcua dossier im': '$got'"
+	got=$(complete_words motcua report --qu)
+	[ "$got" = --quarter ] || fail "completion of 'motcua report --qu': '$got'"
+	got=$(complete_words motcua report --quarter "")
+	[ "$(echo $got)" = "1 2 3 4" ] || fail "completion of 'motcua report --quarter': '$got'"
 	got=$(complete_words motcua show 1.00119)
 	expect_in "$got" "1.001193" "completion of a procedure code"
 	got=$(complete_words motcua --store "$MOTCUA_STORE" pdf 1.00119)
