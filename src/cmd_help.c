@@ -28,6 +28,8 @@ static const command_help help_table[] = {
 	{"show", "show CODE", N_("print one procedure")},
 	{"pdf", "pdf CODE -o FILE", N_("write the procedure sheet")},
 	{"print", "print CODE [--printer NAME] [--form N]", N_("print the sheet through CUPS")},
+	{"speak", "speak CODE -o FILE.wav\n       motcua speak --news N -o FILE.wav",
+	 N_("read a procedure (or the Nth news item) aloud into a WAV file")},
 	{"help", "help [COMMAND]", N_("show this help, or one command's")},
 };
 

@@ -33,6 +33,7 @@ int cmd_show(motcua_env *env, int argc, char **argv);  /* src/cmd_show.c */
 int cmd_kiosk(motcua_env *env, int argc, char **argv); /* src/cmd_kiosk.c */
 int cmd_pdf(motcua_env *env, int argc, char **argv);   /* src/cmd_pdf.c */
 int cmd_print(motcua_env *env, int argc, char **argv); /* src/cmd_pdf.c */
+int cmd_speak(motcua_env *env, int argc, char **argv); /* src/cmd_speak.c */
 
 /* src/cmd_help.c: the command table's help. help_print_usage() lists every
  * command; help_command() prints one command's usage (2 when unknown);

@@ -259,6 +259,7 @@ static const struct {
 	{"kiosk", cmd_kiosk},
 	{"pdf", cmd_pdf},
 	{"print", cmd_print},
+	{"speak", cmd_speak},
 	{"help", cmd_help},
 	{"complete-codes", cmd_complete_codes},
 };
