@@ -10,6 +10,7 @@
 #include "draw.h"
 #include "header.h"
 #include "keyboard.h"
+#include "speak.h"
 #include "staff_usb.h"
 #include "widgets.h"
 
@@ -177,6 +178,7 @@ app *app_new(const app_options *o, gfx *g)
 	a->set_clock_ctx = o->set_clock_ctx;
 	a->events = o->events;
 	a->print = print_overlay_new(o->cfg, o->events);
+	a->speak = speak_new(o->voice, o->cfg ? o->cfg->volume : 80);
 	a->now = o->now;
 	a->wall_offset = o->wall_ms - o->now;
 	a->shown_minute = app_wall_ms(a) / 60000;
@@ -209,6 +211,7 @@ void app_free(app *a)
 	flow_clear(&a->gutter);
 	flow_clear(&a->modal);
 	print_overlay_free(a->print);
+	speak_free(a->speak);
 	app_staff_free(a);
 	free(a->usb_bundle);
 	for (size_t i = 0; i < a->n_usb_sticks; i++)
@@ -223,6 +226,7 @@ static void reset_session(app *a)
 {
 	app_home(a);
 	print_overlay_end_session(a);
+	speak_reset(a);
 	screen_free(a->stack[0]);
 	a->stack[0] = screen_home_new(a);
 	if (!a->attract)
@@ -265,6 +269,7 @@ static void header_action(app *a, int action)
 		break;
 	case HEADER_ACT_BACK: app_pop(a); break;
 	case HEADER_ACT_HOME: app_home(a); break;
+	case HEADER_ACT_READ: speak_toggle(a); break;
 	default: break;
 	}
 	a->chrome_stale = true;
@@ -272,7 +277,7 @@ static void header_action(app *a, int action)
 }
 
 /* What is under (x, y): the layer's flow and its hit, in the order taps go. */
-typedef enum layer { LAYER_NONE, LAYER_CHROME, LAYER_GUTTER, LAYER_FIXED, LAYER_CONTENT, LAYER_PRINT } layer;
+typedef enum layer { LAYER_NONE, LAYER_CHROME, LAYER_GUTTER, LAYER_FIXED, LAYER_CONTENT, LAYER_PRINT, LAYER_SPEAK } layer;
 
 static layer hit_at(app *a, float fx, float fy, const flow_target **hit, gfx_rect *screen_rect)
 {
@@ -285,6 +290,11 @@ static layer hit_at(app *a, float fx, float fy, const flow_target **hit, gfx_rec
 			return LAYER_PRINT;
 		}
 		return LAYER_NONE;
+	}
+	flow *bar = speak_bar(a); /* the reading bar lies over the screen */
+	if (bar && (*hit = flow_hit_at(bar, x, y))) {
+		*screen_rect = (*hit)->r;
+		return LAYER_SPEAK;
 	}
 	if ((*hit = flow_hit_at(&a->chrome, x, y))) {
 		*screen_rect = (*hit)->r;
@@ -323,6 +333,9 @@ static void tap(app *a, float x, float y)
 	case LAYER_PRINT:
 		print_overlay_action(a, hit->action, hit->arg);
 		break;
+	case LAYER_SPEAK:
+		speak_bar_action(a, hit->action);
+		break;
 	case LAYER_GUTTER:
 		scroll_by(&s->scroll, (hit->action == APP_ACT_PAGE_UP ? -0.8f : 0.8f) * s->view.h);
 		a->dirty = true;
@@ -340,6 +353,8 @@ static void tap(app *a, float x, float y)
 		break;
 	}
 }
+
+void app_tap_at(app *a, float x, float y) { tap(a, x, y); }
 
 static void long_press(app *a, float x, float y)
 {
@@ -450,6 +465,8 @@ static void run_timers(app *a, int64_t now)
 		s->ops->tick(s, a, now);
 	if (print_overlay_deadline(a) <= now)
 		print_overlay_tick(a, now);
+	if (speak_deadline(a) <= now)
+		speak_tick(a, now);
 	follow_clock(a);
 }
 
@@ -470,6 +487,7 @@ void app_handle_event(app *a, const ui_event *ev, int64_t now)
 			break;
 		}
 		idle_touch(&a->idle, a->now);
+		speak_touch(a, ev->x, ev->y);
 		on_gesture(a, gesture_down(&a->gest, ev->id, ev->x, ev->y, a->now));
 		break;
 	case UI_EV_MOVE:
@@ -498,10 +516,23 @@ void app_handle_event(app *a, const ui_event *ev, int64_t now)
 			idle_touch(&a->idle, a->now);
 		staff_usb_event(a, ev);
 		break;
+	case UI_EV_KEY:
+		/* The keypad (speak.h): a key wakes the kiosk and answers the
+		 * idle question like a touch. Other keys mean nothing. */
+		if (ev->key == GFX_KEY_OTHER || !a->speak)
+			break;
+		if (a->attract)
+			wake(a);
+		idle_touch(&a->idle, a->now);
+		relayout(a);
+		speak_key(a, ev->key);
+		a->dirty = true;
+		break;
 	default:
-		break; /* keys mean nothing to a kiosk */
+		break;
 	}
 	relayout(a);
+	speak_after_event(a);
 }
 
 bool app_needs_frame(const app *a) { return a->dirty; }
@@ -524,6 +555,9 @@ int64_t app_next_deadline(const app *a)
 	int64_t p = print_overlay_deadline(a);
 	if (p < d)
 		d = p;
+	int64_t sp = speak_deadline(a);
+	if (sp < d)
+		d = sp;
 	int64_t next_minute = (app_wall_ms(a) / 60000 + 1) * 60000 - a->wall_offset;
 	return next_minute < d ? next_minute : d;
 }
@@ -580,6 +614,7 @@ void app_draw(app *a, gfx *g)
 	}
 	if (a->press.w > 0)
 		gfx_round_rect(g, a->press, m->radius, UI_PRESSED);
+	speak_draw(a, g);
 	a->dirty = false;
 }
 
@@ -649,3 +684,5 @@ bool app_key_center(const app *a, int ch, float *x, float *y)
 }
 
 textruns *app_text_runs(app *a) { return &a->runs; }
+
+const char *app_spoken(const app *a, unsigned *serial) { return speak_said(a, serial); }

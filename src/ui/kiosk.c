@@ -19,6 +19,7 @@
 #include "platform/stop.h"
 #include "platform/usb.h"
 #include "script.h"
+#include "voice.h"
 #include "staff_usb.h"
 
 /* How often the loop looks at the catalogue file while idle. */
@@ -179,8 +180,9 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 			free(why);
 		}
 		int64_t now = clock_ms(CLOCK_MONOTONIC);
+		voice *v = !cfg || cfg->volume > 0 ? voice_open() : NULL;
 		app_options ao = {.cfg = cfg, .cat = *cat, .now = now, .wall_ms = clock_ms(CLOCK_REALTIME), .attract = true,
-				  .events = ev, .st = o->st, .set_clock = platform_clock_set};
+				  .events = ev, .st = o->st, .set_clock = platform_clock_set, .voice = voice_app(v)};
 		app *a = app_new(&ao, g);
 		/* Without the watch the kiosk serves citizens; only sticks go unseen. */
 		usb_watch *uw = usb_watch_new(cfg ? cfg->media_roots : NULL);
@@ -194,6 +196,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		notify_stopping();
 		usb_watch_free(uw);
 		app_free(a);
+		voice_close(v);
 	}
 	/* The last connection's close checkpoints the events WAL into the
 	 * database and removes it; the caller closes the catalogue. */
