@@ -123,8 +123,8 @@ static void *run_worker(void *arg)
 {
 	speech *s = arg;
 	pthread_mutex_lock(&s->lock);
-	if (s->preload)
-		s->failed = load() < 0;
+	if (s->preload) /* the engine and the Vietnamese voice, before the first tap */
+		s->failed = load() < 0 || set_voice("vi") < 0;
 	for (;;) {
 		while (!s->quit && !s->text)
 			pthread_cond_wait(&s->wake, &s->lock);

@@ -32,7 +32,7 @@ typedef void speech_sink_fn(void *ctx, const int16_t *pcm, size_t frames, int ra
 typedef struct speech speech;
 
 /* Starts the worker. The synthesizer is loaded in the worker on first use
- * (or at once when preload is true), so a kiosk that never speaks never
+ * (or at once, with the "vi" voice, when preload is true), so a kiosk that never speaks never
  * pays for the voice's memory. Never NULL. */
 speech *speech_new(speech_sink_fn *sink, void *ctx, bool preload);
 /* Stops the worker and frees everything; speech_free(NULL) is a no-op. */

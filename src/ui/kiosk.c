@@ -180,7 +180,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 			free(why);
 		}
 		int64_t now = clock_ms(CLOCK_MONOTONIC);
-		voice *v = !cfg || cfg->volume > 0 ? voice_open() : NULL;
+		voice *v = !cfg || cfg->volume > 0 ? voice_open(true) : NULL;
 		app_options ao = {.cfg = cfg, .cat = *cat, .now = now, .wall_ms = clock_ms(CLOCK_REALTIME), .attract = true,
 				  .events = ev, .st = o->st, .set_clock = platform_clock_set, .voice = voice_app(v)};
 		app *a = app_new(&ao, g);

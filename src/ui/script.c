@@ -1015,7 +1015,7 @@ int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, 
 	runner r = {.o = o, .g = g, .w = w, .cat = cat, .now = 1000};
 	r.wall_offset = wall_ms - r.now;
 	/* The same voice as the kiosk's ($SDL_AUDIODRIVER=disk records it). */
-	voice *v = !cfg || cfg->volume > 0 ? voice_open() : NULL;
+	voice *v = !cfg || cfg->volume > 0 ? voice_open(false) : NULL;
 	app_options ao = {.cfg = cfg, .cat = *cat, .now = r.now, .wall_ms = wall_ms, .attract = false, .events = o->events,
 			  .st = o->st, .set_clock = fake_set_clock, .set_clock_ctx = &r, .voice = voice_app(v)};
 	r.a = app_new(&ao, g);

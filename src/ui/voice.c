@@ -41,12 +41,12 @@ static void voice_set_volume(void *ctx, int percent)
 	gfx_audio_set_volume(percent);
 }
 
-voice *voice_open(void)
+voice *voice_open(bool preload)
 {
 	if (gfx_audio_open() < 0)
 		return NULL;
 	voice *v = xcalloc(1, sizeof *v);
-	v->sp = speech_new(handle_pcm, NULL, false);
+	v->sp = speech_new(handle_pcm, NULL, preload);
 	v->seam = (app_voice){voice_say, voice_busy, voice_set_volume, v};
 	return v;
 }

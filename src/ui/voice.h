@@ -9,8 +9,10 @@
 typedef struct voice voice;
 
 /* Opens the sound card. NULL when there is none (said on stderr once): the
- * kiosk then offers no read-aloud. The voice data is loaded on first use. */
-voice *voice_open(void);
+ * kiosk then offers no read-aloud. With preload the voice is loaded at once
+ * in the background (the kiosk: the first "Nghe đọc" speaks without the
+ * load's delay); else on first use (scripts, which mostly never speak). */
+voice *voice_open(bool preload);
 /* Silences and closes; voice_close(NULL) is a no-op. */
 void voice_close(voice *v);
 /* The seam for app_options.voice; valid while v is open. */
