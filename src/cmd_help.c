@@ -26,7 +26,7 @@ static const command_help help_table[] = {
 	{"rollback", "rollback", N_("put back the catalogue the last import replaced")},
 	{"search", "search QUERY", N_("print matches, best first, CODE<TAB>NAME")},
 	{"show", "show CODE", N_("print one procedure")},
-	{"pdf", "pdf CODE -o FILE", N_("write the procedure sheet")},
+	{"pdf", "pdf CODE -o FILE\n       motcua pdf --keycard -o FILE", N_("write the procedure sheet")},
 	{"print", "print CODE [--printer NAME] [--form N]", N_("print the sheet through CUPS")},
 	{"speak", "speak CODE -o FILE.wav\n       motcua speak --news N -o FILE.wav",
 	 N_("read a procedure (or the Nth news item) aloud into a WAV file")},

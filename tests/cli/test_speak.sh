@@ -1,5 +1,5 @@
 #!/bin/bash
-# motcua speak (issue 12.6): a procedure and a news item read aloud into a
+# motcua speak (issue 12.6) and the keypad's key card (12.2): a procedure and a news item read aloud into a
 # WAV file a loudspeaker system plays: a valid RIFF/WAVE header (PCM, mono,
 # 16-bit, the voice's 22050 Hz), as long as the text takes to say (from its
 # word count) and not silent; wrong input changes nothing.
@@ -64,6 +64,15 @@ run 2 speak "$CODE"
 run 2 speak --news x -o "$TMP/x.wav"
 run 3 speak "$CODE" -o "$TMP/no/such/dir/p.wav"
 expect_in "$ERR" "cannot write" "unwritable output"
+# The keypad's key card (issue 12.2): one page, the keys in words.
+run 0 pdf --keycard -o "$TMP/keys.pdf"
+if command -v pdftotext >/dev/null; then
+	KEYS=$(pdftotext "$TMP/keys.pdf" - 2>/dev/null)
+	expect_in "$KEYS" "5 hoặc Enter" "key card"
+	expect_in "$KEYS" "Nghe hướng dẫn dùng bàn phím" "key card"
+	expect_in "$(pdfinfo "$TMP/keys.pdf" 2>/dev/null)" "Pages:           1" "key card pages"
+fi
+run 2 pdf --keycard 1.001193 -o "$TMP/keys2.pdf"
 run 0 help speak
 expect_in "$OUT" "speak CODE -o FILE.wav" "help speak"
 finish
