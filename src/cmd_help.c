@@ -26,13 +26,15 @@ static const command_help help_table[] = {
 	{"rollback", "rollback", N_("put back the catalogue the last import replaced")},
 	{"search", "search QUERY", N_("print matches, best first, CODE<TAB>NAME")},
 	{"show", "show CODE", N_("print one procedure")},
-	{"pdf", "pdf CODE -o FILE", N_("write the procedure sheet")},
+	{"pdf", "pdf CODE -o FILE\n       motcua pdf --keycard -o FILE", N_("write the procedure sheet")},
 	{"print", "print CODE [--printer NAME] [--form N]", N_("print the sheet through CUPS")},
 	{"dossier", "dossier import FILE\n       motcua dossier show CODE",
 	 N_("install the dossier list (ho_so.csv), or print one dossier's status")},
 	{"report", "report --from DD/MM/YYYY --to DD/MM/YYYY -o FILE.pdf [--csv DIR]\n"
 	           "       motcua report --year YYYY [--quarter 1-4 | --half 1-2] -o FILE.pdf [--csv DIR]",
 	 N_("write the report of the kiosk's use for a period (PDF; CSV files for Excel)")},
+	{"speak", "speak CODE -o FILE.wav\n       motcua speak --news N -o FILE.wav",
+	 N_("read a procedure (or the Nth news item) aloud into a WAV file")},
 	{"help", "help [COMMAND]", N_("show this help, or one command's")},
 };
 

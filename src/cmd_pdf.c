@@ -20,6 +20,7 @@
 #include "core/catalog.h"
 #include "core/diag.h"
 #include "core/i18n.h"
+#include "core/pdf_keycard.h"
 #include "core/pdf_sheet.h"
 #include "core/wallclock.h"
 #include "core/xalloc.h"
@@ -111,9 +112,12 @@ int cmd_pdf(motcua_env *env, int argc, char **argv)
 {
 	const char *code = NULL, *out = NULL;
 	bool summary = false;
+	bool keycard = false;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--summary"))
 			summary = true;
+		else if (!strcmp(argv[i], "--keycard"))
+			keycard = true;
 		else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
 			out = argv[++i];
 		else if (!strncmp(argv[i], "--output=", 9))
@@ -122,6 +126,16 @@ int cmd_pdf(motcua_env *env, int argc, char **argv)
 			code = argv[i];
 		else
 			return cmd_pdf_usage();
+	}
+	if (keycard) { /* the keypad's key card (issue 12.2): no catalogue needed */
+		if (code || summary || !out)
+			return cmd_pdf_usage();
+		char *err = NULL;
+		int rc = pdf_keycard_write(out, NULL, &err);
+		if (rc)
+			fprintf(stderr, "motcua: %s\n", err);
+		free(err);
+		return rc ? 3 : 0;
 	}
 	if (!code || !out)
 		return cmd_pdf_usage();

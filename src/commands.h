@@ -35,6 +35,7 @@ int cmd_pdf(motcua_env *env, int argc, char **argv);   /* src/cmd_pdf.c */
 int cmd_print(motcua_env *env, int argc, char **argv); /* src/cmd_pdf.c */
 int cmd_dossier(motcua_env *env, int argc, char **argv); /* src/cmd_dossier.c */
 int cmd_report(motcua_env *env, int argc, char **argv); /* src/cmd_report.c */
+int cmd_speak(motcua_env *env, int argc, char **argv); /* src/cmd_speak.c */
 
 /* src/cmd_help.c: the command table's help. help_print_usage() lists every
  * command; help_command() prints one command's usage (2 when unknown);

@@ -286,6 +286,7 @@ static const struct {
 	{"print", cmd_print},
 	{"dossier", cmd_dossier},
 	{"report", cmd_report},
+	{"speak", cmd_speak},
 	{"help", cmd_help},
 	{"complete-codes", cmd_complete_codes},
 };

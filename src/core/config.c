@@ -166,6 +166,13 @@ static void apply(config *c, const char *key, const char *val, const char *file,
 			             _("'text_cache_mib' must be a whole number from 0 to 256 (0: one "
 			               "screen's pixels), not '%s'; the default 0 is used"),
 			             val);
+	} else if (!strcmp(key, "volume")) {
+		if (parse_int(val, 0, 100, &n))
+			c->volume = n;
+		else
+			diag_warning(diag, file, line,
+			             _("'volume' must be a whole number from 0 to 100, not '%s'; the default %d is used"),
+			             val, c->volume);
 	} else if (!strcmp(key, "rotate")) {
 		if (parse_int(val, 0, 270, &n) && n % 90 == 0)
 			c->rotate = n;
@@ -231,6 +238,7 @@ int config_load(config *c, const char *path, diag_list *diag)
 	c->idle_prompt_s = 90;
 	c->idle_reset_s = 20;
 	c->dossier_max_age_days = 3;
+	c->volume = 80;
 
 	bool explicit_path = true;
 	if (!path || !*path)

@@ -26,6 +26,7 @@ typedef struct config {
 	char *media_roots; /* "/media:/run/media:/mnt" */
 	int idle_prompt_s; /* 90 */
 	int idle_reset_s;  /* 20 */
+	int volume;        /* read aloud and recorded voices, percent: 80; 0 = no read-aloud */
 	char *pin_hash;    /* crypto_pwhash_str output; NULL = PIN 000000. Kept
 	                      as written even when invalid (no PIN matches it). */
 	char *public_key;  /* minisign public key, NULL = signatures not required.

@@ -862,6 +862,30 @@ static int wait_event(gfx *g, SDL_Event *e, int timeout_ms)
 	}
 }
 
+/* By scancode: the key's place on the pad, the same with Num Lock off. */
+static int keypad_key(SDL_Scancode sc)
+{
+	switch (sc) {
+	case SDL_SCANCODE_KP_0: return GFX_KEY_KP_0;
+	case SDL_SCANCODE_KP_1: return GFX_KEY_KP_1;
+	case SDL_SCANCODE_KP_2: return GFX_KEY_KP_2;
+	case SDL_SCANCODE_KP_3: return GFX_KEY_KP_3;
+	case SDL_SCANCODE_KP_4: return GFX_KEY_KP_4;
+	case SDL_SCANCODE_KP_5: return GFX_KEY_KP_5;
+	case SDL_SCANCODE_KP_6: return GFX_KEY_KP_6;
+	case SDL_SCANCODE_KP_7: return GFX_KEY_KP_7;
+	case SDL_SCANCODE_KP_8: return GFX_KEY_KP_8;
+	case SDL_SCANCODE_KP_9: return GFX_KEY_KP_9;
+	case SDL_SCANCODE_KP_ENTER: return GFX_KEY_KP_ENTER;
+	case SDL_SCANCODE_KP_PLUS: return GFX_KEY_KP_PLUS;
+	case SDL_SCANCODE_KP_MINUS: return GFX_KEY_KP_MINUS;
+	case SDL_SCANCODE_KP_MULTIPLY: return GFX_KEY_KP_MULTIPLY;
+	case SDL_SCANCODE_KP_DIVIDE: return GFX_KEY_KP_DIVIDE;
+	case SDL_SCANCODE_KP_PERIOD: return GFX_KEY_KP_PERIOD;
+	default: return GFX_KEY_OTHER;
+	}
+}
+
 bool gfx_wait_input(gfx *g, int timeout_ms, gfx_input *in)
 {
 	SDL_Event e;
@@ -901,7 +925,8 @@ bool gfx_wait_input(gfx *g, int timeout_ms, gfx_input *in)
 		return true;
 	case SDL_KEYDOWN:
 		in->type = GFX_INPUT_KEY;
-		in->key = e.key.keysym.sym;
+		in->key = keypad_key(e.key.keysym.scancode);
+		in->sym = e.key.keysym.sym;
 		return true;
 	case SDL_WINDOWEVENT:
 		if (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SHOWN ||

@@ -106,11 +106,23 @@ typedef enum gfx_input_type {
 	GFX_INPUT_QUIT,   /* the window was closed (only reported when windowed; fullscreen ignores SDL_QUIT) */
 } gfx_input_type;
 
+/* The keys of a USB numeric keypad (read aloud and the focus ring,
+ * issue 12.2), by position on the pad whatever Num Lock says; other keys
+ * are GFX_KEY_OTHER. */
+typedef enum gfx_key {
+	GFX_KEY_OTHER,
+	GFX_KEY_KP_0, GFX_KEY_KP_1, GFX_KEY_KP_2, GFX_KEY_KP_3, GFX_KEY_KP_4,
+	GFX_KEY_KP_5, GFX_KEY_KP_6, GFX_KEY_KP_7, GFX_KEY_KP_8, GFX_KEY_KP_9,
+	GFX_KEY_KP_ENTER, GFX_KEY_KP_PLUS, GFX_KEY_KP_MINUS, GFX_KEY_KP_MULTIPLY,
+	GFX_KEY_KP_DIVIDE, GFX_KEY_KP_PERIOD,
+} gfx_key;
+
 typedef struct gfx_input {
 	gfx_input_type type;
 	int64_t id; /* finger id; -1 for the mouse */
 	float x, y;
-	int key;    /* SDL keycode, for GFX_INPUT_KEY */
+	int key;    /* a gfx_key, for GFX_INPUT_KEY */
+	int sym;    /* the SDL keycode, for GFX_INPUT_KEY (a scanner types as a keyboard) */
 } gfx_input;
 
 /* Waits up to timeout_ms (0 = just poll, < 0 = forever) for input and fills

@@ -11,6 +11,7 @@
 #include "draw.h"
 #include "header.h"
 #include "keyboard.h"
+#include "speak.h"
 #include "staff_usb.h"
 #include "player.h"
 #include "widgets.h"
@@ -193,6 +194,7 @@ app *app_new(const app_options *o, gfx *g)
 	a->events = o->events;
 	a->print = print_overlay_new(o->cfg, o->events);
 	a->player = player_new();
+	a->speak = speak_new(o->voice, o->cfg ? o->cfg->volume : 80);
 	a->now = o->now;
 	a->wall_offset = o->wall_ms - o->now;
 	a->shown_minute = app_wall_ms(a) / 60000;
@@ -229,6 +231,7 @@ void app_free(app *a)
 	flow_clear(&a->modal);
 	print_overlay_free(a->print);
 	player_free(a->player);
+	speak_free(a->speak);
 	app_staff_free(a);
 	free(a->usb_bundle);
 	for (size_t i = 0; i < a->n_usb_sticks; i++)
@@ -271,6 +274,7 @@ static void reset_session(app *a)
 	player_stop(a);
 	app_home(a);
 	print_overlay_end_session(a);
+	speak_reset(a);
 	screen_free(a->stack[0]);
 	a->stack[0] = screen_home_new(a);
 	if (!a->attract)
@@ -313,6 +317,7 @@ static void header_action(app *a, int action)
 		break;
 	case HEADER_ACT_BACK: app_pop(a); break;
 	case HEADER_ACT_HOME: app_home(a); break;
+	case HEADER_ACT_READ: speak_toggle(a); break;
 	default: break;
 	}
 	a->chrome_stale = true;
@@ -320,7 +325,7 @@ static void header_action(app *a, int action)
 }
 
 /* What is under (x, y): the layer's flow and its hit, in the order taps go. */
-typedef enum layer { LAYER_NONE, LAYER_CHROME, LAYER_GUTTER, LAYER_FIXED, LAYER_CONTENT, LAYER_PRINT } layer;
+typedef enum layer { LAYER_NONE, LAYER_CHROME, LAYER_GUTTER, LAYER_FIXED, LAYER_CONTENT, LAYER_PRINT, LAYER_SPEAK } layer;
 
 static layer hit_at(app *a, float fx, float fy, const flow_target **hit, gfx_rect *screen_rect)
 {
@@ -333,6 +338,11 @@ static layer hit_at(app *a, float fx, float fy, const flow_target **hit, gfx_rec
 			return LAYER_PRINT;
 		}
 		return LAYER_NONE;
+	}
+	flow *bar = speak_bar(a); /* the reading bar lies over the screen */
+	if (bar && (*hit = flow_hit_at(bar, x, y))) {
+		*screen_rect = (*hit)->r;
+		return LAYER_SPEAK;
 	}
 	if ((*hit = flow_hit_at(&a->chrome, x, y))) {
 		*screen_rect = (*hit)->r;
@@ -371,6 +381,9 @@ static void tap(app *a, float x, float y)
 	case LAYER_PRINT:
 		print_overlay_action(a, hit->action, hit->arg);
 		break;
+	case LAYER_SPEAK:
+		speak_bar_action(a, hit->action);
+		break;
 	case LAYER_GUTTER:
 		scroll_by(&s->scroll, (hit->action == APP_ACT_PAGE_UP ? -0.8f : 0.8f) * s->view.h);
 		a->dirty = true;
@@ -388,6 +401,8 @@ static void tap(app *a, float x, float y)
 		break;
 	}
 }
+
+void app_tap_at(app *a, float x, float y) { tap(a, x, y); }
 
 static void long_press(app *a, float x, float y)
 {
@@ -500,6 +515,8 @@ static void run_timers(app *a, int64_t now)
 		print_overlay_tick(a, now);
 	if (player_deadline(a) <= now)
 		player_tick(a, now);
+	if (speak_deadline(a) <= now)
+		speak_tick(a, now);
 	follow_clock(a);
 }
 
@@ -520,6 +537,7 @@ void app_handle_event(app *a, const ui_event *ev, int64_t now)
 			break;
 		}
 		idle_touch(&a->idle, a->now);
+		speak_touch(a, ev->x, ev->y);
 		on_gesture(a, gesture_down(&a->gest, ev->id, ev->x, ev->y, a->now));
 		break;
 	case UI_EV_MOVE:
@@ -549,22 +567,34 @@ void app_handle_event(app *a, const ui_event *ev, int64_t now)
 		staff_usb_event(a, ev);
 		break;
 	case UI_EV_KEY: {
-		/* A receipt scanned on any screen opens its status (scanner.h);
-		 * other keys mean nothing to a kiosk. */
+		/* A receipt scanned on any screen opens its status (scanner.h):
+		 * a fast run of characters ended by Enter. */
 		char code[SCANNER_MAX_CHARS + 1];
-		if (scanner_key(&a->scan, ev->key, a->now, code) && !print_overlay_shown(a->print) &&
+		if (scanner_key(&a->scan, ev->sym, a->now, code) && !print_overlay_shown(a->print) &&
 		    screen_dossier_available(a)) {
 			if (a->attract)
 				wake(a);
 			idle_touch(&a->idle, a->now);
 			screen_dossier_open(a, code);
+			break;
 		}
+		/* The keypad (speak.h): a key wakes the kiosk and answers the
+		 * idle question like a touch. Other keys mean nothing. */
+		if (ev->key == GFX_KEY_OTHER || !a->speak)
+			break;
+		if (a->attract)
+			wake(a);
+		idle_touch(&a->idle, a->now);
+		relayout(a);
+		speak_key(a, ev->key);
+		a->dirty = true;
 		break;
 	}
 	default:
 		break;
 	}
 	relayout(a);
+	speak_after_event(a);
 }
 
 bool app_needs_frame(const app *a) { return a->dirty; }
@@ -590,6 +620,9 @@ int64_t app_next_deadline(const app *a)
 	p = player_deadline(a);
 	if (p < d)
 		d = p;
+	int64_t sp = speak_deadline(a);
+	if (sp < d)
+		d = sp;
 	int64_t next_minute = (app_wall_ms(a) / 60000 + 1) * 60000 - a->wall_offset;
 	return next_minute < d ? next_minute : d;
 }
@@ -650,6 +683,7 @@ void app_draw(app *a, gfx *g)
 	}
 	if (a->press.w > 0)
 		gfx_round_rect(g, a->press, m->radius, UI_PRESSED);
+	speak_draw(a, g);
 	a->dirty = false;
 }
 
@@ -719,3 +753,5 @@ bool app_key_center(const app *a, int ch, float *x, float *y)
 }
 
 textruns *app_text_runs(app *a) { return &a->runs; }
+
+const char *app_spoken(const app *a, unsigned *serial) { return speak_said(a, serial); }

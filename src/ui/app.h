@@ -27,6 +27,16 @@ typedef struct app app;
  * negative errno with *err set to a malloc'd message in plain words. */
 typedef int app_set_clock_fn(void *ctx, int64_t wall_ms, char **err);
 
+/* The kiosk's voice (src/ui/voice.h: espeak-ng and the sound card), the
+ * seam through which read-aloud and the keypad speak. Called from the UI
+ * thread; none of them waits for the sound. */
+typedef struct app_voice {
+	void (*say)(void *ctx, const char *text); /* replaces what is said; NULL: silence */
+	bool (*busy)(void *ctx);                  /* still being made or heard */
+	void (*set_volume)(void *ctx, int percent);
+	void *ctx;
+} app_voice;
+
 typedef struct app_options {
 	const config *cfg; /* kept; outlives the app */
 	catalog *cat;      /* borrowed (see app_set_catalog); NULL = no catalogue */
@@ -37,6 +47,7 @@ typedef struct app_options {
 	store *st;         /* borrowed; the staff area updates, rolls back and exports through it; NULL = off */
 	app_set_clock_fn *set_clock; /* the staff's "Set the date and time"; NULL = not offered */
 	void *set_clock_ctx;         /* passed to set_clock; borrowed */
+	const app_voice *voice;      /* borrowed; NULL: silent, read-aloud not offered */
 } app_options;
 
 /* A new app that measures text with g (kept; it must outlive the app).
@@ -89,6 +100,9 @@ const char *app_screen_name(const app *a);
 /* Centre of the on-screen keyboard key that types ch ("a".."z", "0".."9",
  * " "); false when no keyboard is shown or it has no such key. */
 bool app_key_center(const app *a, int ch, float *x, float *y);
+/* The last thing the kiosk said aloud and a serial bumped at each new
+ * utterance (scripts log and check them: expect-spoken). */
+const char *app_spoken(const app *a, unsigned *serial);
 /* The text runs of the last frame. */
 textruns *app_text_runs(app *a);
 

@@ -78,6 +78,7 @@ struct app {
 	struct update *update;        /* the update the USB screen runs, or NULL; borrowed from it */
 	bool hold_copies;             /* test hook of update.h */
 	scanner scan;                 /* a receipt scanner's keys (scanner.h) */
+	struct speak *speak;          /* read aloud and the keypad's focus (speak.h) */
 	app_set_clock_fn *set_clock;  /* the system clock's seam; NULL: staff cannot set it */
 	void *set_clock_ctx;
 	struct player *player;        /* the bundle's recordings (player.h) */
@@ -90,6 +91,8 @@ void app_pop(app *a);
 void app_home(app *a);
 /* The top screen must be laid out again (its state changed). */
 void app_invalidate(app *a);
+/* A tap at (x, y) in UI space, as a finger's (the keypad's "choose"). */
+void app_tap_at(app *a, float x, float y);
 /* Leaves the kiosk with status (the staff's "Exit"). */
 void app_quit(app *a, int status);
 /* Content viewport of a screen: body minus the margin and the page-button gutter. */

@@ -23,7 +23,8 @@ typedef struct ui_event {
 	ui_event_type type;
 	int64_t id;       /* finger id */
 	float x, y;
-	int key;
+	int key;          /* UI_EV_KEY: a gfx_key (the numeric keypad) */
+	int sym;          /* UI_EV_KEY: the SDL keycode (a receipt scanner's characters) */
 	const char *path; /* USB mount point, for UI_EV_USB_INSERTED; borrowed */
 } ui_event;
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "speak.h"
 #include "widgets.h"
 
 static void format_clock(int64_t wall_ms, char *hm, size_t n1, char *date, size_t n2)
@@ -38,7 +39,17 @@ int header_layout(app *a, flow *f, bool nav, const char *title)
 		lang_w = layout_px(m, 96);
 	const char *size_label = a->large_text ? _("A– Normal text") : _("A+ Larger text");
 	int size_w = widgets_button_width(f, m, size_label, m->px_body, WIDGET_NO_ICON);
-	int tools_w = lang_w + size_w + gap;
+	/* Read aloud: "Nghe đọc", and "Dừng đọc" while reading (same width). */
+	bool can_read = speak_available(a);
+	int read_w = 0;
+	if (can_read)
+		for (int i = 0; i < 2; i++) {
+			int rw = widgets_button_width(f, m, i ? _("Stop reading") : _("Read aloud"), m->px_body,
+						      WIDGET_NO_ICON);
+			if (rw > read_w)
+				read_w = rw;
+		}
+	int tools_w = lang_w + size_w + gap + (can_read ? read_w + gap : 0);
 	int emblem = layout_px(m, 84);
 	int min_name = layout_px(m, 380);
 	bool tools_below = m->w - 2 * pad - emblem - 3 * gap - clock_w - tools_w - gap < min_name;
@@ -92,6 +103,12 @@ int header_layout(app *a, flow *f, bool nav, const char *title)
 	widgets_button(f, m, (gfx_rect){tx + lang_w + gap, tyy, size_w, tool_h}, size_label,
 		       m->px_body, a->large_text ? WIDGET_SELECTED : WIDGET_ON_BRAND, WIDGET_NO_ICON,
 		       HEADER_ACT_TEXT_SIZE, 0);
+	if (can_read) {
+		bool reading = speak_reading(a);
+		widgets_button(f, m, (gfx_rect){tx + 2 * (lang_w + gap) + size_w + gap, tyy, read_w, tool_h},
+			       reading ? _("Stop reading") : _("Read aloud"), m->px_body,
+			       reading ? WIDGET_SELECTED : WIDGET_ON_BRAND, WIDGET_NO_ICON, HEADER_ACT_READ, 0);
+	}
 	if (!nav)
 		return bar_h;
 

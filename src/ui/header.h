@@ -1,6 +1,6 @@
 /* header — the top of every screen: the emblem, the unit name, the
  * catalogue's date, the clock, the VI / EN switch and the larger-text
- * toggle; below home also a navigation bar with "Back", the screen's title
+ * toggle, the read-aloud button (when the kiosk can speak); below home also a navigation bar with "Back", the screen's title
  * and "Home". */
 #ifndef MOTCUA_UI_HEADER_H
 #define MOTCUA_UI_HEADER_H
@@ -13,6 +13,7 @@ enum {
 	HEADER_ACT_TEXT_SIZE,
 	HEADER_ACT_BACK,
 	HEADER_ACT_HOME,
+	HEADER_ACT_READ, /* "Nghe đọc": read the screen aloud, or stop (speak.h) */
 };
 
 /* Lays the header out into f (reset first) across the screen's width; with

@@ -8,6 +8,16 @@ void idle_init(idle *d, int prompt_s, int reset_s, idle_phase phase, int64_t now
 	d->prompt_ms = (int64_t)(prompt_s > 0 ? prompt_s : 90) * 1000;
 	d->reset_ms = (int64_t)(reset_s > 0 ? reset_s : 20) * 1000;
 	d->shown_left = 0;
+	d->slow = false;
+}
+
+void idle_set_slow(idle *d, bool on)
+{
+	if (d->slow == on)
+		return;
+	d->slow = on;
+	d->prompt_ms = on ? d->prompt_ms * IDLE_SLOW_FACTOR : d->prompt_ms / IDLE_SLOW_FACTOR;
+	d->reset_ms = on ? d->reset_ms * IDLE_SLOW_FACTOR : d->reset_ms / IDLE_SLOW_FACTOR;
 }
 
 void idle_touch(idle *d, int64_t now)

@@ -4,6 +4,7 @@
 #ifndef MOTCUA_UI_IDLE_H
 #define MOTCUA_UI_IDLE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef enum idle_phase { IDLE_ACTIVE, IDLE_PROMPT, IDLE_ATTRACT } idle_phase;
@@ -20,9 +21,15 @@ typedef struct idle {
 	int64_t last_touch, prompt_at;
 	int64_t prompt_ms, reset_ms;
 	int shown_left; /* seconds left when last reported */
+	bool slow;      /* idle_set_slow */
 } idle;
 
 void idle_init(idle *d, int prompt_s, int reset_s, idle_phase phase, int64_t now);
+/* While the keypad is used (a citizen who listens rather than looks),
+ * both waits are IDLE_SLOW_FACTOR times longer; off again for the next
+ * session. */
+#define IDLE_SLOW_FACTOR 3
+void idle_set_slow(idle *d, bool on);
 /* A touch: back to active (from prompt or attract). */
 void idle_touch(idle *d, int64_t now);
 /* Runs the timers up to now. */

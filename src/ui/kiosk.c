@@ -20,6 +20,7 @@
 #include "platform/stop.h"
 #include "platform/usb.h"
 #include "script.h"
+#include "voice.h"
 #include "staff_usb.h"
 
 /* How often the loop looks at the catalogue file while idle. */
@@ -42,7 +43,7 @@ static bool to_event(const gfx_input *in, ui_event *ev)
 	case GFX_INPUT_DOWN: ev->type = UI_EV_DOWN; return true;
 	case GFX_INPUT_MOVE: ev->type = UI_EV_MOVE; return true;
 	case GFX_INPUT_UP: ev->type = UI_EV_UP; return true;
-	case GFX_INPUT_KEY: ev->type = UI_EV_KEY; ev->key = in->key; return true;
+	case GFX_INPUT_KEY: ev->type = UI_EV_KEY; ev->key = in->key; ev->sym = in->sym; return true;
 	case GFX_INPUT_EXPOSE:
 	case GFX_INPUT_RESIZE: ev->type = UI_EV_EXPOSE; return true;
 	default: return false;
@@ -182,9 +183,9 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 			free(why);
 		}
 		int64_t now = clock_ms(CLOCK_MONOTONIC);
+		voice *v = !cfg || cfg->volume > 0 ? voice_open(true) : NULL;
 		app_options ao = {.cfg = cfg, .cat = *cat, .now = now, .wall_ms = clock_ms(CLOCK_REALTIME), .attract = true,
-				  .events = ev, .st = o->st, .set_clock = platform_clock_set};
-		gfx_audio_open(); /* without a sound card the kiosk stays silent */
+				  .events = ev, .st = o->st, .set_clock = platform_clock_set, .voice = voice_app(v)};
 		app *a = app_new(&ao, g);
 		/* Without the watch the kiosk serves citizens; only sticks go unseen. */
 		usb_watch *uw = usb_watch_new(cfg ? cfg->media_roots : NULL);
@@ -200,7 +201,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 		notify_stopping();
 		usb_watch_free(uw);
 		app_free(a);
-		gfx_audio_close();
+		voice_close(v);
 	}
 	/* The last connection's close checkpoints the events WAL into the
 	 * database and removes it; the caller closes the catalogue. */

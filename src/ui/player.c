@@ -8,6 +8,7 @@
 #include "core/audio_clip.h"
 #include "core/xalloc.h"
 #include "gfx/gfx_audio.h"
+#include "speak.h"
 #include "widgets.h"
 
 /* Decoded ahead of what is heard, and how often the timer tops it up. */
@@ -99,6 +100,7 @@ void player_start(app *a, const char *name)
 		free(data);
 		return;
 	}
+	speak_silence(a); /* one sound at a time: the recording takes over */
 	p->name = xstrdup(name);
 	p->data = data;
 	p->size = size;

@@ -16,6 +16,7 @@
 #include "scroll.h"
 
 typedef struct app app;
+struct speech_text;
 
 typedef enum screen_id {
 	SCREEN_ATTRACT,
@@ -57,6 +58,9 @@ typedef struct screen_ops {
 	void (*tick)(screen *s, app *a, int64_t now);
 	/* Frees s->state. */
 	void (*destroy)(void *state);
+	/* What read-aloud says, title included, in parts (speak.h); false (or
+	 * NULL) for the screen's title and the text it shows, target by target. */
+	bool (*speech)(screen *s, app *a, struct speech_text *t);
 } screen_ops;
 
 struct screen {

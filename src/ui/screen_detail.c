@@ -12,6 +12,7 @@
 
 #include "app_state.h"
 #include "core/procedure_fields.h"
+#include "core/speech_text.h"
 #include "core/qr.h"
 #include "core/xalloc.h"
 #include "player.h"
@@ -535,6 +536,17 @@ static void detail_destroy(void *state)
 	free(st);
 }
 
+/* Read aloud: the procedure section by section, as `motcua speak` says it. */
+static bool detail_speech(screen *s, app *a, speech_text *t)
+{
+	(void)a;
+	detail_state *st = s->state;
+	if (!st->p)
+		return false;
+	speech_text_procedure(t, st->p, st->faqs, st->n_faqs);
+	return true;
+}
+
 static const screen_ops detail_ops = {
 	.id = SCREEN_DETAIL,
 	.name = "detail",
@@ -543,6 +555,7 @@ static const screen_ops detail_ops = {
 	.action = detail_action,
 	.reload = detail_reload,
 	.destroy = detail_destroy,
+	.speech = detail_speech,
 };
 
 screen *screen_detail_new(app *a, const char *code)

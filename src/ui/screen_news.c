@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "app_state.h"
+#include "core/speech_text.h"
 #include "core/xalloc.h"
 #include "widgets.h"
 #include "player.h"
@@ -146,6 +147,17 @@ static void news_destroy(void *state)
 	free(st);
 }
 
+/* Read aloud: an article as `motcua speak --news` says it; the list as shown. */
+static bool news_speech(screen *s, app *a, speech_text *t)
+{
+	(void)a;
+	news_state *st = s->state;
+	if (st->article < 0 || (size_t)st->article >= st->d.n_news)
+		return false;
+	speech_text_news(t, &st->d.news[st->article]);
+	return true;
+}
+
 static const screen_ops news_ops = {
 	.id = SCREEN_NEWS,
 	.name = "news",
@@ -154,6 +166,7 @@ static const screen_ops news_ops = {
 	.action = news_action,
 	.reload = news_reload,
 	.destroy = news_destroy,
+	.speech = news_speech,
 };
 
 screen *screen_news_new(app *a, int article)

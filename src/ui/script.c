@@ -1,4 +1,5 @@
 #include "script.h"
+#include "voice.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -54,6 +55,8 @@ static const struct {
 	{"print-run", SCRIPT_PRINT_RUN, "s"},
 	{"print-runs", SCRIPT_PRINT_RUNS, ""},
 	{"scan", SCRIPT_SCAN, "s"},
+	{"key", SCRIPT_KEY, "w"},
+	{"expect-spoken", SCRIPT_EXPECT_SPOKEN, "s"},
 };
 
 static const char *skip_space(const char *p);
@@ -202,6 +205,27 @@ static const char *parse_word(const char *p, char **out)
 	return e;
 }
 
+/* The keypad's keys by name: kp0..kp9, kpenter, kpplus, kpminus, kpstar,
+ * kpslash, kpperiod. */
+static const struct {
+	const char *name;
+	int key;
+} key_names[] = {
+	{"kp0", GFX_KEY_KP_0}, {"kp1", GFX_KEY_KP_1}, {"kp2", GFX_KEY_KP_2}, {"kp3", GFX_KEY_KP_3},
+	{"kp4", GFX_KEY_KP_4}, {"kp5", GFX_KEY_KP_5}, {"kp6", GFX_KEY_KP_6}, {"kp7", GFX_KEY_KP_7},
+	{"kp8", GFX_KEY_KP_8}, {"kp9", GFX_KEY_KP_9}, {"kpenter", GFX_KEY_KP_ENTER},
+	{"kpplus", GFX_KEY_KP_PLUS}, {"kpminus", GFX_KEY_KP_MINUS}, {"kpstar", GFX_KEY_KP_MULTIPLY},
+	{"kpslash", GFX_KEY_KP_DIVIDE}, {"kpperiod", GFX_KEY_KP_PERIOD},
+};
+
+static int script_key_code(const char *name)
+{
+	for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++)
+		if (!strcmp(key_names[i].name, name))
+			return key_names[i].key;
+	return GFX_KEY_OTHER;
+}
+
 bool script_parse_line(const char *line, script_step *out, char **err)
 {
 	memset(out, 0, sizeof *out);
@@ -253,6 +277,8 @@ bool script_parse_line(const char *line, script_step *out, char **err)
 			if (!out->text[0] || out->text[0] == '.')
 				goto bad;
 		}
+		if (out->cmd == SCRIPT_KEY && script_key_code(out->text) == GFX_KEY_OTHER)
+			goto bad;
 		run_expr x;
 		if (out->cmd == SCRIPT_KEEP && !valid_name(out->text2))
 			goto bad;
@@ -299,6 +325,7 @@ typedef struct runner {
 		gfx_rect r;
 	} kept[32];
 	int n_kept;
+	unsigned said_serial; /* app_spoken's when last logged */
 } runner;
 
 /* Sleeps up to ms of real time; true at once when the kiosk is asked to
@@ -836,7 +863,9 @@ static int step(runner *r, const script_step *s)
 	case SCRIPT_SCAN:
 		/* A USB scanner: key events SCRIPT_SCAN_GAP_MS apart, then Enter. */
 		for (const char *c = s->text;; c++) {
-			ui_event ev = {.type = UI_EV_KEY, .key = *c ? (unsigned char)*c : '\r'};
+			/* a scanner types on the main keys, not the keypad */
+			ui_event ev = {.type = UI_EV_KEY, .key = GFX_KEY_OTHER,
+			               .sym = *c ? (unsigned char)*c : '\r'};
 			app_handle_event(r->a, &ev, r->now);
 			advance(r, r->now + SCRIPT_SCAN_GAP_MS);
 			if (!*c || app_finished(r->a, NULL))
@@ -889,6 +918,21 @@ static int step(runner *r, const script_step *s)
 		if (set_wall(r, s->text))
 			return 1;
 		break;
+	case SCRIPT_KEY: {
+		ui_event ev = {.type = UI_EV_KEY, .key = script_key_code(s->text)};
+		app_handle_event(r->a, &ev, r->now);
+		break;
+	}
+	case SCRIPT_EXPECT_SPOKEN: {
+		unsigned serial;
+		const char *said = app_spoken(r->a, &serial);
+		if (!strstr(said, s->text)) {
+			report(r, _("error"), _("expected \"%s\" to be spoken; the last words spoken were \"%s\" (screen: %s)"),
+			       s->text, said, app_screen_name(r->a));
+			return 1;
+		}
+		return 0;
+	}
 	default:
 		return 0;
 	}
@@ -899,6 +943,13 @@ static int step(runner *r, const script_step *s)
 	/* Work the step started in the background (the USB copy, check or
 	 * install) finishes before the next line looks at the screen. */
 	settle(r);
+	/* What the kiosk says, in the log, so tests can read it. */
+	unsigned serial;
+	const char *said = app_spoken(r->a, &serial);
+	if (serial != r->said_serial) {
+		r->said_serial = serial;
+		report(r, "spoken", "%s", said);
+	}
 	/* Between steps the catalogue may have been replaced (a test imports
 	 * while the script waits on a pipe). */
 	catalog *fresh = catwatch_poll(r->w, r->now, 0);
@@ -979,9 +1030,10 @@ int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, 
 
 	runner r = {.o = o, .g = g, .w = w, .cat = cat, .now = 1000};
 	r.wall_offset = wall_ms - r.now;
+	/* The same voice as the kiosk's ($SDL_AUDIODRIVER=disk records it). */
+	voice *v = !cfg || cfg->volume > 0 ? voice_open(false) : NULL;
 	app_options ao = {.cfg = cfg, .cat = *cat, .now = r.now, .wall_ms = wall_ms, .attract = false, .events = o->events,
-			  .st = o->st, .set_clock = fake_set_clock, .set_clock_ctx = &r};
-	gfx_audio_open(); /* SDL_AUDIODRIVER=disk lets a test hear what plays */
+			  .st = o->st, .set_clock = fake_set_clock, .set_clock_ctx = &r, .voice = voice_app(v)};
 	r.a = app_new(&ao, g);
 	const char *hold = getenv("MOTCUA_TEST_HOLD_COPY");
 	if (hold && *hold && strcmp(hold, "0"))
@@ -1021,7 +1073,7 @@ int script_run(const script_options *o, gfx *g, const config *cfg, catwatch *w, 
 	if (f != stdin)
 		fclose(f);
 	app_free(r.a);
-	gfx_audio_close();
+	voice_close(v);
 	usb_cleanup(&r);
 	return rc;
 }

@@ -5,7 +5,7 @@
  *	shot NAME | expect-text "TEXT" | expect-no-text "TEXT"
  *	usb-insert DIR | usb-remove [NAME] | clock "DD/MM/YYYY HH:MM" | # comment
  *	expect-exact "TEXT" | keep "TEXT" NAME | expect-run "TEXT" "EXPR"
- *	print-run "TEXT" | print-runs | scan "TEXT"
+ *	print-run "TEXT" | print-runs | scan "TEXT" | key NAME | expect-spoken "TEXT"
  *
  * The script starts on the home screen. A frame is drawn after every step
  * that changed something; with check_layout every frame is checked (text
@@ -26,6 +26,14 @@
  * looks at the screenshot's pixels there; `print-runs` writes every run
  * (to write a script). The rects are whole lines of
  * text, in the UI's coordinates (before a rotation).
+ *
+ * The keypad and the voice: `key NAME` presses a key of the numeric keypad
+ * (kp0..kp9, kpenter, kpplus, kpminus, kpstar, kpslash, kpperiod). Every
+ * time the kiosk says something (an announcement, a part of a reading) the
+ * runner writes `SCRIPT:LINE: spoken: WORDS` on standard error;
+ * `expect-spoken "TEXT"` wants TEXT in the last words spoken. The sound
+ * itself goes to SDL's audio driver ($SDL_AUDIODRIVER; "disk" writes it to
+ * $SDL_DISKAUDIOFILE) in real time, while the script's clock is fake.
  *
  * USB sticks: `usb-insert DIR` makes a stick under a media root of the
  * script's own that the real USB watch reports: a copy of DIR as the
@@ -95,6 +103,8 @@ typedef enum script_cmd {
 	SCRIPT_PRINT_RUN,
 	SCRIPT_PRINT_RUNS,
 	SCRIPT_SCAN,
+	SCRIPT_KEY,
+	SCRIPT_EXPECT_SPOKEN,
 } script_cmd;
 
 typedef struct script_step {
