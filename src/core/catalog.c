@@ -2,6 +2,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -804,6 +805,76 @@ static char *file_uri(const char *path)
 	}
 	buf_str(&b, "?immutable=1");
 	return (char *)b.p;
+}
+
+/* What schema 2 added to schema 1 (the first wave's catalogues): columns
+ * at the end of their tables, and two tables. */
+static const char upgrade_1_to_2[] =
+    "ALTER TABLE procedure ADD COLUMN recordings BLOB;"
+    "ALTER TABLE procedure ADD COLUMN address TEXT;"
+    "ALTER TABLE procedure ADD COLUMN replaced_by TEXT;"
+    "ALTER TABLE news ADD COLUMN recordings BLOB;"
+    "CREATE TABLE place(id INTEGER PRIMARY KEY, old_name TEXT, old_district TEXT,"
+    " new_unit TEXT, province TEXT, decision TEXT, effective_date TEXT, note TEXT);"
+    "CREATE TABLE translation(lang TEXT NOT NULL, code TEXT NOT NULL, col TEXT NOT NULL,"
+    " value, PRIMARY KEY(lang, code, col)) WITHOUT ROWID;"
+    "UPDATE meta SET value = 2 WHERE key = 'schema_version';"
+    "PRAGMA user_version = 2;";
+
+int catalog_upgrade(const char *path, const char *tmp, char **err)
+{
+	assert(path && tmp);
+	if (err)
+		*err = NULL;
+	sqlite3 *db = NULL;
+	int version = -1, rc = 0;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (version != 1) { /* current, missing, or not ours: catalog_open says */
+		sqlite3_close(db);
+		return 0;
+	}
+	/* A copy is upgraded and renamed over the file, so a power cut leaves
+	 * the old catalogue or the new, never half of one. */
+	unlink(tmp);
+	char *q = sqlite3_mprintf("VACUUM INTO %Q", tmp);
+	if (sqlite3_exec(db, q, NULL, NULL, NULL) != SQLITE_OK) {
+		set_err(err, "%s", sqlite3_errmsg(db));
+		rc = -1;
+	}
+	sqlite3_free(q);
+	sqlite3_close(db);
+	db = NULL;
+	if (!rc && sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		set_err(err, "%s", db ? sqlite3_errmsg(db) : strerror(ENOMEM));
+		rc = -1;
+	}
+	if (!rc) {
+		char *e = NULL;
+		char *sql = xasprintf("PRAGMA synchronous=FULL; BEGIN; %s COMMIT;", upgrade_1_to_2);
+		if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK) {
+			set_err(err, "%s", e ? e : sqlite3_errmsg(db));
+			rc = -1;
+		}
+		sqlite3_free(e);
+		free(sql);
+	}
+	sqlite3_close(db);
+	int fd = rc ? -1 : open(tmp, O_RDONLY | O_CLOEXEC);
+	if (!rc && (fd < 0 || fsync(fd) < 0 || rename(tmp, path) < 0)) {
+		set_err(err, "%s", strerror(errno));
+		rc = -1;
+	}
+	if (fd >= 0)
+		close(fd);
+	if (rc)
+		unlink(tmp);
+	return rc ? -1 : 1;
 }
 
 catalog *catalog_open(const char *path, char **err)

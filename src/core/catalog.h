@@ -18,6 +18,13 @@ typedef struct catalog catalog;
 /* Opens the file at path read-only. On failure returns NULL and, when err is
  * non-NULL, a malloc'd message in *err. */
 catalog *catalog_open(const char *path, char **err);
+
+/* Brings a catalogue written by an older motcua (schema 1, the first wave)
+ * up to this version in place: upgrades a copy at tmp and renames it over
+ * path. Returns 1 when it upgraded, 0 when there was nothing to do (already
+ * current, missing, or not a catalogue: catalog_open says so), -1 with
+ * *err (malloc'd) when it could not. The caller holds the store's lock. */
+int catalog_upgrade(const char *path, const char *tmp, char **err);
 /* catalog_close(NULL) is a no-op. */
 void catalog_close(catalog *c);
 

@@ -139,6 +139,18 @@ static void clean_stale(const store *s)
 	if (lock >= 0) {
 		for (size_t i = 0; i < sizeof import_files / sizeof *import_files; i++)
 			unlinkat(dfd, import_files[i], 0);
+		/* A package upgrade keeps the installed catalogue and the one to
+		 * roll back to: both are brought up to this version's schema. */
+		const char *paths[] = {s->catalog_path, s->previous_path};
+		char *tmp = xasprintf("%s/catalog.new.sqlite", s->dir);
+		for (size_t i = 0; i < 2; i++) {
+			char *err = NULL;
+			if (catalog_upgrade(paths[i], tmp, &err) < 0)
+				fprintf(stderr, _("%s: cannot bring the catalogue up to this version: %s\n"),
+				        paths[i], err ? err : "?");
+			free(err);
+		}
+		free(tmp);
 		close(lock);
 	}
 	struct stat st;
