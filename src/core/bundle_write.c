@@ -282,7 +282,9 @@ static int translation_write(int dirfd, const char *dir, const char *lang, proce
 	return rc;
 }
 
-int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
+/* Makes (when missing) and opens the export folder dir. Returns its fd, or
+ * a negative errno with the reason in diag. */
+static int out_folder_open(const char *dir, diag_list *diag)
 {
 	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
 		int rc = -errno;
@@ -295,6 +297,14 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
 		diag_error(diag, dir, 0, _("cannot open the export folder: %s"), strerror(errno));
 		return rc;
 	}
+	return dirfd;
+}
+
+int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
+{
+	int dirfd = out_folder_open(dir, diag);
+	if (dirfd < 0)
+		return dirfd;
 	int rc = 0;
 	buf b = {0};
 	char num[32];
@@ -363,17 +373,9 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
 
 int bundle_write_template(const char *dir, const catalog_data *d, const char *lang, diag_list *diag)
 {
-	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
-		int rc = -errno;
-		diag_error(diag, dir, 0, _("cannot create the export folder: %s"), strerror(errno));
-		return rc;
-	}
-	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dirfd < 0) {
-		int rc = -errno;
-		diag_error(diag, dir, 0, _("cannot open the export folder: %s"), strerror(errno));
-		return rc;
-	}
+	int dirfd = out_folder_open(dir, diag);
+	if (dirfd < 0)
+		return dirfd;
 	int rc = translation_write(dirfd, dir, lang, d->procs, d->n_procs, diag);
 	close(dirfd);
 	return rc;

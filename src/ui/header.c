@@ -105,7 +105,7 @@ int header_layout(app *a, flow *f, bool nav, const char *title)
 		       HEADER_ACT_TEXT_SIZE, 0);
 	if (can_read) {
 		bool reading = speak_reading(a);
-		widgets_button(f, m, (gfx_rect){tx + 2 * (lang_w + gap) + size_w + gap, tyy, read_w, tool_h},
+		widgets_button(f, m, (gfx_rect){tx + lang_w + gap + size_w + gap, tyy, read_w, tool_h},
 			       reading ? _("Stop reading") : _("Read aloud"), m->px_body,
 			       reading ? WIDGET_SELECTED : WIDGET_ON_BRAND, WIDGET_NO_ICON, HEADER_ACT_READ, 0);
 	}

@@ -302,3 +302,42 @@ void printjob_end_session(printjob *j)
 	printjob_forget(j);
 	j->count = 0;
 }
+
+char *printjob_temp_pdf(int *fd)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/motcua-print-XXXXXX.pdf", dir && *dir ? dir : "/tmp");
+	*fd = mkstemps(path, 4);
+	return path;
+}
+
+int printjob_send_file(const char *printer, const char *path, const char *title, char **said)
+{
+	print_job *job = NULL;
+	int rc = print_submit(printer, path, title, &job);
+	print_status ps;
+	print_state state = print_poll(job, &ps);
+	bool failed = rc < 0 || state == PRINT_FAILED;
+	*said = xstrdup(failed ? ps.reason : print_job_printer(job));
+	print_job_free(job);
+	return failed ? -2 : 0;
+}
+
+int printjob_send_pdf(const char *printer, const unsigned char *pdf, size_t len, const char *title,
+                      char **said)
+{
+	int fd;
+	char *path = printjob_temp_pdf(&fd);
+	bool written = fd >= 0 && write(fd, pdf, len) == (ssize_t)len;
+	if (fd >= 0 && close(fd) != 0)
+		written = false;
+	int rc = -1;
+	if (!written)
+		*said = xstrdup(strerror(errno));
+	else
+		rc = printjob_send_file(printer, path, title, said);
+	if (fd >= 0)
+		unlink(path); /* CUPS has its own copy */
+	free(path);
+	return rc;
+}

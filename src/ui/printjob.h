@@ -55,6 +55,19 @@ typedef struct printjob printjob;
  * default destination; copied), at most max_prints a session, recording
  * prints in ev (borrowed, may be NULL). */
 printjob *printjob_new(const char *printer, int max_prints, events *ev);
+
+/* Hands a PDF made in memory to the printer at once (a staff document: the
+ * report, the keypad's key card), through a temporary file CUPS copies; the
+ * job goes on in CUPS. Returns 0 with *said the printer's name, -1 when the
+ * file could not be written or -2 when CUPS refused it, *said the reason
+ * (malloc'd, in plain words, in every case). */
+int printjob_send_pdf(const char *printer, const unsigned char *pdf, size_t len, const char *title,
+                      char **said);
+/* The same for a PDF file (kept: the caller removes it); returns 0 or -2. */
+int printjob_send_file(const char *printer, const char *path, const char *title, char **said);
+/* A fresh temporary file name for a PDF to print ($TMPDIR or /tmp), made
+ * with mkstemps; its fd in *fd. Malloc'd. */
+char *printjob_temp_pdf(int *fd);
 /* printjob_free(NULL) is a no-op. A job still in flight is left to CUPS. */
 void printjob_free(printjob *j);
 

@@ -17,6 +17,7 @@
 #include "core/report.h"
 #include "core/xalloc.h"
 #include "platform/print.h"
+#include "printjob.h"
 #include "staff_usb.h"
 #include "widgets.h"
 
@@ -180,34 +181,18 @@ static void report_print(report_state *st, app *a)
 		free(err);
 		return;
 	}
-	const char *dir = getenv("TMPDIR");
-	char *path = xasprintf("%s/motcua-report-XXXXXX.pdf", !str_empty(dir) ? dir : "/tmp");
-	int fd = mkstemps(path, 4);
-	bool written = fd >= 0 && write(fd, pdf, len) == (ssize_t)len;
-	if (fd >= 0 && close(fd) != 0)
-		written = false;
-	free(pdf);
-	if (!written) {
-		report_notice(st, true, xasprintf(_("The report could not be made: %s"), strerror(errno)));
-		if (fd >= 0)
-			unlink(path);
-		free(path);
-		return;
-	}
 	char base[64];
 	report_folder_name(&st->r.period, base, sizeof base);
-	print_job *job = NULL;
-	int rc = print_submit(a->cfg ? a->cfg->printer : NULL, path, base, &job);
-	unlink(path); /* CUPS has its own copy */
-	free(path);
-	print_status ps;
-	print_state state = print_poll(job, &ps);
-	if (rc < 0 || state == PRINT_FAILED)
-		report_notice(st, true, xasprintf(_("The report could not be printed: %s"), ps.reason));
+	char *said = NULL;
+	int rc = printjob_send_pdf(a->cfg ? a->cfg->printer : NULL, pdf, len, base, &said);
+	free(pdf);
+	if (rc == -1)
+		report_notice(st, true, xasprintf(_("The report could not be made: %s"), said));
+	else if (rc < 0)
+		report_notice(st, true, xasprintf(_("The report could not be printed: %s"), said));
 	else
-		report_notice(st, false, xasprintf(_("The report was sent to the printer %s."),
-						   print_job_printer(job)));
-	print_job_free(job); /* the job goes on in CUPS */
+		report_notice(st, false, xasprintf(_("The report was sent to the printer %s."), said));
+	free(said);
 }
 
 static void report_usb(report_state *st, app *a)

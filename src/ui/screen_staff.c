@@ -16,6 +16,7 @@
 
 #include "app_state.h"
 #include "core/dossier.h"
+#include "core/pdf_keycard.h"
 #include "core/export_dir.h"
 #include "core/wallclock.h"
 #include "core/xalloc.h"
@@ -35,6 +36,7 @@ enum {
 	STAFF_CLOCK,
 	STAFF_PIN,
 	STAFF_DOSSIERS, /* after the others, so that their places stay as staff know them */
+	STAFF_KEYCARD,
 	STAFF_EXIT,
 	STAFF_ACTIONS,
 	STAFF_ROLLBACK_YES = 100,
@@ -335,6 +337,9 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 				  true, false},
 		[STAFF_CLOCK] = {_("Set the date and time"), clock_hint, a->set_clock != NULL, !clock_right},
 		[STAFF_PIN] = {_("Change the PIN"), _("The 6 digits that open the staff area."), true, false},
+		[STAFF_KEYCARD] = {_("Print the keypad's key card"),
+				   _("For citizens who cannot see the screen."),
+				   true, false},
 		[STAFF_EXIT] = {_("Exit"), _("Closes the kiosk; the system service starts it again."), true, false},
 	};
 	int cols = w >= layout_px(m, 1200) ? 2 : 1;
@@ -393,6 +398,39 @@ static void print_test(staff_state *st, app *a)
 	}
 	catalog_summaries_free(procs, np);
 	catalog_fields_free(fields, nf);
+}
+
+/* The keypad's key card (pdf_keycard.h), printed at the desk to put
+ * beside the kiosk. */
+static void print_keycard(staff_state *st, app *a)
+{
+	if (st->print) /* one outcome at a time */
+		printjob_dismiss(st->print);
+	int fd;
+	char *path = printjob_temp_pdf(&fd);
+	char *err = NULL, *said = NULL;
+	int rc = fd < 0 ? -errno : 0;
+	if (fd >= 0)
+		close(fd);
+	if (!rc)
+		rc = pdf_keycard_write(path, NULL, &err);
+	char *msg;
+	bool failed = true;
+	if (rc < 0)
+		msg = xasprintf(_("The key card could not be made: %s"), err ? err : strerror(-rc));
+	else if (printjob_send_file(a->cfg ? a->cfg->printer : NULL, path, _("Key card"), &said) < 0)
+		msg = xasprintf(_("The key card could not be printed: %s"), said);
+	else {
+		msg = xasprintf(_("The key card was sent to the printer %s."), said);
+		failed = false;
+	}
+	notice(st, failed, msg);
+	free(msg);
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	free(err);
+	free(said);
 }
 
 static void export_usage(staff_state *st, app *a)
@@ -474,6 +512,7 @@ static void staff_action(screen *s, app *a, int action, int arg)
 		break;
 	case STAFF_PRINT: print_test(st, a); break;
 	case STAFF_EXPORT: export_usage(st, a); break;
+	case STAFF_KEYCARD: print_keycard(st, a); break;
 	case STAFF_REPORT:
 		notice(st, false, NULL);
 		app_push(a, screen_report_new(a));

@@ -16,19 +16,9 @@ mk() {
 	"$MKREC" "$B/audio/ket_hon_tai.ogg" vorbis 3 44100 || fail "make_recording vorbis"
 	"$MKREC" "$B/audio/ket_hon_hmn.opus" opus 2 48000 2 || fail "make_recording opus"
 	"$MKREC" "$B/audio/tin_vi.wav" wav 1 16000 || fail "make_recording wav"
-	python3 - "$B" "$2" "$3" <<'PY'
-import csv, sys
-b, proc_cell, news_cell = sys.argv[1:]
-def add(name, cell, where):
-    rows = list(csv.reader(open(f"{b}/{name}", encoding="utf-8-sig", newline="")))
-    rows[0].append("ghi_am")
-    for r in rows[1:]:
-        r.append(cell if where(r) else "")
-    with open(f"{b}/{name}", "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\r\n").writerows(rows)
-add("procedures.csv", proc_cell, lambda r: r[0] == "1.000894")
-add("news.csv", news_cell, lambda r: r is not None and r[1].startswith("Kế hoạch tuyên truyền"))
-PY
+	ADD="$MOTCUA_SRC/tests/audio/add_column.py"
+	python3 "$ADD" "$B" procedures.csv ghi_am "$2" 0 1.000894
+	python3 "$ADD" "$B" news.csv ghi_am "$3" 1 "Kế hoạch tuyên truyền"
 }
 
 GOOD_PROC=$'Thái | audio/ket_hon_tai.ogg\nH\'Mông | audio/KET_HON_HMN.opus'

@@ -16,9 +16,9 @@ line_of() { grep -n "^$1," "$B/procedures.csv" | cut -d: -f1; }
 tai=$(line_of 9.900001) pua=$(line_of 9.900002) khitan=$(line_of 9.900003)
 
 run 0 check "$B"
-expect_in "$ERR" "procedures.csv:$khitan: warning: 'Tên thủ tục' (ten_thu_tuc) of procedure 9.900003: no installed font can draw the character U+18B00 (Khitan Small Script)" \
+expect_in "$ERR" "procedures.csv:$khitan: warning: row " "the Excel row of line $khitan" && expect_in "$ERR" "'Tên thủ tục' (ten_thu_tuc) of procedure 9.900003: no installed font can draw the character U+18B00 (Khitan Small Script)" \
 	"a script no installed font covers"
-expect_in "$ERR" "procedures.csv:$pua: warning: 'Tên thủ tục' (ten_thu_tuc) of procedure 9.900002: no installed font can draw the character U+E000 (private use)" \
+expect_in "$ERR" "procedures.csv:$pua: warning: row " "the Excel row of line $pua" && expect_in "$ERR" "'Tên thủ tục' (ten_thu_tuc) of procedure 9.900002: no installed font can draw the character U+E000 (private use)" \
 	"a private-use character"
 expect_not_in "$ERR" "U+AA8" "Tai Viet, which Noto Sans Tai Viet draws"
 # One line a script and file, not one a letter: U+18B01 is not repeated.
@@ -28,7 +28,7 @@ expect_not_in "$ERR" "U+18B01" "the second Khitan letter"
 
 # Without the fallback fonts (only Noto Sans), Tai Viet is reported too.
 MOTCUA_FALLBACK_FONTDIRS= run 0 check "$B"
-expect_in "$ERR" "procedures.csv:$tai: warning: 'Tên thủ tục' (ten_thu_tuc) of procedure 9.900001: no installed font can draw the character U+AA80 (Tai Viet)" \
+expect_in "$ERR" "procedures.csv:$tai: warning: row " "the Excel row of line $tai" && expect_in "$ERR" "'Tên thủ tục' (ten_thu_tuc) of procedure 9.900001: no installed font can draw the character U+AA80 (Tai Viet)" \
 	"Tai Viet with Noto Sans alone"
 
 # A warning, not an error: the import goes on.

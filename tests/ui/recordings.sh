@@ -20,19 +20,9 @@ sed -i "s/^phien_ban *=.*/phien_ban = 99/" "$B/bundle.ini"
 mkdir "$B/audio"
 "$MKREC" "$B/audio/ket_hon_tai.ogg" vorbis 10 44100 || fail "make_recording"
 "$MKREC" "$B/audio/tin_vi.wav" wav 2 16000 || fail "make_recording"
-python3 - "$B" <<'PY'
-import csv, sys
-b = sys.argv[1]
-def add(name, cell, where):
-    rows = list(csv.reader(open(f"{b}/{name}", encoding="utf-8-sig", newline="")))
-    rows[0].append("ghi_am")
-    for r in rows[1:]:
-        r.append(cell if where(r) else "")
-    with open(f"{b}/{name}", "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\r\n").writerows(rows)
-add("procedures.csv", "Thái | audio/ket_hon_tai.ogg", lambda r: r[0] == "1.000894")
-add("news.csv", "Tiếng Việt | audio/tin_vi.wav", lambda r: r[1].startswith("Kế hoạch tuyên truyền"))
-PY
+ADD="$MOTCUA_SRC/tests/audio/add_column.py"
+python3 "$ADD" "$B" procedures.csv ghi_am "Thái | audio/ket_hon_tai.ogg" 0 1.000894
+python3 "$ADD" "$B" news.csv ghi_am "Tiếng Việt | audio/tin_vi.wav" 1 "Kế hoạch tuyên truyền"
 run 0 import "$B"
 
 shots="$TMP/shots"
