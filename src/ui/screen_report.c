@@ -13,6 +13,7 @@
 
 #include "app_state.h"
 #include "core/export_dir.h"
+#include "core/pdf_keycard.h"
 #include "core/pdf_report.h"
 #include "core/report.h"
 #include "core/xalloc.h"
@@ -21,7 +22,7 @@
 #include "staff_usb.h"
 #include "widgets.h"
 
-enum { REPORT_ACT_PERIOD = 1, REPORT_ACT_PRINT, REPORT_ACT_USB };
+enum { REPORT_ACT_PERIOD = 1, REPORT_ACT_PRINT, REPORT_ACT_USB, REPORT_ACT_KEYCARD };
 
 typedef struct report_state {
 	report_choice choice;
@@ -168,7 +169,16 @@ static void report_layout(screen *s, app *a, gfx_rect body)
 		y += flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, 0, y, w,
 			       _("Plug in a USB stick to write the report to it."), 0);
 	free(vol);
-	report_figures(st, f, m, y + m->pad, w);
+	y = report_figures(st, f, m, y + m->pad, w) + m->pad;
+	/* The other paper the desk prints: the keypad's key card (issue 12.2),
+	 * to put beside the kiosk for citizens who cannot see the screen. */
+	y += widgets_heading(f, m, 0, y, w, _("Also printed at the desk")) + m->gap;
+	const char *card = _("Print the keypad's key card");
+	int cw = widgets_button_width(f, m, card, m->px_body, WIDGET_PRINTER);
+	if (cw > w)
+		cw = w;
+	widgets_button(f, m, (gfx_rect){0, y, cw, m->touch}, card, m->px_body, WIDGET_SECONDARY, WIDGET_PRINTER,
+		       REPORT_ACT_KEYCARD, 0);
 }
 
 static void report_print(report_state *st, app *a)
@@ -192,6 +202,30 @@ static void report_print(report_state *st, app *a)
 		report_notice(st, true, xasprintf(_("The report could not be printed: %s"), said));
 	else
 		report_notice(st, false, xasprintf(_("The report was sent to the printer %s."), said));
+	free(said);
+}
+
+/* The keypad's key card (pdf_keycard.h), printed on the kiosk's printer. */
+static void keycard_print(report_state *st, app *a)
+{
+	int fd;
+	char *path = printjob_temp_pdf(&fd);
+	char *err = NULL, *said = NULL;
+	int rc = fd < 0 ? -errno : 0;
+	if (fd >= 0)
+		close(fd);
+	if (!rc)
+		rc = pdf_keycard_write(path, NULL, &err);
+	if (rc < 0)
+		report_notice(st, true, xasprintf(_("The key card could not be made: %s"), err ? err : strerror(-rc)));
+	else if (printjob_send_file(a->cfg ? a->cfg->printer : NULL, path, _("Key card"), &said) < 0)
+		report_notice(st, true, xasprintf(_("The key card could not be printed: %s"), said));
+	else
+		report_notice(st, false, xasprintf(_("The key card was sent to the printer %s."), said));
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	free(err);
 	free(said);
 }
 
@@ -241,6 +275,10 @@ static void report_action(screen *s, app *a, int action, int arg)
 	case REPORT_ACT_USB:
 		if (st->built)
 			report_usb(st, a);
+		break;
+	case REPORT_ACT_KEYCARD:
+		keycard_print(st, a);
+		s->scroll.offset = 0; /* the notice at the top says what happened */
 		break;
 	default: break;
 	}

@@ -16,7 +16,6 @@
 
 #include "app_state.h"
 #include "core/dossier.h"
-#include "core/pdf_keycard.h"
 #include "core/export_dir.h"
 #include "core/wallclock.h"
 #include "core/xalloc.h"
@@ -32,11 +31,10 @@ enum {
 	STAFF_ROLLBACK,
 	STAFF_PRINT,
 	STAFF_EXPORT,
-	STAFF_REPORT,
 	STAFF_CLOCK,
 	STAFF_PIN,
+	STAFF_REPORT,
 	STAFF_DOSSIERS, /* after the others, so that their places stay as staff know them */
-	STAFF_KEYCARD,
 	STAFF_EXIT,
 	STAFF_ACTIONS,
 	STAFF_ROLLBACK_YES = 100,
@@ -190,18 +188,18 @@ typedef struct tile_def {
 	bool enabled, primary;
 } tile_def;
 
-static int tile_height(flow *f, const ui_metrics *m, int w, const tile_def *t)
+static int tile_height(flow *f, const ui_metrics *m, int w, const tile_def *t, int hint_px)
 {
 	int inner = w - 2 * m->pad;
 	int h = flow_para_height(f, GFX_BOLD, m->px_h2, inner, t->label, 0) + m->gap / 2 +
-		flow_para_height(f, GFX_REGULAR, m->px_body, inner, t->hint, 0) + 2 * m->pad;
-	int min = m->touch + layout_px(m, 24);
+		flow_para_height(f, GFX_REGULAR, hint_px, inner, t->hint, 0) + m->pad + m->gap;
+	int min = m->touch + layout_px(m, 16);
 	return h > min ? h : min;
 }
 
 /* An action as a big tile: its name and what it does; a tile that cannot
  * be used now is flat and grey, with the hint saying why. */
-static void tile(flow *f, const ui_metrics *m, gfx_rect r, const tile_def *t, int action)
+static void tile(flow *f, const ui_metrics *m, gfx_rect r, const tile_def *t, int action, int hint_px)
 {
 	gfx_color fg = UI_BRAND, sub = UI_INK;
 	if (!t->enabled) {
@@ -218,10 +216,10 @@ static void tile(flow *f, const ui_metrics *m, gfx_rect r, const tile_def *t, in
 	flow_container_push(f, r);
 	int inner = r.w - 2 * m->pad;
 	int lh = flow_para_height(f, GFX_BOLD, m->px_h2, inner, t->label, 0);
-	int hh = flow_para_height(f, GFX_REGULAR, m->px_body, inner, t->hint, 0);
+	int hh = flow_para_height(f, GFX_REGULAR, hint_px, inner, t->hint, 0);
 	int y = r.y + (r.h - lh - m->gap / 2 - hh) / 2;
 	flow_para(f, GFX_BOLD, m->px_h2, fg, r.x + m->pad, y, inner, t->label, 0);
-	flow_para(f, GFX_REGULAR, m->px_body, sub, r.x + m->pad, y + lh + m->gap / 2, inner, t->hint, 0);
+	flow_para(f, GFX_REGULAR, hint_px, sub, r.x + m->pad, y + lh + m->gap / 2, inner, t->hint, 0);
 	flow_container_pop(f);
 	if (t->enabled)
 		flow_hit(f, r, action, 0);
@@ -301,7 +299,16 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 	char *in_use = info ? xasprintf(_("Catalogue in use: version %ld of %s, %zu procedures."), info->version,
 					!str_empty(info->date) ? info->date : "?", catalog_count(a->cat))
 			    : xstrdup(_("No catalogue is installed."));
-	y += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, 0, y, w, in_use, 0) + m->pad;
+	/* Exit beside it, at the top: always in sight, however many tiles
+	 * the staff area has. */
+	const char *quit = _("Exit");
+	int qw = widgets_button_width(f, m, quit, m->px_h2, WIDGET_NO_ICON);
+	int uh = flow_para_height(f, GFX_REGULAR, m->px_body, w - qw - m->gap, in_use, 0);
+	int row = uh > m->touch ? uh : m->touch;
+	widgets_button(f, m, (gfx_rect){w - qw, y, qw, m->touch}, quit, m->px_h2, WIDGET_SECONDARY, WIDGET_NO_ICON,
+		       STAFF_EXIT, 0);
+	flow_para(f, GFX_REGULAR, m->px_body, UI_INK, 0, y + (row - uh) / 2, w - qw - m->gap, in_use, 0);
+	y += row + m->pad;
 	free(in_use);
 
 	char *vol = staff_usb_volume(a);
@@ -337,25 +344,24 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 				  true, false},
 		[STAFF_CLOCK] = {_("Set the date and time"), clock_hint, a->set_clock != NULL, !clock_right},
 		[STAFF_PIN] = {_("Change the PIN"), _("The 6 digits that open the staff area."), true, false},
-		[STAFF_KEYCARD] = {_("Print the keypad's key card"),
-				   _("For citizens who cannot see the screen."),
-				   true, false},
 		[STAFF_EXIT] = {_("Exit"), _("Closes the kiosk; the system service starts it again."), true, false},
 	};
 	int cols = w >= layout_px(m, 1200) ? 2 : 1;
-	for (int i = 0; i < STAFF_ACTIONS; i += cols) {
+	int hint_px = m->px_body;
+	int n_tiles = STAFF_EXIT; /* Exit is the button at the top */
+	for (int i = 0; i < n_tiles; i += cols) {
 		int h = 0;
-		for (int k = 0; k < cols && i + k < STAFF_ACTIONS; k++) {
+		for (int k = 0; k < cols && i + k < n_tiles; k++) {
 			int cx, cw;
 			layout_column(0, w, cols, m->gap, k, &cx, &cw);
-			int th = tile_height(f, m, cw, &t[i + k]);
+			int th = tile_height(f, m, cw, &t[i + k], hint_px);
 			if (th > h)
 				h = th;
 		}
-		for (int k = 0; k < cols && i + k < STAFF_ACTIONS; k++) {
+		for (int k = 0; k < cols && i + k < n_tiles; k++) {
 			int cx, cw;
 			layout_column(0, w, cols, m->gap, k, &cx, &cw);
-			tile(f, m, (gfx_rect){cx, y, cw, h}, &t[i + k], i + k);
+			tile(f, m, (gfx_rect){cx, y, cw, h}, &t[i + k], i + k, hint_px);
 		}
 		y += h + m->gap;
 	}
@@ -398,39 +404,6 @@ static void print_test(staff_state *st, app *a)
 	}
 	catalog_summaries_free(procs, np);
 	catalog_fields_free(fields, nf);
-}
-
-/* The keypad's key card (pdf_keycard.h), printed at the desk to put
- * beside the kiosk. */
-static void print_keycard(staff_state *st, app *a)
-{
-	if (st->print) /* one outcome at a time */
-		printjob_dismiss(st->print);
-	int fd;
-	char *path = printjob_temp_pdf(&fd);
-	char *err = NULL, *said = NULL;
-	int rc = fd < 0 ? -errno : 0;
-	if (fd >= 0)
-		close(fd);
-	if (!rc)
-		rc = pdf_keycard_write(path, NULL, &err);
-	char *msg;
-	bool failed = true;
-	if (rc < 0)
-		msg = xasprintf(_("The key card could not be made: %s"), err ? err : strerror(-rc));
-	else if (printjob_send_file(a->cfg ? a->cfg->printer : NULL, path, _("Key card"), &said) < 0)
-		msg = xasprintf(_("The key card could not be printed: %s"), said);
-	else {
-		msg = xasprintf(_("The key card was sent to the printer %s."), said);
-		failed = false;
-	}
-	notice(st, failed, msg);
-	free(msg);
-	if (fd >= 0)
-		unlink(path);
-	free(path);
-	free(err);
-	free(said);
 }
 
 static void export_usage(staff_state *st, app *a)
@@ -512,7 +485,6 @@ static void staff_action(screen *s, app *a, int action, int arg)
 		break;
 	case STAFF_PRINT: print_test(st, a); break;
 	case STAFF_EXPORT: export_usage(st, a); break;
-	case STAFF_KEYCARD: print_keycard(st, a); break;
 	case STAFF_REPORT:
 		notice(st, false, NULL);
 		app_push(a, screen_report_new(a));

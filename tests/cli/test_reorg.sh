@@ -70,7 +70,7 @@ circle() {
 }
 bad circle "procedures.csv:$(line 1.004873 "$TMP/good/procedures.csv"): error: procedure 1.004873 is replaced by 1.999873, which leads back to 1.004873" circle
 badcode() { setcol "$(P)" 1.999873 ma_thu_tuc_thay_the "số 4873"; }
-bad badcode "procedures.csv:$(line 1.999873 "$TMP/good/procedures.csv"): error: 'Thay thế bởi' (ma_thu_tuc_thay_the): 'số 4873' is not a procedure code" badcode
+bad badcode "line $(line 1.999873 "$TMP/good/procedures.csv") of the file, procedure 1.999873: 'Thay thế bởi' (ma_thu_tuc_thay_the): 'số 4873' is not a procedure code" badcode
 badstatus() { setcol "$(P)" 1.999873 trang_thai "hết hiệu lực"; }
 bad badstatus "'bãi bỏ'" badstatus
 

@@ -22,6 +22,8 @@ expect-no-text "Tra cứu hồ sơ"
 usb-insert '"$TMP/good"'
 expect-text "Đã cắm USB cập nhật. Cán bộ nhập mã PIN để tiếp tục."
 type "000000"
+drag 500 700 500 300 300
+wait 3000
 expect-text "Cập nhật danh sách hồ sơ"
 expect-text "ho_so.csv trên USB: cài đặt (mỗi ngày làm việc)."
 tap-text "Cập nhật danh sách hồ sơ"
@@ -42,6 +44,8 @@ cp "$MOTCUA_STORE/dossiers.sqlite" "$TMP/dossiers.good"
 expect_kiosk "refused" '
 usb-insert '"$TMP/bad"'
 type "000000"
+drag 500 700 500 300 300
+wait 3000
 tap-text "Cập nhật danh sách hồ sơ"
 expect-text "Danh sách hồ sơ không thay đổi (1 lỗi): ho_so.csv:3: lỗi:"
 shot staff-dossiers-bad

@@ -17,6 +17,8 @@ SHOTS_NAME=report-$SIZE expect_kiosk "reports" '
 clock "15/04/2026 09:00"
 drag 60 60 60 60 3200
 type "000000"
+drag 500 700 500 300 300
+wait 3000
 tap-text "Báo cáo"
 expect-text "Quý I năm 2026: 01/01/2026 – 31/03/2026"
 expect-text "Lượt sử dụng của người dân"
@@ -34,6 +36,11 @@ tap-text "Quý trước"
 expect-text "Cắm USB để ghi báo cáo vào đó."
 tap-text "In tại quầy"
 expect-text "Không in được báo cáo"
+drag 500 900 500 200 300
+wait 3000
+tap-text "In thẻ hướng dẫn bàn phím số"
+expect-text "Không in được thẻ hướng dẫn: "
+shot keycard-failed
 usb-insert '"$SAMPLE"'
 tap-text "Ghi PDF và CSV vào USB"
 expect-text "Báo cáo đã ghi vào USB"

@@ -54,6 +54,8 @@ tap-text "In trang thử"
 wait 1000
 tap-text "Xuất số liệu sử dụng ra USB"
 shot staff-notices
+drag 500 700 500 300 300
+wait 3000
 tap-text "Đổi mã PIN"
 type "111111"
 type "222222"
@@ -61,6 +63,8 @@ expect-text "Hai lần nhập không giống nhau."
 shot pin-change
 tap-text "Quay lại"
 tap-text "A+ Chữ to"
+drag 500 300 500 700 300
+wait 3000
 shot staff-large
 tap-text "Cập nhật từ USB"
 usb-remove
