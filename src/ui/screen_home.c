@@ -73,8 +73,8 @@ static void home_layout(screen *s, app *a, gfx_rect body)
 	int hh = flow_para_height(f, GFX_BOLD, m->px_h1, hw, hello, 0);
 	int bh = m->touch;
 	int row = hh > bh ? hh : bh;
-	widgets_button(f, m, (gfx_rect){x + w - bw, y + (row - bh) / 2, bw, bh}, rate, m->px_body,
-		       WIDGET_SECONDARY, WIDGET_NO_ICON, HOME_RATE, 0);
+	/* Added after the tiles, so that a keypad's focus reaches the tiles first. */
+	gfx_rect rate_r = {x + w - bw, y + (row - bh) / 2, bw, bh};
 	y += (row - hh) / 2;
 	y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, x, y, hw, hello, 0) + (row - hh + 1) / 2 + m->pad;
 	int h = body.y + body.h - m->pad - y;
@@ -83,6 +83,7 @@ static void home_layout(screen *s, app *a, gfx_rect body)
 		for (int k = 0; k < n; k++)
 			tile(f, m, (gfx_rect){x, y + k * (th + m->gap), w, th}, labels[order[k]], hints[order[k]],
 			     k < top, order[k]);
+		widgets_button(f, m, rate_r, rate, m->px_body, WIDGET_SECONDARY, WIDGET_NO_ICON, HOME_RATE, 0);
 		return;
 	}
 	/* Three above, the rest below with more room each. */
@@ -93,6 +94,7 @@ static void home_layout(screen *s, app *a, gfx_rect body)
 		tile(f, m, (gfx_rect){cx, y + below * (th + m->gap), cw, th}, labels[order[k]], hints[order[k]],
 		     k < top, order[k]);
 	}
+	widgets_button(f, m, rate_r, rate, m->px_body, WIDGET_SECONDARY, WIDGET_NO_ICON, HOME_RATE, 0);
 }
 
 static void home_action(screen *s, app *a, int action, int arg)

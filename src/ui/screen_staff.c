@@ -348,20 +348,26 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 	};
 	int cols = w >= layout_px(m, 1200) ? 2 : 1;
 	int hint_px = m->px_body;
-	int n_tiles = STAFF_EXIT; /* Exit is the button at the top */
+	/* Exit is the button at the top; a wrong clock's tile comes first. */
+	int order[STAFF_EXIT], n_tiles = 0;
+	if (!clock_right)
+		order[n_tiles++] = STAFF_CLOCK;
+	for (int i = 0; i < STAFF_EXIT; i++)
+		if (clock_right || i != STAFF_CLOCK)
+			order[n_tiles++] = i;
 	for (int i = 0; i < n_tiles; i += cols) {
 		int h = 0;
 		for (int k = 0; k < cols && i + k < n_tiles; k++) {
 			int cx, cw;
 			layout_column(0, w, cols, m->gap, k, &cx, &cw);
-			int th = tile_height(f, m, cw, &t[i + k], hint_px);
+			int th = tile_height(f, m, cw, &t[order[i + k]], hint_px);
 			if (th > h)
 				h = th;
 		}
 		for (int k = 0; k < cols && i + k < n_tiles; k++) {
 			int cx, cw;
 			layout_column(0, w, cols, m->gap, k, &cx, &cw);
-			tile(f, m, (gfx_rect){cx, y, cw, h}, &t[i + k], i + k, hint_px);
+			tile(f, m, (gfx_rect){cx, y, cw, h}, &t[order[i + k]], order[i + k], hint_px);
 		}
 		y += h + m->gap;
 	}

@@ -130,7 +130,8 @@ kiosk fresh 1920x1080
 
 # 4. Portrait and English, for the eye (screenshots) and the layout check.
 cat >"$TMP/en.script" <<'EOF'
-tap-text "EN"
+tap-text "Tiếng Việt"
+tap-text "English"
 expect-text "Look up your dossier"
 shot home
 tap-text "Look up your dossier"

@@ -59,10 +59,12 @@ expect-text "xã Đồi Thử"
 expect-text "Nay thuộc:"
 shot places-large
 tap-text "A– Chữ thường"
-tap-text "EN"
+tap-text "Tiếng Việt"
+tap-text "English"
 expect-text "Now: xã Thử Nghiệm, tỉnh Mẫu"
 shot places-en
-tap-text "VI"
+tap-text "English"
+tap-text "Tiếng Việt"
 tap-text "Xóa hết"
 type "khong co"
 expect-text "Không có xã, phường cũ nào mang tên này."
@@ -83,7 +85,8 @@ shot repealed
 tap-text "A+ Chữ to"
 expect-text "Xem thủ tục thay thế"
 shot repealed-large
-tap-text "EN"
+tap-text "Tiếng Việt"
+tap-text "English"
 expect-text "Repealed:"
 expect-text "See the procedure that replaces it"
 shot repealed-en-large
@@ -92,7 +95,8 @@ tap-text "See the procedure that replaces it"
 expect-text "Procedure code: 1.004873"
 expect-text "Where to hand in"
 shot replacement-en
-tap-text "VI"
+tap-text "English"
+tap-text "Tiếng Việt"
 # The level and the place, the first facts of the page.
 keep "Lĩnh vực" field
 expect-run "Cấp thực hiện" "y < field.y"
@@ -132,7 +136,8 @@ shot list-views
 tap-text "A+ Chữ to"
 expect-text "2.002516 · lượt xem: 2"
 shot list-views-large
-tap-text "EN"
+tap-text "Tiếng Việt"
+tap-text "English"
 expect-text "2.002516 · views: 2"
 expect-text "Most viewed first"
 shot list-views-en-large

@@ -362,7 +362,7 @@ static const broken_case broken_cases[] = {
     {"missing required column", "procedures.csv", ",thoi_han,", ",thoi_han_giai_quyet_x,",
      DIAG_ERROR, "procedures.csv", 1,
      "required column 'Thời hạn giải quyết' (thoi_han) is missing"},
-    {"unknown column warned", "procedures.csv", ",tu_khoa,", ",Từ khóa mới,", DIAG_WARNING,
+    {"unknown column warned", "procedures.csv", ",tu_khoa\n", ",Từ khóa mới\n", DIAG_WARNING,
      "procedures.csv", 1, "unknown column 'Từ khóa mới' (ignored)"},
     {"stray quote", "procedures.csv", "1.002211,Thủ tục", "1.002211,\"Thủ tục", DIAG_ERROR,
      "procedures.csv", 163, "text after the closing '\"' of a cell"},
