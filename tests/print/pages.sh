@@ -9,10 +9,13 @@
 # 1.001193 (8 pages): the re-rendering costs a mean of 0.8-2.4 a page and a
 # worst block of at most 11.9; another procedure's sheet with as many pages
 # 3.5-14 and 24-148; the same sheet without its footer's hotlines 2.5-12 and
-# 19-89. A page over PAGE_TOLERANCE (mean) or PAGE_BLOCK_TOLERANCE (worst
-# block), or another number of pages, is the wrong document.
+# 19-89. Since the sheet's fonts are subset by hb-subset (without hinting),
+# Ghostscript draws the one-page summary's large type a little differently:
+# mean 2.1, worst block 15.9 for the right document. A page over
+# PAGE_TOLERANCE (mean) or PAGE_BLOCK_TOLERANCE (worst block), or another
+# number of pages, is the wrong document.
 PAGE_TOLERANCE=${PAGE_TOLERANCE:-3.2}
-PAGE_BLOCK_TOLERANCE=${PAGE_BLOCK_TOLERANCE:-15}
+PAGE_BLOCK_TOLERANCE=${PAGE_BLOCK_TOLERANCE:-17.5}
 PIXELS="$MOTCUA_SRC/tests/ui/pixels.py"
 
 # render PDF — the folder with its pages as p-N.pgm (kept for the test's life).
