@@ -4,6 +4,7 @@
  * heard one device buffer (~21 ms) later. */
 #include "gfx_audio.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +12,13 @@
 #include <SDL.h>
 
 static SDL_AudioDeviceID audio_dev;
+/* The device is opened when a sound starts and closed at the end of a
+ * citizen's session (gfx_audio_suspend): an open device's thread wakes
+ * for every buffer (about 47 times a second), which an idle kiosk must
+ * not. audio_enabled: gfx_audio_open found a device. The lock guards
+ * opening and closing (speech appends from its worker thread). */
+static bool audio_enabled;
+static pthread_mutex_t audio_open_lock = PTHREAD_MUTEX_INITIALIZER;
 static SDL_AudioSpec audio_have;
 /* Guarded by the device lock (the callback runs with it held). */
 static SDL_AudioStream *audio_stream;
@@ -36,14 +44,9 @@ static void handle_audio(void *userdata, Uint8 *out, int len)
 	audio_played += (uint64_t)(got / ((int)sizeof(int16_t) * audio_have.channels));
 }
 
-int gfx_audio_open(void)
+/* Opens the device; the caller holds audio_open_lock. 0 or -1. */
+static int device_open(void)
 {
-	if (audio_dev)
-		return 0;
-	if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-		fprintf(stderr, "motcua: no sound: %s\n", SDL_GetError());
-		return -1;
-	}
 	SDL_AudioSpec want;
 	SDL_zero(want);
 	want.freq = 48000;
@@ -59,14 +62,13 @@ int gfx_audio_open(void)
 		if (audio_dev)
 			SDL_CloseAudioDevice(audio_dev);
 		audio_dev = 0;
-		SDL_QuitSubSystem(SDL_INIT_AUDIO);
 		return -1;
 	}
 	SDL_PauseAudioDevice(audio_dev, 0);
 	return 0;
 }
 
-void gfx_audio_close(void)
+static void device_close(void)
 {
 	if (!audio_dev)
 		return;
@@ -74,7 +76,54 @@ void gfx_audio_close(void)
 	audio_dev = 0;
 	SDL_FreeAudioStream(audio_stream);
 	audio_stream = NULL;
-	SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}
+
+/* The device for a sound about to start: opened when closed. */
+static bool device_ready(void)
+{
+	pthread_mutex_lock(&audio_open_lock);
+	bool ok = audio_dev || (audio_enabled && device_open() == 0);
+	pthread_mutex_unlock(&audio_open_lock);
+	return ok;
+}
+
+int gfx_audio_open(void)
+{
+	pthread_mutex_lock(&audio_open_lock);
+	int rc = 0;
+	if (!audio_enabled) {
+		/* Tried once now, so a kiosk without sound says so at start (and
+		 * offers no read-aloud); then closed until a sound starts. */
+		if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+			fprintf(stderr, "motcua: no sound: %s\n", SDL_GetError());
+			rc = -1;
+		} else if (device_open() < 0) {
+			SDL_QuitSubSystem(SDL_INIT_AUDIO);
+			rc = -1;
+		} else {
+			device_close();
+			audio_enabled = true;
+		}
+	}
+	pthread_mutex_unlock(&audio_open_lock);
+	return rc;
+}
+
+void gfx_audio_suspend(void)
+{
+	pthread_mutex_lock(&audio_open_lock);
+	device_close();
+	pthread_mutex_unlock(&audio_open_lock);
+}
+
+void gfx_audio_close(void)
+{
+	pthread_mutex_lock(&audio_open_lock);
+	device_close();
+	if (audio_enabled)
+		SDL_QuitSubSystem(SDL_INIT_AUDIO);
+	audio_enabled = false;
+	pthread_mutex_unlock(&audio_open_lock);
 }
 
 static SDL_AudioStream *stream_new(int rate, int channels)
@@ -94,7 +143,7 @@ static bool format_ok(size_t frames, int rate, int channels)
 
 int gfx_audio_play(const int16_t *pcm, size_t frames, int rate, int channels)
 {
-	if (!format_ok(frames, rate, channels) || (!pcm && frames))
+	if (!device_ready() || !format_ok(frames, rate, channels) || (!pcm && frames))
 		return -1;
 	/* The conversion happens in SDL_AudioStreamPut: done before taking the
 	 * lock, so a long sound never holds up the audio thread. */
@@ -129,7 +178,7 @@ int gfx_audio_append(const int16_t *pcm, size_t frames, int rate, int channels)
 		SDL_UnlockAudioDevice(audio_dev);
 		return 0;
 	}
-	if (!format_ok(frames, rate, channels))
+	if (!device_ready() || !format_ok(frames, rate, channels))
 		return -1;
 	SDL_LockAudioDevice(audio_dev);
 	bool same = audio_stream && audio_src_rate == rate && audio_src_channels == channels;

@@ -19,6 +19,9 @@
  * one). Returns 0, or -1 after printing why on stderr; then the kiosk stays
  * silent. Opening twice is a no-op returning 0. */
 int gfx_audio_open(void);
+/* Closes the device until the next sound (the end of a citizen's session):
+ * an idle kiosk keeps no audio thread awake. */
+void gfx_audio_suspend(void);
 /* Stops the sound and closes the device; a no-op when not open. */
 void gfx_audio_close(void);
 /* Plays interleaved signed 16-bit PCM at `rate` Hz with `channels` (1 or

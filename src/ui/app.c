@@ -9,6 +9,7 @@
 #include "core/wallclock.h"
 #include "core/xalloc.h"
 #include "draw.h"
+#include "gfx/gfx_audio.h"
 #include "header.h"
 #include "keyboard.h"
 #include "speak.h"
@@ -275,6 +276,7 @@ static void reset_session(app *a)
 	app_home(a);
 	print_overlay_end_session(a);
 	speak_reset(a);
+	gfx_audio_suspend(); /* no audio thread awake while the kiosk waits */
 	screen_free(a->stack[0]);
 	a->stack[0] = screen_home_new(a);
 	if (!a->attract)

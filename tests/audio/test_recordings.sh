@@ -57,7 +57,7 @@ broken() {
 	expect_in "$OUT" "Listen in Thái" "$name: the installed recordings are kept"
 }
 broken not_audio 'Thái | audio/ket_hon_tai.ogg' \
-	"procedures.csv:422: error: audio/ket_hon_tai.ogg: is not an Ogg Vorbis, Ogg Opus or WAV recording" \
+	"line 422 of the file, procedure 1.000894: audio/ket_hon_tai.ogg: is not an Ogg Vorbis, Ogg Opus or WAV recording" \
 	'printf "MZ\x90 this is not a recording" > "$B/audio/ket_hon_tai.ogg"'
 broken cut_short 'Thái | audio/ket_hon_tai.ogg' \
 	"audio/ket_hon_tai.ogg: the recording is damaged or cut short" \
@@ -72,7 +72,7 @@ broken too_big 'Thái | audio/big.wav' \
 	"audio/big.wav" \
 	'head -c $((17 * 1024 * 1024)) /dev/zero > "$B/audio/big.wav"'
 broken language 'Klingon | audio/ket_hon_tai.ogg' \
-	"procedures.csv:422: error: 'Ghi âm đọc thủ tục' (ghi_am): item 1: 'Klingon' is not a language the kiosk knows"
+	"line 422 of the file, procedure 1.000894: 'Ghi âm đọc thủ tục' (ghi_am): item 1: 'Klingon' is not a language the kiosk knows"
 broken no_file 'Thái | audio/khong_co.ogg' \
 	"'audio/khong_co.ogg': there is no such file in the bundle"
 broken escape 'Thái | audio/../procedures.csv' \

@@ -38,7 +38,7 @@ MODES = [
     # name, how to enter it from home (VI normal), search, home, how to leave it
     ("vi", [], "Tra cứu", "Trang chủ", []),
     ("vi-large", ['tap-text "A+ Chữ to"'], "Tra cứu", "Trang chủ", ['tap-text "A– Chữ thường"']),
-    ("en", ['tap-text "EN"'], "Search", "Home", ['tap-text "VI"']),
+    ("en", ['tap-text "Tiếng Việt"', 'tap-text "English"'], "Search", "Home", ['tap-text "English"', 'tap-text "Tiếng Việt"']),
 ]
 
 

@@ -6,7 +6,7 @@
 # when each step happened. Checks: tapping "Nghe đọc" on a detail page
 # starts speech within a second (latency printed), several seconds of it
 # while nobody touches, and a touch elsewhere stops it: the file goes on
-# growing, silent.
+# growing, silent (the device stays open until the session ends).
 set -u
 : "${MOTCUA_BIN:?}" "${MOTCUA_SRC:?}"
 TMP=$(mktemp -d)
@@ -79,15 +79,19 @@ def check(ok, what):
 sec = lambda nbytes: nbytes / FRAME / RATE
 print('device file: %.2f s before the tap, %.2f s reading, %.2f s after the touch' %
       (sec(t0), sec(t1 - t0), sec(t3 - t2)))
-check(len(raw) >= t4 > t3 > t2 > t1 > t0 > 0, 'the device file did not grow in real time')
+# The device opens at the first sound (an idle kiosk keeps no audio thread
+# awake), so the file may still be empty before the first tap (t0 = 0).
+check(len(raw) >= t4 > t3 > t2 > t1 > t0 >= 0, 'the device file did not grow in real time')
 check(not loud_frames(0, t0), 'sound before "Nghe đọc"')
 reading = loud_frames(t0, t1)
 secs = len(reading) / RATE
 first = reading[0] / RATE if reading else None
 print('reading: %.2f s of sound in %.2f s' % (secs, sec(t1 - t0)))
-if first is not None:
+if first is not None and t0 > 0:
     print('latency, voice not loaded yet: %.3f s from sending the tap (%.3f s after the kiosk ran it)' %
           (first, first - sec(ta - t0)))
+elif first is not None:
+    print('latency of the first reading not measured here: the device opened with it')
 check(secs > 1.5, 'not speech: %.2f s of sound' % secs)
 check(first is not None and first < 5, 'no sound within 5 s of the tap')
 # A touch stops it: the device goes on, silent (allow a device buffer).
