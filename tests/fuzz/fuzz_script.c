@@ -21,7 +21,7 @@ static void check_line(const char *line)
 		return;
 	}
 	FUZZ_CHECK(err == NULL);
-	FUZZ_CHECK(s.cmd >= SCRIPT_NONE && s.cmd <= SCRIPT_PRINT_RUNS);
+	FUZZ_CHECK(s.cmd >= SCRIPT_NONE && s.cmd <= SCRIPT_EXPECT_SPOKEN);
 	/* every number a script can give is a time or a coordinate in range:
 	 * the runner casts them to int64_t and float */
 	for (int i = 0; i < 5; i++)
@@ -31,7 +31,8 @@ static void check_line(const char *line)
 	                  s.cmd == SCRIPT_EXPECT_NO_TEXT || s.cmd == SCRIPT_USB_INSERT ||
 	                  s.cmd == SCRIPT_EXPECT_EXACT || s.cmd == SCRIPT_KEEP ||
 	                  s.cmd == SCRIPT_EXPECT_RUN || s.cmd == SCRIPT_PRINT_RUN ||
-	                  s.cmd == SCRIPT_CLOCK;
+	                  s.cmd == SCRIPT_CLOCK || s.cmd == SCRIPT_SCAN || s.cmd == SCRIPT_KEY ||
+	                  s.cmd == SCRIPT_EXPECT_SPOKEN;
 	/* usb-remove takes a stick's name or none (the one put in last) */
 	if (s.cmd != SCRIPT_USB_REMOVE)
 		FUZZ_CHECK(takes_text == (s.text != NULL));
