@@ -703,6 +703,10 @@ static void root_list(reader *r)
 		             !strcasecmp(name, BUNDLE_TRANSLATIONS);
 		for (size_t t = 0; t < n_tables && !known; t++)
 			known = !strcasecmp(name, tables[t].file);
+		/* The dossier list sits beside the bundle on a stick (README); it is
+		 * installed on its own (dossier.h), not part of the catalogue. */
+		if (!known && !strcasecmp(name, "ho_so.csv"))
+			continue;
 		if (!known) {
 			if (name[0] != '.')
 				diag_warning(r->diag, name, 0,

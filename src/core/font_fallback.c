@@ -14,10 +14,15 @@
 #define PRIMARY_FILE "NotoSans-Regular.ttf"
 #define MAX_FONTS 250 /* memo entries are bytes: index + 2 must fit */
 
+/* What a font covers is read once from its character map into ranges of
+ * code points, and the face is closed again: an open FreeType face costs
+ * tens of KiB, and a character no font has asks every font of the folders
+ * (about 6 MiB for fonts-noto-core's if they stayed open). */
 typedef struct font_entry {
 	char *path, *bold;
-	FT_Face face;
-	bool tried; /* opened, or failed to open (face stays NULL) */
+	uint32_t (*ranges)[2]; /* first and last code point of each run, ascending */
+	int n_ranges;
+	bool tried; /* ranges read, or the font failed to open (none) */
 } font_entry;
 
 struct font_fallback {
@@ -129,8 +134,7 @@ void font_fallback_free(font_fallback *ff)
 	if (!ff)
 		return;
 	for (int i = 0; i < ff->n; i++) {
-		if (ff->v[i].face)
-			FT_Done_Face(ff->v[i].face);
+		free(ff->v[i].ranges);
 		free(ff->v[i].path);
 		free(ff->v[i].bold);
 	}
@@ -159,15 +163,52 @@ int font_fallback_invisible(uint32_t cp)
 	       (cp >= 0xfe00 && cp <= 0xfe0f) || cp == 0xfeff || (cp >= 0xe0000 && cp <= 0xe0fff);
 }
 
+/* Reads e's character map (the one FreeType selects, Unicode when the font
+ * has it: what FT_Get_Char_Index would consult) into ranges. */
+static void read_ranges(font_fallback *ff, font_entry *e)
+{
+	FT_Face face;
+	if (!ff->lib_ok || FT_New_Face(ff->lib, e->path, 0, &face) != 0)
+		return;
+	int cap = 0;
+	FT_UInt gi;
+	for (FT_ULong cp = FT_Get_First_Char(face, &gi); gi != 0; cp = FT_Get_Next_Char(face, cp, &gi)) {
+		if (cp > 0x10ffff)
+			break;
+		if (e->n_ranges && e->ranges[e->n_ranges - 1][1] + 1 == cp) {
+			e->ranges[e->n_ranges - 1][1] = (uint32_t)cp;
+			continue;
+		}
+		if (e->n_ranges == cap) {
+			cap = cap ? 2 * cap : 32;
+			e->ranges = xrealloc(e->ranges, (size_t)cap * sizeof *e->ranges);
+		}
+		e->ranges[e->n_ranges][0] = e->ranges[e->n_ranges][1] = (uint32_t)cp;
+		e->n_ranges++;
+	}
+	FT_Done_Face(face);
+	if (e->n_ranges)
+		e->ranges = xrealloc(e->ranges, (size_t)e->n_ranges * sizeof *e->ranges);
+}
+
 static bool provides(font_fallback *ff, int i, uint32_t cp)
 {
 	font_entry *e = &ff->v[i];
 	if (!e->tried) {
 		e->tried = true;
-		if (!ff->lib_ok || FT_New_Face(ff->lib, e->path, 0, &e->face) != 0)
-			e->face = NULL;
+		read_ranges(ff, e);
 	}
-	return e->face && FT_Get_Char_Index(e->face, cp) != 0;
+	int lo = 0, hi = e->n_ranges;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (cp < e->ranges[mid][0])
+			hi = mid;
+		else if (cp > e->ranges[mid][1])
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
 }
 
 int font_fallback_has(font_fallback *ff, int i, uint32_t cp)

@@ -120,6 +120,13 @@ run 1 dossier show TEST-0001-LATE
 cmp -s "$CAT" "$TMP/catalog.before" || fail "dossier imports changed the catalogue file"
 run 0 show 1.001193
 
+# The README puts ho_so.csv beside the bundle on the stick: the catalogue's
+# check and import take it as the dossier list, not an unknown file.
+cp -r "$SAMPLE" "$TMP/stick"
+cp "$TMP/ho_so.csv" "$TMP/stick/"
+run 0 check --allow-downgrade "$TMP/stick"
+expect_not_in "$ERR" "ho_so.csv" "check of a bundle with the dossier list beside it"
+
 # Usage.
 run 2 dossier
 run 2 dossier list x
