@@ -336,7 +336,7 @@ odd=$(find /var/lib/motcua \( ! -user motcua -o ! -type l -perm -o+w \) -printf 
 [ -z "$odd" ] || fail "the store holds files not the motcua user's or writable by others: $odd"
 # ... and only what the README lists (libraries write nothing of their own
 # there: the store is also the motcua user's home).
-odd=$(ls -A /var/lib/motcua | grep -vxE 'catalog\.sqlite|catalog\.previous\.sqlite|events\.sqlite|dossiers\.sqlite|staff\.state|staging|lock|stick\.lock')
+odd=$(ls -A /var/lib/motcua | grep -vxE 'catalog\.sqlite|catalog\.previous\.sqlite|events\.sqlite|dossiers\.sqlite|dossiers\.lock|staff\.state|staging|lock|stick\.lock')
 [ -z "$odd" ] || fail "the store holds what the README does not list: $(echo $odd) $(find /var/lib/motcua/.config -printf '%p ' 2>/dev/null)"
 
 # A file an admin made by running the CLI as root goes back to motcua
