@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/bundle.h"
 #include "core/catalog.h"
@@ -291,8 +292,26 @@ static const struct {
 	{"complete-codes", cmd_complete_codes},
 };
 
+/* Debian 12's espeak-ng (1.51) opens a test connection to PulseAudio when
+ * the voice is loaded, although motcua only takes its samples (SDL plays
+ * them). Without a session of the user's own (the service; runuser, which
+ * keeps root's XDG_RUNTIME_DIR) there is no sound server to reach, and
+ * libpulse would make ~/.config/pulse with a link into /tmp in the motcua
+ * user's home, which is the store (or start a sound server where one is
+ * installed). Pointed at no server, the probe fails at once and writes
+ * nothing; SDL then uses ALSA. Set before any thread starts. */
+static void no_session_no_sound_server(void)
+{
+	const char *run = getenv("XDG_RUNTIME_DIR");
+	struct stat st;
+	if (getenv("PULSE_SERVER") || (run && stat(run, &st) == 0 && st.st_uid == getuid()))
+		return;
+	setenv("PULSE_SERVER", "unix:/dev/null", 1);
+}
+
 int main(int argc, char **argv)
 {
+	no_session_no_sound_server();
 	i18n_init();
 	motcua_env env = {0};
 	static const struct option opts[] = {
