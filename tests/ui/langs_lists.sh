@@ -17,12 +17,30 @@ cp -r "$SAMPLE" "$B"
 cp -r "$FIX/langs/dich" "$B/"
 sed -i 's/^phien_ban *=.*/phien_ban = 99/' "$B/bundle.ini"
 run 0 import "$B"
+# Two dossiers: one of a procedure whose name is translated, one not.
+d=$(date +%d/%m/%Y)
+printf 'ma_ho_so;ma_thu_tuc;ngay_nhan;ngay_hen_tra;trang_thai;ghi_chu\nTEST-0001-HMN;1.001193;%s;%s;đang xử lý;\nTEST-0002-VI;2.000635;%s;%s;đang xử lý;\n' \
+	"$d" "$d" "$d" "$d" >"$TMP/ho_so.csv"
+run 0 dossier import "$TMP/ho_so.csv"
 S="$TMP/langs_lists.script"
 cat >"$S" <<'SCRIPT'
 expect-text "Thủ tục hành chính"
 tap-text "Tiếng Việt"
 tap-text "Hmoob"
 expect-exact "Hmoob"
+
+# A dossier's status names its procedure in the language, or marks the Vietnamese.
+scan "TEST-0001-HMN"
+expect-text "Hồ sơ TEST-0001-HMN"
+expect-text "[TEST DATA] hmn: name of 1.001193"
+shot hmn-dossier
+scan "TEST-0002-VI"
+expect-text "Hồ sơ TEST-0002-VI"
+shot hmn-dossier-vi
+expect-text "Cấp bản sao Trích lục hộ tịch"
+expect-text "(Tiếng"
+expect-no-text "[TEST DATA]"
+tap-text "Trang chủ"
 
 # Search: the translated name, and the Vietnamese ones marked.
 tap-text "Tra cứu"
