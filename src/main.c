@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/bundle.h"
+#include "core/bundle_schema.h"
 #include "core/catalog.h"
 #include "core/config.h"
 #include "core/diag.h"
@@ -202,6 +203,12 @@ static int cmd_export(motcua_env *env, int argc, char **argv)
 	} else if (lang) {
 		printf(_("%s/dich/%s/procedures.csv: %zu procedures to translate\n"), argv[1], lang,
 		       d.n_procs);
+		for (int k = 0; k < TR_KINDS; k++) {
+			size_t n = bundle_schema_count(&d, bundle_schema_row_source(k));
+			if (n)
+				printf(_("%s/dich/%s/%s: %zu rows to translate\n"), argv[1], lang,
+				       bundle_schema_row_table(k)->file, n);
+		}
 	}
 	diag_print(&diag, stderr);
 	diag_clear(&diag);

@@ -1596,10 +1596,10 @@ static void scores_finish(reader *r, const char *file, const bundle_table *t, si
 }
 
 /* True when heading names a column of procedures.csv (key or heading). */
-static bool procedures_column(const char *heading)
+/* True when heading names a column of the Vietnamese table t (procedures.csv
+ * for a dich/ procedures.csv). */
+static bool source_column(const bundle_table *t, const char *heading)
 {
-	size_t n;
-	const bundle_table *t = bundle_schema_tables(&n);
 	char *f = text_fold(heading);
 	bool found = false;
 	for (size_t j = 0; j < t->n_columns && !found; j++) {
@@ -1610,6 +1610,16 @@ static bool procedures_column(const char *heading)
 	}
 	free(f);
 	return found;
+}
+
+/* For a file of dich/LANG/: the Vietnamese table it translates; else NULL. */
+static const bundle_table *translated_table(const bundle_table *t)
+{
+	size_t n;
+	if (t == bundle_schema_translation_table())
+		return bundle_schema_tables(&n);
+	int kind = bundle_schema_row_kind(t);
+	return kind >= 0 ? bundle_schema_row_source(kind) : NULL;
 }
 
 /* Finds each schema column in the header row; col[j] = its cell index or -1. */
@@ -1634,7 +1644,8 @@ static void header_map(reader *r, const char *file, const bundle_table *t, const
 		free(f);
 		if (j == t->n_columns) {
 			char *shown = cell_normalise(h->cells[i]);
-			if (t == bundle_schema_translation_table() && procedures_column(h->cells[i]))
+			const bundle_table *src = translated_table(t);
+			if (src && source_column(src, h->cells[i]))
 				diag_error(r->diag, file, h->line,
 				           _("column '%s' is not translated: it is the same in every "
 				             "language (remove it from this file)"),
@@ -2110,8 +2121,93 @@ static size_t folder_entries(int fd, char ***out)
 	return n;
 }
 
-/* dich/LANG/procedures.csv: one language's translation, read like
- * procedures.csv into a catalogue of its own, then kept as d's translation. */
+/* The Vietnamese records of kind's table whose key columns hold what x's
+ * do: how many (0, 1, or 2 for "more than one"), the first in *at. */
+static int row_matches(const catalog_data *d, int kind, const row_translation *x, size_t *at)
+{
+	const bundle_table *src = bundle_schema_row_source(kind);
+	const bundle_column *k1 = bundle_schema_row_source_column(kind, 0);
+	const bundle_column *k2 = bundle_schema_row_source_column(kind, 1);
+	int found = 0;
+	size_t n = bundle_schema_count(d, src);
+	for (size_t i = 0; i < n && found < 2; i++) {
+		const void *rec = bundle_schema_record(d, src, i);
+		const char *a = bundle_schema_get_str(rec, k1), *b = bundle_schema_get_str(rec, k2);
+		if (!strcmp(a ? a : "", x->key ? x->key : "") && !strcmp(b ? b : "", x->key2 ? x->key2 : "")) {
+			if (!found)
+				*at = i;
+			found++;
+		}
+	}
+	return found;
+}
+
+/* The rows just read from dich/LANG/FILE into tmp->tr_rows: each must name
+ * one Vietnamese record of the bundle (d), and no record twice. Those that
+ * do are moved to t. */
+static void rows_resolve(reader *r, catalog_data *tmp, int kind, const char *file, translation *t)
+{
+	const bundle_table *tt = bundle_schema_row_table(kind);
+	const bundle_table *src = bundle_schema_row_source(kind);
+	char *l1 = column_label(&tt->columns[0]), *l2 = column_label(&tt->columns[1]);
+	size_t *taken = xcalloc(bundle_schema_count(r->d, src) + 1, sizeof *taken); /* line + 1 */
+	t->rows[kind] = xcalloc(tmp->n_tr_rows + 1, sizeof *t->rows[kind]);
+	for (size_t i = 0; i < tmp->n_tr_rows; i++) {
+		row_translation *x = &tmp->tr_rows[i];
+		int line = i < r->n_lines ? r->lines[i] : 0;
+		if (str_empty(x->key) || str_empty(x->key2)) {
+			row_translation_clear(x); /* said already: a required cell is empty */
+			continue;
+		}
+		size_t at = 0;
+		int found = row_matches(r->d, kind, x, &at);
+		char *v1 = text_escape(x->key, false), *v2 = text_escape(x->key2, false);
+		if (found == 0)
+			diag_error(r->diag, file, line,
+			           _("%s has no row whose %s is '%s' and whose %s is '%s'; when the "
+			             "Vietnamese was changed, make the template again (motcua export "
+			             "--template)"),
+			           src->file, l1, v1, l2, v2);
+		else if (found > 1)
+			diag_error(r->diag, file, line,
+			           _("%s has more than one row whose %s is '%s' and whose %s is '%s': "
+			             "the translation cannot say which it is"),
+			           src->file, l1, v1, l2, v2);
+		else if (taken[at])
+			diag_error(r->diag, file, line, _("the same row is translated on line %zu"),
+			           taken[at] - 1);
+		free(v1);
+		free(v2);
+		if (found != 1 || taken[at]) {
+			row_translation_clear(x);
+			continue;
+		}
+		taken[at] = (size_t)line + 1;
+		x->row = at;
+		t->rows[kind][t->n_rows[kind]++] = *x;
+		memset(x, 0, sizeof *x);
+	}
+	tmp->n_tr_rows = 0;
+	free(taken);
+	free(l1);
+	free(l2);
+}
+
+/* Which file of a language folder name is: -1 procedures.csv, a TR_ kind,
+ * or TR_KINDS for none. */
+static int translation_file(const char *name)
+{
+	if (!strcasecmp(name, "procedures.csv"))
+		return -1;
+	for (int k = 0; k < TR_KINDS; k++)
+		if (!strcasecmp(name, bundle_schema_row_table(k)->file))
+			return k;
+	return TR_KINDS;
+}
+
+/* dich/LANG/: one language's translation. procedures.csv is read like
+ * procedures.csv into a catalogue of its own, news.csv, hotlines.csv and
+ * faq.csv row by row; then kept as d's translation. */
 static void translation_read(reader *r, int dirfd, const char *lang, const char *shown_dir)
 {
 	int fd = openat(dirfd, lang, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -2125,41 +2221,53 @@ static void translation_read(reader *r, int dirfd, const char *lang, const char 
 	char **names;
 	size_t n = folder_entries(dup(fd), &names);
 	catalog_data tmp = {0}, *saved = r->d;
-	bool have = false;
+	translation t = {.lang = xstrdup(lang)};
+	bool have[TR_KINDS + 1] = {false}, any = false;
 	for (size_t i = 0; i < n; i++) {
 		char *shown = xasprintf("%s/%s", shown_dir, names[i]);
-		if (!strcasecmp(names[i], "procedures.csv") && !have) {
-			have = true;
+		int kind = translation_file(names[i]);
+		bool *seen = &have[kind < 0 ? TR_KINDS : kind];
+		if (kind < TR_KINDS && !*seen) {
+			*seen = any = true;
 			r->d = &tmp;
-			table_read_at(r, bundle_schema_translation_table(), fd, names[i], shown);
+			table_read_at(r, kind < 0 ? bundle_schema_translation_table() : bundle_schema_row_table(kind),
+			              fd, names[i], shown);
 			r->d = saved;
+			if (kind >= 0)
+				rows_resolve(r, &tmp, kind, shown, &t);
 		} else {
 			diag_warning(r->diag, shown, 0,
-			             _("unknown file (ignored); a language folder holds procedures.csv"));
+			             _("unknown file (ignored); a language folder holds procedures.csv, "
+			               "news.csv, hotlines.csv and faq.csv"));
 		}
 		free(shown);
 		free(names[i]);
 	}
 	free(names);
 	close(fd);
-	if (!have)
+	if (!any)
 		diag_warning(r->diag, shown_dir, 0,
-		             _("the folder has no procedures.csv; nothing is translated"));
-	if (tmp.n_procs == 0) {
-		catalog_data_clear(&tmp);
+		             _("the folder has no procedures.csv, news.csv, hotlines.csv or faq.csv; "
+		               "nothing is translated"));
+	t.procs = tmp.procs;
+	t.n_procs = tmp.n_procs;
+	t.cap_procs = tmp.cap_procs;
+	tmp.procs = NULL;
+	tmp.n_procs = 0;
+	catalog_data_clear(&tmp);
+	size_t rows = 0;
+	for (int k = 0; k < TR_KINDS; k++)
+		rows += t.n_rows[k];
+	catalog_data *d = r->d;
+	if (t.n_procs == 0 && rows == 0) {
+		translation_clear(&t);
 		return;
 	}
-	catalog_data *d = r->d;
 	if (d->n_translations == d->cap_translations) {
 		d->cap_translations = d->cap_translations ? 2 * d->cap_translations : 4;
 		d->translations = xrealloc(d->translations, d->cap_translations * sizeof *d->translations);
 	}
-	translation *t = &d->translations[d->n_translations++];
-	*t = (translation){.lang = xstrdup(lang), .procs = tmp.procs, .n_procs = tmp.n_procs,
-	                   .cap_procs = tmp.cap_procs};
-	tmp.procs = NULL;
-	tmp.n_procs = 0;
-	catalog_data_clear(&tmp);
+	d->translations[d->n_translations++] = t;
 }
 
 /* The bundle's dich/ folder: a folder a language (its ISO 639 code). */

@@ -54,7 +54,9 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag);
 /* Writes a translators' template for language lang into dir:
  * dir/dich/LANG/procedures.csv with every procedure's code and translatable
  * columns holding the Vietnamese text to translate (a cell left as it is
- * counts as not translated). Returns 0 or a negative errno, reported in diag. */
+ * counts as not translated), and news.csv, hotlines.csv and faq.csv (when
+ * the catalogue has such rows) likewise, each row keyed by two columns
+ * (row_translation). Returns 0 or a negative errno, reported in diag. */
 int bundle_write_template(const char *dir, const catalog_data *d, const char *lang, diag_list *diag);
 
 /* What an import would change, by procedure code. */

@@ -106,6 +106,7 @@ static void *add_feedback(catalog_data *d) { return catalog_data_add_feedback(d)
 static void *add_index(catalog_data *d) { return catalog_data_add_index(d); }
 static void *add_news(catalog_data *d) { return catalog_data_add_news(d); }
 static void *add_place(catalog_data *d) { return catalog_data_add_place(d); }
+static void *add_tr_row(catalog_data *d) { return catalog_data_add_tr_row(d); }
 
 #define TABLE(file, req, cols, rec, arr, n, add) \
 	{file, req, cols, sizeof cols / sizeof *cols, sizeof(rec), \
@@ -141,9 +142,73 @@ static const bundle_column translation_columns[] = {
 static const bundle_table translation_table =
 	TABLE("procedures.csv", true, translation_columns, procedure, procs, n_procs, add_proc);
 
+/* dich/LANG/news.csv, hotlines.csv, faq.csv: two key columns that name
+ * the Vietnamese row (a column of its file, and a "_goc" column holding the
+ * Vietnamese text of another, as it was when translated), then the text a
+ * citizen reads. The order of the Vietnamese file. */
+static const bundle_column tr_news_columns[] = {
+	COL(row_translation, "ngay", "Ngày", true, BUNDLE_DATE, key),
+	COL(row_translation, "tieu_de_goc", "Tiêu đề tiếng Việt", true, BUNDLE_TEXT, key2),
+	COL(row_translation, "tieu_de", "Tiêu đề", false, BUNDLE_TEXT, text[0]),
+	COL(row_translation, "noi_dung", "Nội dung", false, BUNDLE_TEXT, text[1]),
+};
+static const bundle_column tr_hotline_columns[] = {
+	COL(row_translation, "dien_thoai", "Điện thoại", true, BUNDLE_PHONE, key),
+	COL(row_translation, "co_quan_goc", "Cơ quan tiếng Việt", true, BUNDLE_TEXT, key2),
+	COL(row_translation, "co_quan", "Cơ quan", false, BUNDLE_TEXT, text[0]),
+	COL(row_translation, "noi_dung", "Nội dung tiếp nhận", false, BUNDLE_TEXT, text[1]),
+	COL(row_translation, "dia_chi", "Địa chỉ", false, BUNDLE_TEXT, text[2]),
+	COL(row_translation, "gio_tiep_nhan", "Thời gian tiếp nhận", false, BUNDLE_TEXT, text[3]),
+};
+static const bundle_column tr_faq_columns[] = {
+	COL(row_translation, "ma_thu_tuc", "Mã thủ tục", true, BUNDLE_CODE_REF, key),
+	COL(row_translation, "cau_hoi_goc", "Câu hỏi tiếng Việt", true, BUNDLE_TEXT, key2),
+	COL(row_translation, "cau_hoi", "Câu hỏi", false, BUNDLE_TEXT, text[0]),
+	COL(row_translation, "tra_loi", "Trả lời", false, BUNDLE_TEXT, text[1]),
+};
+static const bundle_table tr_tables[TR_KINDS] = {
+	[TR_NEWS] = TABLE("news.csv", false, tr_news_columns, row_translation, tr_rows, n_tr_rows, add_tr_row),
+	[TR_HOTLINES] = TABLE("hotlines.csv", false, tr_hotline_columns, row_translation, tr_rows, n_tr_rows, add_tr_row),
+	[TR_FAQ] = TABLE("faq.csv", false, tr_faq_columns, row_translation, tr_rows, n_tr_rows, add_tr_row),
+};
+
 /* clang-format on */
 
 const bundle_table *bundle_schema_translation_table(void) { return &translation_table; }
+
+const bundle_table *bundle_schema_row_table(int kind)
+{
+	assert(kind >= 0 && kind < TR_KINDS);
+	return &tr_tables[kind];
+}
+
+int bundle_schema_row_kind(const bundle_table *t)
+{
+	for (int k = 0; k < TR_KINDS; k++)
+		if (t == &tr_tables[k])
+			return k;
+	return -1;
+}
+
+const bundle_table *bundle_schema_row_source(int kind)
+{
+	return bundle_schema_table(bundle_schema_row_table(kind)->file);
+}
+
+const bundle_column *bundle_schema_row_source_column(int kind, size_t j)
+{
+	const bundle_table *t = bundle_schema_row_table(kind), *src = bundle_schema_row_source(kind);
+	assert(j < t->n_columns && src);
+	const char *key = t->columns[j].key;
+	size_t n = strlen(key);
+	if (n > 4 && !strcmp(key + n - 4, "_goc"))
+		n -= 4;
+	for (size_t i = 0; i < src->n_columns; i++)
+		if (strlen(src->columns[i].key) == n && !strncmp(src->columns[i].key, key, n))
+			return &src->columns[i];
+	assert(!"a translation column without its Vietnamese column");
+	return NULL;
+}
 
 bool bundle_schema_translatable(const char *key)
 {

@@ -79,6 +79,18 @@ const bundle_table *bundle_schema_table(const char *name);
 const bundle_table *bundle_schema_translation_table(void);
 /* True when procedures.csv's column key may be translated. */
 bool bundle_schema_translatable(const char *key);
+/* The other files of dich/LANG/ (kind TR_NEWS, TR_HOTLINES, TR_FAQ; file
+ * names as in the bundle): columns 0 and 1 name the Vietnamese record (see
+ * row_translation), columns 2.. are the translated text (text[j - 2]). */
+#define BUNDLE_ROW_KEYS 2
+const bundle_table *bundle_schema_row_table(int kind);
+/* The kind of a table of bundle_schema_row_table, or -1 for any other. */
+int bundle_schema_row_kind(const bundle_table *t);
+/* The Vietnamese table it translates (news.csv ...). */
+const bundle_table *bundle_schema_row_source(int kind);
+/* The column of the Vietnamese table that column j holds (for a "_goc"
+ * key column: the column whose Vietnamese text it repeats). */
+const bundle_column *bundle_schema_row_source_column(int kind, size_t j);
 
 /* Number of records of t's kind in d. */
 size_t bundle_schema_count(const catalog_data *d, const bundle_table *t);

@@ -256,10 +256,34 @@ static bool blob_name_ok(const char *name, size_t *k, const char **file)
 	return **file && !strchr(*file, '/') && strcmp(*file, ".") && strcmp(*file, "..");
 }
 
-/* dir/dich/LANG/procedures.csv from procs: the code and the translatable
- * columns. */
+/* The rows of one dich/LANG/ file of kind, with their key columns filled
+ * from the Vietnamese records of d they translate; NULL text ones empty. */
+static void rows_keyed(const catalog_data *d, int kind, const row_translation *rows, size_t n,
+                       catalog_data *view)
+{
+	const bundle_table *src = bundle_schema_row_source(kind);
+	size_t count = bundle_schema_count(d, src);
+	const bundle_column *k1 = bundle_schema_row_source_column(kind, 0);
+	const bundle_column *k2 = bundle_schema_row_source_column(kind, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].row >= count)
+			continue;
+		const void *rec = bundle_schema_record(d, src, rows[i].row);
+		row_translation *x = catalog_data_add_tr_row(view);
+		x->key = xstrdup(bundle_schema_get_str(rec, k1));
+		x->key2 = xstrdup(bundle_schema_get_str(rec, k2));
+		for (size_t j = 0; j < sizeof x->text / sizeof *x->text; j++)
+			x->text[j] = xstrdup(rows[i].text[j]);
+		x->row = rows[i].row;
+	}
+}
+
+/* dir/dich/LANG/: procedures.csv from procs (the code and the translatable
+ * columns), and news.csv, hotlines.csv, faq.csv from rows[k] (NULL: none)
+ * keyed by d's Vietnamese records; a file only when it has rows. */
 static int translation_write(int dirfd, const char *dir, const char *lang, procedure *procs, size_t n,
-                             diag_list *diag)
+                             const catalog_data *d, row_translation *const rows[TR_KINDS],
+                             const size_t n_rows[TR_KINDS], diag_list *diag)
 {
 	int dich = subdir_open(dirfd, dir, BUNDLE_TRANSLATIONS, diag);
 	if (dich < 0)
@@ -268,12 +292,28 @@ static int translation_write(int dirfd, const char *dir, const char *lang, proce
 	int fd = subdir_open(dich, dich_shown, lang, diag);
 	int rc = fd;
 	if (fd >= 0) {
-		catalog_data view = {.procs = procs, .n_procs = n};
+		rc = 0;
 		buf b = {0};
-		table_format(&b, &view, bundle_schema_translation_table());
-		char *shown = xasprintf("%s/%s/procedures.csv", dich_shown, lang);
-		rc = file_write(fd, shown, "procedures.csv", b.s, b.len, diag);
-		free(shown);
+		if (n) {
+			catalog_data view = {.procs = procs, .n_procs = n};
+			table_format(&b, &view, bundle_schema_translation_table());
+			char *shown = xasprintf("%s/%s/procedures.csv", dich_shown, lang);
+			rc = file_write(fd, shown, "procedures.csv", b.s, b.len, diag);
+			free(shown);
+		}
+		for (int k = 0; k < TR_KINDS && !rc; k++) {
+			if (!n_rows[k])
+				continue;
+			catalog_data view = {0};
+			rows_keyed(d, k, rows[k], n_rows[k], &view);
+			const bundle_table *t = bundle_schema_row_table(k);
+			b.len = 0;
+			table_format(&b, &view, t);
+			char *shown = xasprintf("%s/%s/%s", dich_shown, lang, t->file);
+			rc = file_write(fd, shown, t->file, b.s, b.len, diag);
+			free(shown);
+			catalog_data_clear(&view);
+		}
 		free(b.s);
 		close(fd);
 	}
@@ -366,7 +406,8 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
 			close(sub[k]);
 	for (size_t i = 0; i < d->n_translations && !rc; i++)
 		rc = translation_write(dirfd, dir, d->translations[i].lang, d->translations[i].procs,
-		                       d->translations[i].n_procs, diag);
+		                       d->translations[i].n_procs, d, d->translations[i].rows,
+		                       d->translations[i].n_rows, diag);
 	close(dirfd);
 	return rc;
 }
@@ -376,7 +417,24 @@ int bundle_write_template(const char *dir, const catalog_data *d, const char *la
 	int dirfd = out_folder_open(dir, diag);
 	if (dirfd < 0)
 		return dirfd;
-	int rc = translation_write(dirfd, dir, lang, d->procs, d->n_procs, diag);
+	/* Every news item, hotline and question, its text in Vietnamese. */
+	row_translation *rows[TR_KINDS] = {NULL};
+	size_t n_rows[TR_KINDS] = {0};
+	for (int k = 0; k < TR_KINDS; k++) {
+		const bundle_table *src = bundle_schema_row_source(k), *t = bundle_schema_row_table(k);
+		n_rows[k] = bundle_schema_count(d, src);
+		rows[k] = xcalloc(n_rows[k] + 1, sizeof *rows[k]);
+		for (size_t i = 0; i < n_rows[k]; i++) {
+			rows[k][i].row = i;
+			const void *rec = bundle_schema_record(d, src, i);
+			for (size_t j = BUNDLE_ROW_KEYS; j < t->n_columns; j++)
+				rows[k][i].text[j - BUNDLE_ROW_KEYS] =
+				    (char *)bundle_schema_get_str(rec, bundle_schema_row_source_column(k, j));
+		}
+	}
+	int rc = translation_write(dirfd, dir, lang, d->procs, d->n_procs, d, rows, n_rows, diag);
+	for (int k = 0; k < TR_KINDS; k++)
+		free(rows[k]); /* their text is d's */
 	close(dirfd);
 	return rc;
 }

@@ -622,6 +622,34 @@ static int write_translations(sqlite3 *db, const catalog_data *d, char **err)
 				rc = step_done(ins);
 			}
 		}
+	/* News, hotlines, questions: a field a row too, named by the
+	 * Vietnamese record's row ("news.csv#3") and "FILE:COLUMN"; one that
+	 * is the Vietnamese itself is left out here. */
+	for (size_t t = 0; t < d->n_translations && rc == 0; t++)
+		for (int k = 0; k < TR_KINDS && rc == 0; k++) {
+			const bundle_table *tt = bundle_schema_row_table(k), *src = bundle_schema_row_source(k);
+			for (size_t x = 0; x < d->translations[t].n_rows[k] && rc == 0; x++) {
+				const row_translation *r = &d->translations[t].rows[k][x];
+				if (r->row >= bundle_schema_count(d, src))
+					continue;
+				const void *rec = bundle_schema_record(d, src, r->row);
+				char *code = xasprintf("%s#%zu", tt->file, r->row + 1);
+				for (size_t j = BUNDLE_ROW_KEYS; j < tt->n_columns && rc == 0; j++) {
+					const char *v = r->text[j - BUNDLE_ROW_KEYS];
+					const char *vi = bundle_schema_get_str(rec, bundle_schema_row_source_column(k, j));
+					if (str_empty(v) || (vi && !strcmp(v, vi)))
+						continue;
+					char *col = xasprintf("%s:%s", tt->file, tt->columns[j].key);
+					bind_str(ins, 1, d->translations[t].lang);
+					bind_str(ins, 2, code);
+					bind_str(ins, 3, col);
+					bind_str(ins, 4, v);
+					rc = step_done(ins);
+					free(col);
+				}
+				free(code);
+			}
+		}
 	sqlite3_finalize(ins);
 	for (size_t i = 0; i < N_PCOLS && rc == 0; i++) {
 		if (!pcol_translatable(i))
@@ -946,7 +974,7 @@ catalog *catalog_open(const char *path, char **err)
 	c->faqs =
 	    c->search
 	        ? prepare(c->db,
-	                  "SELECT code, question, answer FROM faq WHERE code = ?1 ORDER BY id", err)
+	                  "SELECT code, question, answer, id FROM faq WHERE code = ?1 ORDER BY id", err)
 	        : NULL;
 	c->blob = c->faqs ? prepare(c->db, "SELECT data FROM blob WHERE name = ?1", err) : NULL;
 	c->list_field = c->blob ? prepare(c->db,
@@ -1044,7 +1072,7 @@ procedure *catalog_get(catalog *c, const char *code)
 	return NULL;
 }
 
-static int load_extras(catalog *c, catalog_data *d, bool display_order);
+static int load_extras(catalog *c, catalog_data *d, bool display_order, const char *lang);
 
 static sqlite3_stmt *prepare_quiet(catalog *c, const char *sql)
 {
@@ -1133,7 +1161,7 @@ int catalog_load_each(catalog *c, catalog_data *d, catalog_proc_fn on_proc,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return -1;
-	return load_extras(c, d, false);
+	return load_extras(c, d, false, NULL);
 }
 
 /* ---- the small tables ---- */
@@ -1162,6 +1190,39 @@ static int set_pcol(procedure *p, size_t i, sqlite3_stmt *st, int k)
 	return b ? list_decode(b, (size_t)n, l) : 0;
 }
 
+/* A translation row's code and column ("news.csv#3", "news.csv:tieu_de"):
+ * its kind, the Vietnamese record's index and the text column; false when
+ * they name none. */
+static bool row_key_parse(const char *code, const char *col, int *kind, size_t *row, size_t *j)
+{
+	for (int k = 0; k < TR_KINDS; k++) {
+		const bundle_table *t = bundle_schema_row_table(k);
+		size_t n = strlen(t->file);
+		if (strncmp(code, t->file, n) || code[n] != '#' || strncmp(col, t->file, n) || col[n] != ':')
+			continue;
+		char *end;
+		errno = 0;
+		unsigned long long id = strtoull(code + n + 1, &end, 10);
+		if (errno || *end || id == 0 || code[n + 1] < '1' || code[n + 1] > '9')
+			return false;
+		for (size_t i = BUNDLE_ROW_KEYS; i < t->n_columns; i++)
+			if (!strcmp(col + n + 1, t->columns[i].key)) {
+				*kind = k;
+				*row = (size_t)(id - 1);
+				*j = i - BUNDLE_ROW_KEYS;
+				return true;
+			}
+		return false;
+	}
+	return false;
+}
+
+static int cmp_row_translation(const void *a, const void *b)
+{
+	const row_translation *x = a, *y = b;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
 static int load_translations(catalog *c, catalog_data *d)
 {
 	sqlite3_stmt *st =
@@ -1171,11 +1232,15 @@ static int load_translations(catalog *c, catalog_data *d)
 	int rc;
 	translation *t = NULL;
 	procedure *p = NULL;
+	size_t cap_rows[TR_KINDS] = {0};
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *lang = (const char *)sqlite3_column_text(st, 0);
 		const char *code = (const char *)sqlite3_column_text(st, 1);
-		int i = pcol_find((const char *)sqlite3_column_text(st, 2));
-		if (!lang || !code || i < 0)
+		const char *colname = (const char *)sqlite3_column_text(st, 2);
+		int i = pcol_find(colname);
+		int kind = -1;
+		size_t row = 0, j = 0;
+		if (!lang || !code || !colname || (i < 0 && !row_key_parse(code, colname, &kind, &row, &j)))
 			continue;
 		if (!t || strcmp(t->lang, lang)) {
 			if (d->n_translations == d->cap_translations) {
@@ -1186,6 +1251,18 @@ static int load_translations(catalog *c, catalog_data *d)
 			t = &d->translations[d->n_translations++];
 			*t = (translation){.lang = xstrdup(lang)};
 			p = NULL;
+			memset(cap_rows, 0, sizeof cap_rows);
+		}
+		if (kind >= 0) {
+			size_t *n = &t->n_rows[kind];
+			if (!*n || t->rows[kind][*n - 1].row != row) {
+				t->rows[kind] = xgrow(t->rows[kind], &cap_rows[kind], *n + 1, sizeof *t->rows[kind]);
+				t->rows[kind][(*n)++] = (row_translation){.row = row};
+			}
+			row_translation *r = &t->rows[kind][*n - 1];
+			free(r->text[j]);
+			r->text[j] = col_str(st, 3);
+			continue;
 		}
 		if (!p || strcmp(p->code, code)) {
 			if (t->n_procs == t->cap_procs) {
@@ -1199,7 +1276,53 @@ static int load_translations(catalog *c, catalog_data *d)
 			rc = SQLITE_CORRUPT;
 	}
 	sqlite3_finalize(st);
+	/* "news.csv#10" sorts before "news.csv#2": back to bundle order. */
+	for (size_t l = 0; l < d->n_translations; l++)
+		for (int k = 0; k < TR_KINDS; k++)
+			if (d->translations[l].n_rows[k] > 1)
+				qsort(d->translations[l].rows[k], d->translations[l].n_rows[k],
+				      sizeof *d->translations[l].rows[k], cmp_row_translation);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Replaces the fields of rec, the Vietnamese record id (from 1) of kind's
+ * table, that have a translation into lang; returns the text columns
+ * replaced (bit j: text[j] of row_translation). */
+static unsigned row_translate(catalog *c, const char *lang, int kind, long long id, void *rec)
+{
+	if (str_empty(lang))
+		return 0;
+	sqlite3_stmt *st = prepare_quiet(c, "SELECT col, value FROM translation WHERE lang = ?1 AND code = ?2");
+	if (!st)
+		return 0;
+	const bundle_table *t = bundle_schema_row_table(kind);
+	char *code = xasprintf("%s#%lld", t->file, id);
+	sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	unsigned mask = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int k;
+		size_t row, j;
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+		if (!col || !row_key_parse(code, col, &k, &row, &j) || k != kind)
+			continue;
+		char **slot = bundle_schema_str(rec, bundle_schema_row_source_column(kind, j + BUNDLE_ROW_KEYS));
+		free(*slot);
+		*slot = col_str(st, 1);
+		mask |= 1u << j;
+	}
+	sqlite3_finalize(st);
+	free(code);
+	return mask;
+}
+
+bool catalog_row_translated(unsigned mask, int kind, size_t member_offset)
+{
+	const bundle_table *t = bundle_schema_row_table(kind);
+	for (size_t j = BUNDLE_ROW_KEYS; j < t->n_columns; j++)
+		if (bundle_schema_row_source_column(kind, j)->offset == member_offset)
+			return mask & (1u << (j - BUNDLE_ROW_KEYS));
+	return false;
 }
 
 size_t catalog_langs(catalog *c, char ***out)
@@ -1252,26 +1375,26 @@ bool catalog_translatable(size_t member_offset)
 	return false;
 }
 
-static int load_extras(catalog *c, catalog_data *d, bool display_order)
+static int load_extras(catalog *c, catalog_data *d, bool display_order, const char *lang)
 {
 	assert(c && d);
 	static const char *const sql[2][5] = {
 	    {
-	        "SELECT agency, topic, phone, email, address, hours, ord FROM hotline ORDER BY id",
+	        "SELECT agency, topic, phone, email, address, hours, ord, id FROM hotline ORDER BY id",
 	        "SELECT date, content, agency, answer, code FROM feedback ORDER BY id",
 	        "SELECT idx, year, unit, dimension, score, max, rank, note FROM idx ORDER BY id",
-	        "SELECT date, title, body, image, recordings FROM news ORDER BY id",
+	        "SELECT date, title, body, image, recordings, id FROM news ORDER BY id",
 	        "SELECT old_name, old_district, new_unit, province, decision, effective_date,"
 	        " note FROM place ORDER BY id",
 	    },
 	    {
 	        /* thu_tu 0 means "not given": those follow the numbered ones. */
-	        "SELECT agency, topic, phone, email, address, hours, ord FROM hotline"
+	        "SELECT agency, topic, phone, email, address, hours, ord, id FROM hotline"
 	        " ORDER BY ord = 0, ord, id",
 	        "SELECT date, content, agency, answer, code FROM feedback"
 	        " ORDER BY sort_date DESC, id",
 	        "SELECT idx, year, unit, dimension, score, max, rank, note FROM idx ORDER BY id",
-	        "SELECT date, title, body, image, recordings FROM news ORDER BY sort_date DESC, id",
+	        "SELECT date, title, body, image, recordings, id FROM news ORDER BY sort_date DESC, id",
 	        "SELECT old_name, old_district, new_unit, province, decision, effective_date,"
 	        " note FROM place ORDER BY id",
 	    },
@@ -1290,6 +1413,7 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 		h->address = col_str(st, 4);
 		h->hours = col_str(st, 5);
 		h->order = sqlite3_column_int(st, 6);
+		h->translated = row_translate(c, lang, TR_HOTLINES, sqlite3_column_int64(st, 7), h);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -1342,6 +1466,7 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 			rc = SQLITE_CORRUPT;
 			break;
 		}
+		n->translated = row_translate(c, lang, TR_NEWS, sqlite3_column_int64(st, 5), n);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -1368,7 +1493,12 @@ static int load_extras(catalog *c, catalog_data *d, bool display_order)
 
 int catalog_load_extras(catalog *c, catalog_data *d)
 {
-	return load_extras(c, d, true);
+	return load_extras(c, d, true, NULL);
+}
+
+int catalog_load_extras_in(catalog *c, const char *lang, catalog_data *d)
+{
+	return load_extras(c, d, true, lang);
 }
 
 /* ---- lists ---- */
@@ -1403,6 +1533,7 @@ static size_t collect_summaries(sqlite3_stmt *st, proc_summary **out)
 		s->name = col_str(st, 1);
 		s->field = col_str(st, 2);
 		s->status = col_str(st, 3);
+		s->untranslated = false;
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -1963,24 +2094,146 @@ size_t catalog_search_related(catalog *c, const char *text, size_t limit, proc_s
 	return n ? 0 : search(c, text, limit, true, out);
 }
 
+/* ---- in the content language ---- */
+
+void catalog_summaries_translate(catalog *c, const char *lang, proc_summary *v, size_t n)
+{
+	assert(c);
+	if (str_empty(lang) || !n)
+		return;
+	sqlite3_stmt *st = prepare_quiet(
+	    c, "SELECT value FROM translation WHERE lang = ?1 AND code = ?2 AND col = 'name'");
+	if (!st)
+		return;
+	sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
+	for (size_t i = 0; i < n; i++) {
+		v[i].untranslated = true;
+		if (str_empty(v[i].code))
+			continue;
+		sqlite3_bind_text(st, 2, v[i].code, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && !str_empty((const char *)sqlite3_column_text(st, 0))) {
+			free(v[i].name);
+			v[i].name = col_str(st, 0);
+			v[i].untranslated = false;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+}
+
+/* True when every word of the folded query q is in the folded name f, the
+ * last one (the word being typed, when no space follows it) as the start
+ * of a word, the others whole. */
+static bool words_in(const char *f, const char *q)
+{
+	bool typing = *q && q[strlen(q) - 1] != ' ';
+	const char *w = q;
+	bool any = false;
+	while (*w) {
+		while (*w == ' ')
+			w++;
+		if (!*w)
+			break;
+		size_t n = strcspn(w, " ");
+		bool last = !w[n] || !w[n + strspn(w + n, " ")];
+		bool found = false;
+		for (const char *p = f; *p && !found; p += strcspn(p, " "), p += strspn(p, " "))
+			found = !strncmp(p, w, n) && ((last && typing) || p[n] == ' ' || !p[n]);
+		if (!found)
+			return false;
+		any = true;
+		w += n;
+	}
+	return any;
+}
+
+size_t catalog_search_in(catalog *c, const char *lang, const char *text, size_t limit,
+                         proc_summary **out)
+{
+	assert(c && out);
+	proc_summary *vi = NULL;
+	size_t n_vi = catalog_search(c, text, limit, &vi);
+	if (str_empty(lang) || str_empty(text)) {
+		*out = vi;
+		return n_vi;
+	}
+	/* Procedures whose translated name holds every word typed come first:
+	 * the citizen chose that language. In the catalogue's order, repealed
+	 * ones last, like the search's. */
+	proc_summary *v = NULL;
+	size_t n = 0, cap = 0;
+	char *q = text_fold(text);
+	sqlite3_stmt *st = prepare_quiet(
+	    c, "SELECT p.code, p.name, p.field, p.status, t.value FROM translation AS t"
+	       " JOIN procedure AS p ON p.code = t.code WHERE t.lang = ?1 AND t.col = 'name'"
+	       " ORDER BY p.status IS '" PROCEDURE_REPEALED "', p.name_key, p.id");
+	if (st && *q) {
+		sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
+		while (n < limit && sqlite3_step(st) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(st, 4);
+			char *f = text_fold(name ? name : "");
+			if (words_in(f, q)) {
+				v = xgrow(v, &cap, n + 1, sizeof *v);
+				v[n++] = (proc_summary){col_str(st, 0), col_str(st, 1), col_str(st, 2),
+				                        col_str(st, 3), false};
+			}
+			free(f);
+		}
+	}
+	sqlite3_finalize(st);
+	free(q);
+	for (size_t i = 0; i < n_vi; i++) {
+		bool dup = false;
+		for (size_t k = 0; k < n && !dup; k++)
+			dup = !strcmp(v[k].code, vi[i].code);
+		if (dup || n >= limit) {
+			free(vi[i].code);
+			free(vi[i].name);
+			free(vi[i].field);
+			free(vi[i].status);
+			continue;
+		}
+		v = xgrow(v, &cap, n + 1, sizeof *v);
+		v[n++] = vi[i];
+	}
+	free(vi);
+	catalog_summaries_translate(c, lang, v, n);
+	*out = v;
+	return n;
+}
+
 /* ---- FAQ and blobs ---- */
 
-size_t catalog_faqs(catalog *c, const char *code, faq **out)
+size_t catalog_faqs_in(catalog *c, const char *lang, const char *code, faq **out)
 {
 	assert(c && out);
 	*out = NULL;
 	size_t n = 0, cap = 0;
+	long long *ids = NULL;
+	size_t cap_ids = 0;
 	bind_str(c->faqs, 1, code ? code : "");
 	while (sqlite3_step(c->faqs) == SQLITE_ROW) {
 		*out = xgrow(*out, &cap, n + 1, sizeof **out);
-		faq *f = &(*out)[n++];
+		ids = xgrow(ids, &cap_ids, n + 1, sizeof *ids);
+		faq *f = &(*out)[n];
+		*f = (faq){0};
 		f->code = col_str(c->faqs, 0);
 		f->question = col_str(c->faqs, 1);
 		f->answer = col_str(c->faqs, 2);
+		ids[n++] = sqlite3_column_int64(c->faqs, 3);
 	}
 	sqlite3_reset(c->faqs);
 	sqlite3_clear_bindings(c->faqs);
+	/* After the reset: row_translate runs statements of its own. */
+	for (size_t i = 0; i < n && !str_empty(lang); i++)
+		(*out)[i].translated = row_translate(c, lang, TR_FAQ, ids[i], &(*out)[i]);
+	free(ids);
 	return n;
+}
+
+size_t catalog_faqs(catalog *c, const char *code, faq **out)
+{
+	return catalog_faqs_in(c, NULL, code, out);
 }
 
 void catalog_faqs_free(faq *v, size_t n)

@@ -61,6 +61,7 @@ size_t catalog_place_count(catalog *c);
 /* A procedure as listed: owned strings, free with catalog_summaries_free. */
 typedef struct proc_summary {
 	char *code, *name, *field, *status;
+	bool untranslated; /* catalog_summaries_translate found no name in the language */
 } proc_summary;
 void catalog_summaries_free(proc_summary *v, size_t n);
 
@@ -108,6 +109,15 @@ unsigned long catalog_translate(catalog *c, const char *lang, procedure *p);
 /* True when catalog_translate's mask holds the procedure member at
  * member_offset (offsetof(procedure, steps)). */
 bool catalog_translated(unsigned long mask, size_t member_offset);
+/* Each name of v in lang where the catalogue has one; the others keep the
+ * Vietnamese and are marked untranslated. Nothing when lang is NULL/"". */
+void catalog_summaries_translate(catalog *c, const char *lang, proc_summary *v, size_t n);
+/* catalog_search for a citizen reading lang (NULL/"": catalog_search
+ * itself): the procedures whose translated name holds every word typed
+ * (folded, the last as a prefix) first, then catalog_search's results not
+ * among them, in its order; names translated (catalog_summaries_translate). */
+size_t catalog_search_in(catalog *c, const char *lang, const char *query, size_t limit,
+                         proc_summary **out);
 /* True when the procedure member at member_offset may be translated at all
  * (names, steps, documents, deadlines, fees, ...; not codes, dates, URLs). */
 bool catalog_translatable(size_t member_offset);
@@ -117,6 +127,9 @@ procedure *catalog_get(catalog *c, const char *code);
 /* FAQ of one procedure, in bundle order; *out holds owned strings, free
  * with catalog_faqs_free. */
 size_t catalog_faqs(catalog *c, const char *code, faq **out);
+/* The same, with the text translated into lang where the bundle's
+ * dich/LANG/faq.csv has it (faq.translated, catalog_row_translated). */
+size_t catalog_faqs_in(catalog *c, const char *lang, const char *code, faq **out);
 void catalog_faqs_free(faq *v, size_t n);
 
 /* The small tables, whole: hotlines (by thu_tu, then bundle order), feedback
@@ -124,6 +137,12 @@ void catalog_faqs_free(faq *v, size_t n);
  * loaded into d's matching arrays; d is zeroed by the caller and freed with
  * catalog_data_clear. Procedures and blobs are not loaded. */
 int catalog_load_extras(catalog *c, catalog_data *d);
+/* The same, with hotlines and news translated into lang where the bundle's
+ * dich/LANG/ has them (their `translated` masks). */
+int catalog_load_extras_in(catalog *c, const char *lang, catalog_data *d);
+/* True when a `translated` mask of a record of kind (TR_NEWS ...) holds its
+ * member at member_offset (offsetof(news, title)). */
+bool catalog_row_translated(unsigned mask, int kind, size_t member_offset);
 
 /* One blob ("forms/x.pdf"); returns NULL when missing. *size set. Caller frees. */
 unsigned char *catalog_blob(catalog *c, const char *name, size_t *size);

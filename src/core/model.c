@@ -63,18 +63,40 @@ ADD(catalog_data_add_index, index_row, indices, n_indices, cap_indices)
 ADD(catalog_data_add_news, news, news, n_news, cap_news)
 ADD(catalog_data_add_place, place, places, n_places, cap_places)
 ADD(catalog_data_add_blob, blob, blobs, n_blobs, cap_blobs)
+ADD(catalog_data_add_tr_row, row_translation, tr_rows, n_tr_rows, cap_tr_rows)
 #undef ADD
+
+void translation_clear(translation *t)
+{
+	for (size_t k = 0; k < t->n_procs; k++)
+		procedure_clear(&t->procs[k]);
+	free(t->procs);
+	for (int k = 0; k < TR_KINDS; k++) {
+		for (size_t j = 0; j < t->n_rows[k]; j++)
+			row_translation_clear(&t->rows[k][j]);
+		free(t->rows[k]);
+	}
+	free(t->lang);
+	memset(t, 0, sizeof *t);
+}
+
+void row_translation_clear(row_translation *r)
+{
+	free(r->key);
+	free(r->key2);
+	for (size_t j = 0; j < sizeof r->text / sizeof *r->text; j++)
+		free(r->text[j]);
+	memset(r, 0, sizeof *r);
+}
 
 void catalog_data_clear(catalog_data *d)
 {
-	for (size_t i = 0; i < d->n_translations; i++) {
-		translation *t = &d->translations[i];
-		for (size_t k = 0; k < t->n_procs; k++)
-			procedure_clear(&t->procs[k]);
-		free(t->procs);
-		free(t->lang);
-	}
+	for (size_t i = 0; i < d->n_translations; i++)
+		translation_clear(&d->translations[i]);
 	free(d->translations);
+	for (size_t i = 0; i < d->n_tr_rows; i++)
+		row_translation_clear(&d->tr_rows[i]);
+	free(d->tr_rows);
 	free(d->info.unit);
 	free(d->info.date);
 	free(d->info.author);

@@ -62,13 +62,18 @@ static inline bool procedure_repealed(const char *status)
 	return status && !strcmp(status, PROCEDURE_REPEALED);
 }
 
+/* `translated` (faq, hotline, news): set by the catalogue's *_in readers,
+ * bit j when text column j of the record's dich/ file (row_translation)
+ * replaced the Vietnamese; 0 otherwise. */
 typedef struct faq {
 	char *code, *question, *answer;
+	unsigned translated;
 } faq;
 
 typedef struct hotline {
 	char *agency, *topic, *phone, *email, *address, *hours;
 	int order; /* thu_tu; 0 when not given */
+	unsigned translated;
 } hotline;
 
 typedef struct feedback {
@@ -90,6 +95,7 @@ typedef struct index_row {
 typedef struct news {
 	char *date, *title, *body, *image;
 	item_list recordings; /* ghi_am: language | audio/FILE */
+	unsigned translated;
 } news;
 
 /* One row of dia_ban.csv: an old commune or ward and what it is part of
@@ -120,12 +126,29 @@ typedef struct bundle_info {
 	char *signer;    /* the minisign trusted comment, when signed */
 } bundle_info;
 
+/* The files of dich/LANG/ besides procedures.csv, whose rows have no code
+ * of their own. */
+enum { TR_NEWS, TR_HOTLINES, TR_FAQ, TR_KINDS };
+
+/* A row of dich/LANG/news.csv, hotlines.csv or faq.csv: the Vietnamese
+ * record it translates, named by two key columns (news: the date and the
+ * Vietnamese title; hotlines: the phone number and the Vietnamese agency;
+ * faq: the procedure code and the Vietnamese question), and the translated
+ * text, NULL or "" where not translated. */
+typedef struct row_translation {
+	char *key, *key2;
+	char *text[4]; /* the file's translatable columns, in table order */
+	size_t row;    /* the Vietnamese record's index, in bundle order */
+} row_translation;
+
 /* The catalogue's text in another language (the bundle's dich/LANG/):
  * procedures with their code and only the translated fields set (NULL or
- * empty: not translated, the Vietnamese is shown). */
+ * empty: not translated, the Vietnamese is shown); news, hotlines and
+ * questions by row (TR_NEWS ...), in bundle order. */
 typedef struct translation {
 	char *lang; /* ISO 639 code, "hmn" */
 	procedure *procs; size_t n_procs, cap_procs;
+	row_translation *rows[TR_KINDS]; size_t n_rows[TR_KINDS];
 } translation;
 
 /* A whole catalogue. */
@@ -140,6 +163,8 @@ typedef struct catalog_data {
 	place *places;     size_t n_places, cap_places;
 	blob *blobs;       size_t n_blobs, cap_blobs;
 	translation *translations; size_t n_translations, cap_translations; /* by lang */
+	/* The bundle reader's scratch while it reads one dich/LANG/ file of rows. */
+	row_translation *tr_rows; size_t n_tr_rows, cap_tr_rows;
 } catalog_data;
 
 /* Appends an item (copies both strings; extra may be NULL). */
@@ -159,6 +184,9 @@ index_row *catalog_data_add_index(catalog_data *d);
 news *catalog_data_add_news(catalog_data *d);
 place *catalog_data_add_place(catalog_data *d);
 blob *catalog_data_add_blob(catalog_data *d);
+row_translation *catalog_data_add_tr_row(catalog_data *d);
+void row_translation_clear(row_translation *r);
+void translation_clear(translation *t);
 
 /* Frees everything inside d and zeroes it. */
 void catalog_data_clear(catalog_data *d);

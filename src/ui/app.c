@@ -249,6 +249,12 @@ void app_set_lang(app *a, const char *code)
 	if (!i18n_set_code(code))
 		i18n_set_code("vi"); /* a content language without a UI translation */
 	snprintf(a->lang, sizeof a->lang, "%s", code);
+	/* Lists, news, hotlines: their text in the new language. */
+	for (int i = 0; i < a->depth; i++)
+		if (a->stack[i]->ops->reload)
+			a->stack[i]->ops->reload(a->stack[i], a);
+	if (a->attract && a->attract->ops->reload)
+		a->attract->ops->reload(a->attract, a);
 	a->gen++;
 	a->chrome_stale = true;
 	a->dirty = true;
@@ -267,6 +273,17 @@ const char *app_content_lang(app *a)
 	}
 	free(v);
 	return found ? a->lang : NULL;
+}
+
+void app_summaries_translate(app *a, proc_summary *v, size_t n)
+{
+	if (a->cat)
+		catalog_summaries_translate(a->cat, app_content_lang(a), v, n);
+}
+
+char *app_marked(const char *text, bool marked)
+{
+	return marked ? xasprintf("%s %s", text ? text : "", _("(in Vietnamese)")) : xstrdup(text ? text : "");
 }
 
 /* A new citizen gets the kiosk as the first one found it. */

@@ -25,6 +25,12 @@ void app_set_lang(app *a, const char *code);
 /* The content language: a->lang when the catalogue carries it, else NULL
  * (Vietnamese, the catalogue itself). Static or a->lang. */
 const char *app_content_lang(app *a);
+/* The names of v in the content language where the bundle translates them
+ * (catalog_summaries_translate); the others stay Vietnamese, marked. */
+void app_summaries_translate(app *a, proc_summary *v, size_t n);
+/* text followed by "(in Vietnamese)" when marked: text the citizen sees in
+ * Vietnamese although another content language was chosen. Caller frees. */
+char *app_marked(const char *text, bool marked);
 
 struct app {
 	gfx *g;

@@ -39,7 +39,8 @@ static void attract_load(attract_state *st, app *a)
 	if (!a->cat)
 		return;
 	st->n_changed = catalog_list_changed(a->cat, &st->changed);
-	catalog_load_extras(a->cat, &st->d);
+	app_summaries_translate(a, st->changed, st->n_changed);
+	catalog_load_extras_in(a->cat, app_content_lang(a), &st->d);
 }
 
 /* The month's figures, read when the attract screen starts (each new
@@ -110,12 +111,16 @@ static void slide_changed(flow *f, const ui_metrics *m, attract_state *st, int x
 		const char *badge = widgets_status_badge(st->changed[i].status, &bg);
 		int bh = widgets_badge_height(f, m);
 		int bw = badge ? flow_text_width(f, GFX_BOLD, m->px_small, badge) + layout_px(m, 24) + m->gap : 0;
-		int th = flow_para_height(f, GFX_REGULAR, m->px_h2, w - bw, st->changed[i].name, 2);
-		if (y + (th > bh ? th : bh) > bottom)
+		char *name = app_marked(st->changed[i].name, st->changed[i].untranslated);
+		int th = flow_para_height(f, GFX_REGULAR, m->px_h2, w - bw, name, 2);
+		if (y + (th > bh ? th : bh) > bottom) {
+			free(name);
 			break;
+		}
 		if (badge)
 			widgets_badge(f, m, x, y + layout_px(m, 6), badge, bg);
-		y += flow_para(f, GFX_REGULAR, m->px_h2, UI_INK, x + bw, y, w - bw, st->changed[i].name, 2) + m->gap;
+		y += flow_para(f, GFX_REGULAR, m->px_h2, UI_INK, x + bw, y, w - bw, name, 2) + m->gap;
+		free(name);
 	}
 }
 

@@ -6,6 +6,7 @@
  * basis; under it a bar that stays put with "Print summary (1 page)" (the
  * first choice), "Print full guide" and, when the procedure has blank
  * forms, "Print blank form" (print_overlay.h). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,7 @@ typedef struct detail_state {
 	procedure *replacement; /* what replaces a repealed procedure, when in the catalogue */
 	char lang[16];         /* the content language p was translated into; "": Vietnamese */
 	unsigned long translated; /* catalog_translate's mask */
+	bool replacement_marked;  /* the replacement's name is shown in Vietnamese */
 } detail_state;
 
 /* Shown in the block under the title (the level and the place that handle
@@ -94,9 +96,13 @@ static void detail_load(detail_state *st, app *a)
 	const char *cl = app_content_lang(a);
 	snprintf(st->lang, sizeof st->lang, "%s", cl ? cl : "");
 	st->translated = st->p && cl ? catalog_translate(a->cat, cl, st->p) : 0;
-	st->n_faqs = catalog_faqs(a->cat, st->code, &st->faqs);
+	st->n_faqs = catalog_faqs_in(a->cat, cl, st->code, &st->faqs);
 	if (st->p && procedure_repealed(st->p->status) && !str_empty(st->p->replaced_by))
 		st->replacement = catalog_get(a->cat, st->p->replaced_by);
+	st->replacement_marked = false;
+	if (st->replacement && cl)
+		st->replacement_marked = !catalog_translated(catalog_translate(a->cat, cl, st->replacement),
+		                                             offsetof(procedure, name));
 	if (st->p && !str_empty(st->p->url)) {
 		qr_code *q = qr_encode(st->p->url);
 		if (q) {
@@ -364,7 +370,9 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 		by += flow_para(f, GFX_BOLD, m->px_h2, UI_WHITE, m->pad, by, bw,
 				_("Repealed: this procedure is no longer carried out"), 0);
 		if (st->replacement) {
-			char *t = xasprintf(_("Replaced by: %s (%s)"), st->replacement->name, st->replacement->code);
+			char *name = app_marked(st->replacement->name, st->replacement_marked);
+			char *t = xasprintf(_("Replaced by: %s (%s)"), name, st->replacement->code);
+			free(name);
 			by += m->gap;
 			by += flow_para(f, GFX_REGULAR, m->px_body, UI_WHITE, m->pad, by, bw, t, 0);
 			free(t);
@@ -488,8 +496,12 @@ static void detail_layout(screen *s, app *a, gfx_rect body)
 		const char *q = heading(PROCEDURE_FIELDS_QUESTION, PROCEDURE_FIELDS_QUESTION_VI);
 		const char *ans = heading(PROCEDURE_FIELDS_ANSWER, PROCEDURE_FIELDS_ANSWER_VI);
 		for (size_t i = 0; i < st->n_faqs; i++) {
-			char *qt = xasprintf("%s: %s", q, st->faqs[i].question);
-			char *at = xasprintf("%s: %s", ans, st->faqs[i].answer);
+			/* The question and the answer each marked when shown in Vietnamese. */
+			const faq *fq = &st->faqs[i];
+			bool qm = st->lang[0] && !catalog_row_translated(fq->translated, TR_FAQ, offsetof(faq, question));
+			bool am = st->lang[0] && !catalog_row_translated(fq->translated, TR_FAQ, offsetof(faq, answer));
+			char *qt = xasprintf(qm ? "%s: %s %s" : "%s: %s", q, fq->question, _("(in Vietnamese)"));
+			char *at = xasprintf(am ? "%s: %s %s" : "%s: %s", ans, fq->answer, _("(in Vietnamese)"));
 			iy += flow_para(f, GFX_BOLD, m->px_body, UI_INK, m->pad, iy, w - 2 * m->pad, qt, 0);
 			iy += layout_px(m, 6);
 			iy += flow_para(f, GFX_REGULAR, m->px_body, UI_INK, m->pad, iy, w - 2 * m->pad, at, 0);

@@ -6,6 +6,7 @@
  * STORE/dossiers.sqlite (core/dossier.h), opened for each lookup, so a list
  * installed from the command line is seen at once. Each lookup is recorded
  * (EVENT_DOSSIER_LOOKUP). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,7 +77,9 @@ static void lookup(dossier_state *st, app *a, const char *code)
 	if (!st->found)
 		return;
 	procedure *p = a->cat ? catalog_get(a->cat, st->d.proc_code) : NULL;
-	st->proc_name = p ? xstrdup(p->name) : NULL;
+	const char *cl = app_content_lang(a);
+	unsigned long tr = p && cl ? catalog_translate(a->cat, cl, p) : 0;
+	st->proc_name = p ? app_marked(p->name, cl && !catalog_translated(tr, offsetof(procedure, name))) : NULL;
 	procedure_free(p);
 	int late = dossier_days_overdue(&st->d, today_of(a));
 	if (a->events) {

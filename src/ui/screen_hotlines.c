@@ -1,5 +1,6 @@
 /* screen_hotlines — who to call, with a tel: QR code per agency, and below
  * the published feedback with its answers. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,14 @@ typedef struct hot_qr {
 typedef struct hotlines_state {
 	catalog_data d;
 	hot_qr *qr; /* one per hotline */
+	bool marking; /* another content language: mark what is shown in Vietnamese */
 } hotlines_state;
+
+/* A hotline's text field, marked when it is shown in Vietnamese. Caller frees. */
+static char *hot_text(const hotline *h, bool marking, const char *text, size_t member)
+{
+	return app_marked(text, marking && !catalog_row_translated(h->translated, TR_HOTLINES, member));
+}
 
 static void hotlines_unload(hotlines_state *st)
 {
@@ -31,7 +39,8 @@ static void hotlines_unload(hotlines_state *st)
 static void hotlines_load(hotlines_state *st, app *a)
 {
 	hotlines_unload(st);
-	if (!a->cat || catalog_load_extras(a->cat, &st->d) < 0)
+	st->marking = a->cat && app_content_lang(a);
+	if (!a->cat || catalog_load_extras_in(a->cat, app_content_lang(a), &st->d) < 0)
 		return;
 	st->qr = xcalloc(st->d.n_hotlines ? st->d.n_hotlines : 1, sizeof *st->qr);
 	for (size_t i = 0; i < st->d.n_hotlines; i++) {
@@ -65,8 +74,13 @@ static const char *hotlines_title(screen *s, app *a)
 	return _("Hotlines");
 }
 
-static int hotline_card(flow *f, const ui_metrics *m, const hotline *h, const hot_qr *q, int y, int w)
+static int hotline_card(flow *f, const ui_metrics *m, const hotline *h, const hot_qr *q, bool marking, int y,
+			int w)
 {
+	char *agency = hot_text(h, marking, h->agency, offsetof(hotline, agency));
+	char *topic = hot_text(h, marking, h->topic, offsetof(hotline, topic));
+	char *hours = hot_text(h, marking, h->hours, offsetof(hotline, hours));
+	char *address = hot_text(h, marking, h->address, offsetof(hotline, address));
 	size_t card = widgets_card(f, m, (gfx_rect){0, y, w, 0});
 	size_t box = flow_container_push(f, (gfx_rect){0, y, w, 0});
 	int side = 0;
@@ -78,13 +92,13 @@ static int hotline_card(flow *f, const ui_metrics *m, const hotline *h, const ho
 	bool qr_right = side && w - side - 3 * m->pad >= layout_px(m, 420);
 	int tx = m->pad, tw = w - 2 * m->pad - (qr_right ? side + m->pad : 0);
 	int iy = y + m->pad;
-	iy += flow_para(f, GFX_BOLD, m->px_h2, UI_INK, tx, iy, tw, h->agency, 0);
+	iy += flow_para(f, GFX_BOLD, m->px_h2, UI_INK, tx, iy, tw, agency, 0);
 	if (!str_empty(h->topic))
-		iy += layout_px(m, 6) + flow_para(f, GFX_REGULAR, m->px_body, UI_INK, tx, iy + layout_px(m, 6), tw, h->topic, 0);
+		iy += layout_px(m, 6) + flow_para(f, GFX_REGULAR, m->px_body, UI_INK, tx, iy + layout_px(m, 6), tw, topic, 0);
 	iy += m->gap;
 	iy += flow_para(f, GFX_BOLD, m->px_big, UI_BRAND, tx, iy, tw, h->phone, 0);
 	if (!str_empty(h->hours)) {
-		char *t = xasprintf(_("Hours: %s"), h->hours);
+		char *t = xasprintf(_("Hours: %s"), hours);
 		iy += layout_px(m, 6) + flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, tx, iy + layout_px(m, 6), tw, t, 0);
 		free(t);
 	}
@@ -94,7 +108,7 @@ static int hotline_card(flow *f, const ui_metrics *m, const hotline *h, const ho
 		free(t);
 	}
 	if (!str_empty(h->address)) {
-		char *t = xasprintf(_("Address: %s"), h->address);
+		char *t = xasprintf(_("Address: %s"), address);
 		iy += flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, tx, iy, tw, t, 0);
 		free(t);
 	}
@@ -120,6 +134,10 @@ static int hotline_card(flow *f, const ui_metrics *m, const hotline *h, const ho
 	widgets_card_resize(f, card, r);
 	flow_set_rect(f, box, r);
 	flow_container_pop(f);
+	free(agency);
+	free(topic);
+	free(hours);
+	free(address);
 	return r.h;
 }
 
@@ -161,7 +179,7 @@ static void hotlines_layout(screen *s, app *a, gfx_rect body)
 	if (st->d.n_hotlines == 0)
 		y += flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, 0, y, w, _("No hotline has been published."), 0) + m->pad;
 	for (size_t i = 0; i < st->d.n_hotlines; i++)
-		y += hotline_card(f, m, &st->d.hotlines[i], &st->qr[i], y, w) + m->gap;
+		y += hotline_card(f, m, &st->d.hotlines[i], &st->qr[i], st->marking, y, w) + m->gap;
 	y += m->pad;
 	y += widgets_heading(f, m, 0, y, w, _("Feedback and answers")) + m->gap;
 	if (st->d.n_feedbacks == 0)

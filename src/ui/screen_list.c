@@ -47,6 +47,7 @@ static void list_sort(list_state *st, app *a)
 	st->views = NULL;
 	st->total_views = 0;
 	st->n = catalog_list_field(a->cat, st->field, &st->v);
+	app_summaries_translate(a, st->v, st->n);
 	if (!a->events || st->n == 0)
 		return;
 	const char **codes = xcalloc(st->n, sizeof *codes);
@@ -130,13 +131,14 @@ static void list_layout(screen *s, app *a, gfx_rect body)
 	for (size_t i = 0; i < st->n; i++) {
 		gfx_color bg = UI_INK;
 		const char *badge = widgets_status_badge(st->v[i].status, &bg);
-		char *sub = NULL;
+		char *views = NULL;
 		if (st->sort == SORT_VIEWS && st->views && st->views[i])
-			sub = xasprintf(_("%s · views: %zu"), st->v[i].code, st->views[i]);
-		y += widgets_row(f, m, 0, y, w, 0, st->v[i].name, sub ? sub : st->v[i].code, badge, bg,
-				 LIST_ACT_OPEN, (int)i) +
+			views = xasprintf(_("%s · views: %zu"), st->v[i].code, st->views[i]);
+		char *sub = app_marked(views ? views : st->v[i].code, st->v[i].untranslated);
+		y += widgets_row(f, m, 0, y, w, 0, st->v[i].name, sub, badge, bg, LIST_ACT_OPEN, (int)i) +
 		     m->gap;
 		free(sub);
+		free(views);
 	}
 }
 

@@ -1,5 +1,6 @@
 /* screen_news — the administrative-reform news: the list (date, title) and,
  * as a second instance, one article with its picture under the title. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -63,7 +64,7 @@ static void news_load(news_state *st, app *a)
 {
 	catalog_data_clear(&st->d);
 	if (a->cat)
-		catalog_load_extras(a->cat, &st->d);
+		catalog_load_extras_in(a->cat, app_content_lang(a), &st->d);
 }
 
 static const char *news_title(screen *s, app *a)
@@ -84,9 +85,18 @@ static void news_layout(screen *s, app *a, gfx_rect body)
 		const news *n = &st->d.news[st->article];
 		/* A comfortable reading measure: long lines tire the eye. */
 		int col = w > layout_px(m, 1300) ? layout_px(m, 1300) : w;
+		/* Text shown in Vietnamese although the citizen chose another
+		 * language is marked: the title in the date line, the body above it. */
+		bool lang = app_content_lang(a) != NULL;
+		bool title_vi = lang && !catalog_row_translated(n->translated, TR_NEWS, offsetof(news, title));
+		bool body_vi = lang && !str_empty(n->body) &&
+		               !catalog_row_translated(n->translated, TR_NEWS, offsetof(news, body));
 		y += flow_para(f, GFX_BOLD, m->px_h1, UI_INK, 0, y, col, n->title, 0) + m->gap;
-		if (!str_empty(n->date))
-			y += flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, 0, y, col, n->date, 0) + m->pad;
+		if (!str_empty(n->date) || title_vi) {
+			char *d = app_marked(n->date, title_vi);
+			y += flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, 0, y, col, d, 0) + m->pad;
+			free(d);
+		}
 		y = player_card(f, m, a, y, col, &n->recordings, NEWS_ACT_LISTEN);
 		/* The picture: as wide as the column, at most half the screen
 		 * high, aspect kept; a small one grows at most twice. */
@@ -110,6 +120,9 @@ static void news_layout(screen *s, app *a, gfx_rect body)
 				y += (int)dh + m->pad;
 			}
 		}
+		if (body_vi)
+			y += flow_para(f, GFX_REGULAR, m->px_small, UI_MUTED, 0, y, col, _("(in Vietnamese)"), 0) +
+			     layout_px(m, 6);
 		flow_para(f, GFX_REGULAR, m->px_body, UI_INK, 0, y, col, n->body, 0);
 		return;
 	}
@@ -117,9 +130,13 @@ static void news_layout(screen *s, app *a, gfx_rect body)
 		flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, 0, y, w, _("No news has been published."), 0);
 		return;
 	}
-	for (size_t i = 0; i < st->d.n_news; i++)
-		y += widgets_row(f, m, 0, y, w, 0, st->d.news[i].title, st->d.news[i].date, NULL, UI_INK, 0, (int)i) +
-		     m->gap;
+	bool lang = app_content_lang(a) != NULL;
+	for (size_t i = 0; i < st->d.n_news; i++) {
+		const news *n = &st->d.news[i];
+		char *sub = app_marked(n->date, lang && !catalog_row_translated(n->translated, TR_NEWS, offsetof(news, title)));
+		y += widgets_row(f, m, 0, y, w, 0, n->title, sub, NULL, UI_INK, 0, (int)i) + m->gap;
+		free(sub);
+	}
 }
 
 static void news_action(screen *s, app *a, int action, int arg)

@@ -63,9 +63,11 @@ static void search_run(search_state *st, app *a)
 	st->related = NULL;
 	st->n_related = 0;
 	bool q = a->cat && st->query && *st->query;
-	st->n = q ? catalog_search(a->cat, st->query, SEARCH_LIMIT, &st->v) : 0;
-	if (q && st->n == 0)
+	st->n = q ? catalog_search_in(a->cat, app_content_lang(a), st->query, SEARCH_LIMIT, &st->v) : 0;
+	if (q && st->n == 0) {
 		st->n_related = catalog_search_related(a->cat, st->query, SEARCH_RELATED, &st->related);
+		app_summaries_translate(a, st->related, st->n_related);
+	}
 }
 
 static const char *search_title(screen *s, app *a)
@@ -149,10 +151,13 @@ static void results(screen *s, app *a, int w)
 			y += flow_para(f, GFX_BOLD, m->px_small, UI_MUTED, 0, y, w,
 				       _("Similar, but perhaps not what you need:"), 0) +
 			     m->gap;
-			for (size_t i = 0; i < st->n_related; i++)
-				y += widgets_row(f, m, 0, y, w, 0, st->related[i].name, st->related[i].code, NULL,
-						 UI_INK, SEARCH_ACT_RELATED, (int)i) +
+			for (size_t i = 0; i < st->n_related; i++) {
+				char *sub = app_marked(st->related[i].code, st->related[i].untranslated);
+				y += widgets_row(f, m, 0, y, w, 0, st->related[i].name, sub, NULL, UI_INK,
+						 SEARCH_ACT_RELATED, (int)i) +
 				     m->gap;
+				free(sub);
+			}
 		}
 		return;
 	}
@@ -164,8 +169,10 @@ static void results(screen *s, app *a, int w)
 	for (size_t i = 0; i < st->n; i++) {
 		gfx_color bg = UI_INK;
 		const char *badge = widgets_status_badge(st->v[i].status, &bg);
-		y += widgets_row(f, m, 0, y, w, 0, st->v[i].name, st->v[i].code, badge, bg, SEARCH_ACT_RESULT, (int)i) +
+		char *sub = app_marked(st->v[i].code, st->v[i].untranslated);
+		y += widgets_row(f, m, 0, y, w, 0, st->v[i].name, sub, badge, bg, SEARCH_ACT_RESULT, (int)i) +
 		     m->gap;
+		free(sub);
 	}
 }
 
