@@ -1430,6 +1430,8 @@ static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
 		label_w = fmax(label_w, pdf_sheet_width(sh, BOLD, SIZE_BODY, t));
 		free(t);
 	}
+	/* However long a translator's mark, the values keep half the width. */
+	label_w = fmin(label_w, WIDTH / 2);
 	size_t fact = (size_t)summary_fact_lines[level];
 	if (!str_empty(p->level))
 		pdf_sheet_summary_fact(sh, lvl, p->level, label_w, 1);
