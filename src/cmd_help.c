@@ -26,8 +26,10 @@ static const command_help help_table[] = {
 	{"rollback", "rollback", N_("put back the catalogue the last import replaced")},
 	{"search", "search QUERY", N_("print matches, best first, CODE<TAB>NAME")},
 	{"show", "show CODE", N_("print one procedure")},
-	{"pdf", "pdf CODE -o FILE\n       motcua pdf --keycard -o FILE", N_("write the procedure sheet")},
-	{"print", "print CODE [--printer NAME] [--form N]", N_("print the sheet through CUPS")},
+	{"pdf", "pdf CODE [--summary] [--lang LANG] -o FILE\n       motcua pdf --keycard -o FILE",
+	 N_("write the procedure sheet")},
+	{"print", "print CODE [--summary] [--lang LANG] [--printer NAME] [--form N]",
+	 N_("print the sheet through CUPS")},
 	{"dossier", "dossier import FILE\n       motcua dossier show CODE",
 	 N_("install the dossier list (ho_so.csv), or print one dossier's status")},
 	{"report", "report --from DD/MM/YYYY --to DD/MM/YYYY -o FILE.pdf [--csv DIR]\n"
@@ -36,6 +38,18 @@ static const command_help help_table[] = {
 	{"speak", "speak CODE -o FILE.wav\n       motcua speak --news N -o FILE.wav",
 	 N_("read a procedure (or the Nth news item) aloud into a WAV file")},
 	{"help", "help [COMMAND]", N_("show this help, or one command's")},
+};
+
+/* What `motcua help COMMAND` adds under the one line: the options. */
+static const command_help help_details[] = {
+	{"pdf", NULL,
+	 N_("--summary: its one-page summary instead of the full guide.\n"
+	    "--lang LANG: the sheet a citizen who chose the content language LANG prints at the kiosk:\n"
+	    "  the catalogue's translation (the bundle's dich/LANG/), each field left untranslated\n"
+	    "  in Vietnamese marked \"(Tiếng Việt)\"; heading block, section headings, code and QR\n"
+	    "  code stay Vietnamese. LANG is vi or a language the catalogue translates into.\n")},
+	{"print", NULL,
+	 N_("--summary and --lang LANG: as for motcua pdf; --form N: blank form N of the procedure.\n")},
 };
 
 static const command_help *help_find(const char *name)
@@ -66,6 +80,9 @@ int help_command(const char *name, FILE *out)
 	}
 	fprintf(out, _("usage: motcua %s\n"), h->synopsis);
 	fprintf(out, "%s\n", _(h->what));
+	for (size_t i = 0; i < sizeof help_details / sizeof *help_details; i++)
+		if (!strcmp(help_details[i].name, name))
+			fprintf(out, "%s", _(help_details[i].what));
 	fprintf(out, "%s",
 		_("options of every command: --store DIR (the store), --config FILE (the configuration)\n"));
 	return 0;

@@ -1,7 +1,10 @@
-/* cmd_pdf — `motcua pdf CODE [--summary] -o FILE` and `motcua print CODE
- * [--summary] [--printer NAME] [--form N]` (DESIGN §2, §6, §8).
+/* cmd_pdf — `motcua pdf CODE [--summary] [--lang LANG] -o FILE` and `motcua
+ * print CODE [--summary] [--lang LANG] [--printer NAME] [--form N]` (DESIGN
+ * §2, §6, §8).
  *
- * --summary makes the one-page summary instead of the full guide.
+ * --summary makes the one-page summary instead of the full guide. --lang
+ * makes the sheet a citizen who chose the content language LANG prints at
+ * the kiosk (sheet_lang.h); "vi" is the Vietnamese sheet.
  *
  * Both build the sheet the same way as the kiosk does: the procedure, its
  * FAQ, the hotlines and the unit name (the configuration's unit_name, else
@@ -22,6 +25,7 @@
 #include "core/i18n.h"
 #include "core/pdf_keycard.h"
 #include "core/pdf_sheet.h"
+#include "core/sheet_lang.h"
 #include "core/wallclock.h"
 #include "core/xalloc.h"
 #include "platform/print.h"
@@ -59,8 +63,43 @@ static bool cmd_pdf_clock_wrong(time_t now, const bundle_info *info)
 	return true;
 }
 
-/* Writes the sheet of code to path. Returns an exit status. */
-static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, const char *path)
+/* 0 when lang is NULL, "vi" or a content language of the catalogue; else
+ * says which languages it has and returns 1. */
+static int cmd_pdf_check_lang(motcua_env *env, const char *lang)
+{
+	if (!lang || !strcmp(lang, "vi"))
+		return 0;
+	char **v;
+	size_t n = catalog_langs(env->cat, &v);
+	bool found = false;
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		found |= !strcmp(v[i], lang);
+		len += strlen(v[i]) + 2;
+	}
+	char *list = xmalloc(len + 1);
+	list[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(list, ", ");
+		strcat(list, v[i]);
+		free(v[i]);
+	}
+	free(v);
+	if (!found) {
+		char *msg = xasprintf(_("the catalogue has no translation into %s (languages: vi%s%s)"),
+		                      lang, n ? ", " : "", list);
+		cmd_pdf_error("motcua", msg);
+		free(msg);
+	}
+	free(list);
+	return found ? 0 : 1;
+}
+
+/* Writes the sheet of code to path, in content language lang (NULL: Vietnamese).
+ * Returns an exit status. */
+static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, const char *lang,
+                               const char *path)
 {
 	procedure *p = catalog_get(env->cat, code);
 	if (!p) {
@@ -87,6 +126,11 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, 
 	    .clock_wrong = clock_wrong,
 	    .summary = summary,
 	};
+	if (lang && strcmp(lang, "vi") && !sheet_lang_apply(env->cat, lang, p, &ctx)) {
+		fprintf(stderr, "motcua: %s: ", _("warning"));
+		fprintf(stderr, _("procedure %s has no translation into %s: the sheet is in Vietnamese\n"),
+		        code, lang);
+	}
 	char *err = NULL;
 	int rc = 0;
 	if (pdf_sheet_write(p, &ctx, path, &err) < 0) {
@@ -102,20 +146,24 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, 
 
 static int cmd_pdf_usage(void)
 {
-	fputs(_("usage: motcua pdf CODE [--summary] -o FILE\n"
-	        "       motcua print CODE [--summary] [--printer NAME] [--form N]\n"),
+	fputs(_("usage: motcua pdf CODE [--summary] [--lang LANG] -o FILE\n"
+	        "       motcua print CODE [--summary] [--lang LANG] [--printer NAME] [--form N]\n"),
 	      stderr);
 	return 2;
 }
 
 int cmd_pdf(motcua_env *env, int argc, char **argv)
 {
-	const char *code = NULL, *out = NULL;
+	const char *code = NULL, *out = NULL, *lang = NULL;
 	bool summary = false;
 	bool keycard = false;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--summary"))
 			summary = true;
+		else if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			lang = argv[++i];
+		else if (!strncmp(argv[i], "--lang=", 7))
+			lang = argv[i] + 7;
 		else if (!strcmp(argv[i], "--keycard"))
 			keycard = true;
 		else if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) && i + 1 < argc)
@@ -128,7 +176,7 @@ int cmd_pdf(motcua_env *env, int argc, char **argv)
 			return cmd_pdf_usage();
 	}
 	if (keycard) { /* the keypad's key card (issue 12.2): no catalogue needed */
-		if (code || summary || !out)
+		if (code || summary || lang || !out)
 			return cmd_pdf_usage();
 		char *err = NULL;
 		int rc = pdf_keycard_write(out, NULL, &err);
@@ -142,7 +190,9 @@ int cmd_pdf(motcua_env *env, int argc, char **argv)
 	int rc = motcua_env_open(env, true);
 	if (rc)
 		return rc;
-	return cmd_pdf_write_sheet(env, code, summary, out);
+	if ((rc = cmd_pdf_check_lang(env, lang)))
+		return rc;
+	return cmd_pdf_write_sheet(env, code, summary, lang, out);
 }
 
 /* A new empty file "/tmp/motcua-XXXXXX.pdf" (or under $TMPDIR); NULL on failure. */
@@ -206,12 +256,16 @@ end:
 
 int cmd_print(motcua_env *env, int argc, char **argv)
 {
-	const char *code = NULL, *printer = NULL;
+	const char *code = NULL, *printer = NULL, *lang = NULL;
 	long form = 0;
 	bool summary = false;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--summary")) {
 			summary = true;
+		} else if (!strcmp(argv[i], "--lang") && i + 1 < argc) {
+			lang = argv[++i];
+		} else if (!strncmp(argv[i], "--lang=", 7)) {
+			lang = argv[i] + 7;
 		} else if (!strcmp(argv[i], "--printer") && i + 1 < argc) {
 			printer = argv[++i];
 		} else if (!strncmp(argv[i], "--printer=", 10)) {
@@ -227,10 +281,12 @@ int cmd_print(motcua_env *env, int argc, char **argv)
 			return cmd_pdf_usage();
 		}
 	}
-	if (!code || (summary && form))
+	if (!code || (summary && form) || (lang && form))
 		return cmd_pdf_usage();
 	int rc = motcua_env_open(env, true);
 	if (rc)
+		return rc;
+	if ((rc = cmd_pdf_check_lang(env, lang)))
 		return rc;
 	if (!printer && !str_empty(env->cfg.printer))
 		printer = env->cfg.printer;
@@ -241,7 +297,7 @@ int cmd_print(motcua_env *env, int argc, char **argv)
 	if (form)
 		rc = cmd_pdf_write_form(env, code, form, path);
 	else
-		rc = cmd_pdf_write_sheet(env, code, summary, path);
+		rc = cmd_pdf_write_sheet(env, code, summary, lang, path);
 	if (rc) {
 		unlink(path);
 		free(path);

@@ -394,6 +394,47 @@ static void pdf_sheet_heading(sheet *sh, const char *text, double after)
 	sh->y -= 2;
 }
 
+/* True on a sheet in a content language when what (PDF_SHEET_VI bits) is
+ * still in Vietnamese. */
+static bool pdf_sheet_vi(const sheet *sh, unsigned long what)
+{
+	return !str_empty(sh->ctx->lang) && (sh->ctx->vi_fields & what);
+}
+
+static const char *pdf_sheet_mark(const sheet *sh)
+{
+	return !str_empty(sh->ctx->vi_mark) ? sh->ctx->vi_mark : "(Tiếng Việt)";
+}
+
+/* The Vietnamese heading of field d, with the mark after it when its text
+ * is still Vietnamese on a translated sheet. Malloc'd. */
+static char *pdf_sheet_field_heading(const sheet *sh, const procedure_field_def *d)
+{
+	if (pdf_sheet_vi(sh, PDF_SHEET_VI(d->id)))
+		return xasprintf("%s %s", d->heading_vi, pdf_sheet_mark(sh));
+	return xstrdup(d->heading_vi);
+}
+
+/* Under the name of a translated sheet: the mark when the name is still
+ * Vietnamese. */
+static void pdf_sheet_name_mark(sheet *sh)
+{
+	if (pdf_sheet_vi(sh, PDF_SHEET_VI_NAME))
+		pdf_sheet_paragraph(sh, pdf_sheet_mark(sh), LEFT, WIDTH, REGULAR, SIZE_BODY,
+		                    ALIGN_CENTER, NULL, REGULAR, 0);
+}
+
+/* Under the code of a translated sheet: which language it is in, in that
+ * language's own name ("Bản dịch: Hmoob"). */
+static void pdf_sheet_lang_line(sheet *sh)
+{
+	if (str_empty(sh->ctx->lang))
+		return;
+	char *t = xasprintf("Bản dịch: %s", i18n_autonym(sh->ctx->lang));
+	pdf_sheet_paragraph(sh, t, LEFT, WIDTH, BOLD, SIZE_BODY, ALIGN_CENTER, NULL, REGULAR, 0);
+	free(t);
+}
+
 /* Upper case of a UTF-8 string ("UBND xã Chiềng Sơn" → "UBND XÃ CHIỀNG SƠN"). */
 static char *pdf_sheet_upper(const char *s)
 {
@@ -476,11 +517,13 @@ static void pdf_sheet_title(sheet *sh)
 	sh->y -= 4;
 	pdf_sheet_paragraph(sh, p->name ? p->name : "", LEFT + 20, WIDTH - 40, BOLD, SIZE_NAME,
 	                    ALIGN_CENTER, NULL, REGULAR, 0);
+	pdf_sheet_name_mark(sh);
 	sh->y -= 2;
 	char *code = xasprintf("%s: %s", PROCEDURE_FIELDS_CODE_HEADING_VI, p->code ? p->code : "");
 	pdf_sheet_paragraph(sh, code, LEFT, WIDTH, REGULAR, SIZE_BODY, ALIGN_CENTER, NULL, REGULAR,
 	                    0);
 	free(code);
+	pdf_sheet_lang_line(sh);
 	sh->y -= 4;
 }
 
@@ -740,7 +783,8 @@ static char *pdf_sheet_doc_forms(const procedure *p, const char *doc)
  * without a quantity is a section line ("* Giấy tờ phải nộp:"): it spans the
  * row and stays with the row after it. A tall row is split between pages
  * (see ROW_KEEP_LINES). */
-static void pdf_sheet_documents(sheet *sh, const procedure_field_def *def, const item_list *l)
+static void pdf_sheet_documents(sheet *sh, const procedure_field_def *def, const char *heading,
+                                const item_list *l)
 {
 	const procedure_field_def *forms = procedure_fields_def(PROCEDURE_FIELD_FORMS);
 	table t = {.cols = 2,
@@ -779,7 +823,7 @@ static void pdf_sheet_documents(sheet *sh, const procedure_field_def *def, const
 		const char *texts[TABLE_COLS] = {it->text, it->extra, form[i]};
 		pdf_sheet_row_wrap(sh, &t, &rows[i], texts, span, span ? BOLD : REGULAR);
 	}
-	pdf_sheet_heading(sh, def->heading_vi, t.head_h + pdf_sheet_row_keep(rows, l->n, 0));
+	pdf_sheet_heading(sh, heading, t.head_h + pdf_sheet_row_keep(rows, l->n, 0));
 	pdf_sheet_table_head(sh, &t);
 	double lh = pdf_sheet_lh(SIZE_BODY);
 	bool fresh = true; /* only the header row is on this page so far */
@@ -1299,18 +1343,26 @@ static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
 	pdf_sheet_clipped(sh, name, LEFT + 20, WIDTH - 40, BOLD, SIZE_NAME,
 	                  (size_t)summary_name_lines[level], ALIGN_CENTER, NULL, 0);
 	free(name);
+	pdf_sheet_name_mark(sh);
 	sh->y -= 2;
 	char *code = xasprintf("%s: %s", PROCEDURE_FIELDS_CODE_HEADING_VI, p->code ? p->code : "");
 	pdf_sheet_paragraph(sh, code, LEFT, WIDTH, REGULAR, SIZE_BODY, ALIGN_CENTER, NULL, REGULAR,
 	                    0);
 	free(code);
+	pdf_sheet_lang_line(sh);
 
 	/* The documents: text on the left, the quantity on the right. */
 	const item_list *l = &p->documents;
 	size_t *idx = xcalloc(l->n ? l->n : 1, sizeof *idx);
 	size_t notes = 0;
 	size_t n = pdf_sheet_summary_docs(l, idx, &notes);
-	pdf_sheet_heading(sh, "Giấy tờ cần mang theo", pdf_sheet_two_lines());
+	if (pdf_sheet_vi(sh, PDF_SHEET_VI(PROCEDURE_FIELD_DOCUMENTS))) {
+		char *h = xasprintf("Giấy tờ cần mang theo %s", pdf_sheet_mark(sh));
+		pdf_sheet_heading(sh, h, pdf_sheet_two_lines());
+		free(h);
+	} else {
+		pdf_sheet_heading(sh, "Giấy tờ cần mang theo", pdf_sheet_two_lines());
+	}
 	if (!n) {
 		pdf_sheet_clipped(
 		    sh, "Không có giấy tờ nào được ghi trong danh mục — xin hỏi cán bộ tại quầy.",
@@ -1362,36 +1414,35 @@ static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
 	}
 	free(idx);
 
-	/* Deadline, fees, where to file, in one column of labels. */
-	const procedure_field_def *deadline = procedure_fields_def(PROCEDURE_FIELD_DEADLINE),
-	                          *fees = procedure_fields_def(PROCEDURE_FIELD_FEES),
-	                          *agency = procedure_fields_def(PROCEDURE_FIELD_AGENCY),
-	                          *channels = procedure_fields_def(PROCEDURE_FIELD_CHANNELS);
+	/* Deadline, fees, where to file, in one column of labels (each with
+	 * the mark on a translated sheet when its text is still Vietnamese). */
+	char *deadline = pdf_sheet_field_heading(sh, procedure_fields_def(PROCEDURE_FIELD_DEADLINE)),
+	     *fees = pdf_sheet_field_heading(sh, procedure_fields_def(PROCEDURE_FIELD_FEES)),
+	     *agency = pdf_sheet_field_heading(sh, procedure_fields_def(PROCEDURE_FIELD_AGENCY)),
+	     *channels = pdf_sheet_field_heading(sh, procedure_fields_def(PROCEDURE_FIELD_CHANNELS)),
+	     *lvl = pdf_sheet_field_heading(sh, procedure_fields_def(PROCEDURE_FIELD_LEVEL)),
+	     *addr = pdf_sheet_field_heading(sh, procedure_fields_def(PROCEDURE_FIELD_ADDRESS));
 	pdf_sheet_heading(sh, "Thời hạn, phí và nơi nộp", pdf_sheet_two_lines());
 	double label_w = 0;
-	const char *labels[] = {deadline->heading_vi, fees->heading_vi, agency->heading_vi,
-	                        channels->heading_vi, "Nơi nộp hồ sơ", "Cấp thực hiện",
-	                        "Địa chỉ tiếp nhận"};
+	const char *labels[] = {deadline, fees, agency, channels, "Nơi nộp hồ sơ", lvl, addr};
 	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
 		char *t = xasprintf("%s: ", labels[i]);
 		label_w = fmax(label_w, pdf_sheet_width(sh, BOLD, SIZE_BODY, t));
 		free(t);
 	}
+	/* However long a translator's mark, the values keep half the width. */
+	label_w = fmin(label_w, WIDTH / 2);
 	size_t fact = (size_t)summary_fact_lines[level];
-	const procedure_field_def *lvl = procedure_fields_def(PROCEDURE_FIELD_LEVEL),
-	                          *addr = procedure_fields_def(PROCEDURE_FIELD_ADDRESS);
 	if (!str_empty(p->level))
-		pdf_sheet_summary_fact(sh, lvl->heading_vi, p->level, label_w, 1);
+		pdf_sheet_summary_fact(sh, lvl, p->level, label_w, 1);
 	if (!str_empty(p->deadline))
-		pdf_sheet_summary_fact(sh, deadline->heading_vi, p->deadline, label_w, fact);
+		pdf_sheet_summary_fact(sh, deadline, p->deadline, label_w, fact);
 	if (!str_empty(p->fees))
-		pdf_sheet_summary_fact(sh, fees->heading_vi, p->fees, label_w, fact);
+		pdf_sheet_summary_fact(sh, fees, p->fees, label_w, fact);
 	if (!str_empty(p->agency))
-		pdf_sheet_summary_fact(sh, agency->heading_vi, p->agency, label_w,
-		                       fact < 2 ? fact : 2);
+		pdf_sheet_summary_fact(sh, agency, p->agency, label_w, fact < 2 ? fact : 2);
 	if (!str_empty(p->address))
-		pdf_sheet_summary_fact(sh, addr->heading_vi, p->address, label_w,
-		                       fact < 2 ? fact : 2);
+		pdf_sheet_summary_fact(sh, addr, p->address, label_w, fact < 2 ? fact : 2);
 	/* The ways to file, by name; their descriptions repeat the deadline and fees. */
 	char *ways = NULL;
 	for (size_t i = 0; i < p->channels.n; i++) {
@@ -1403,12 +1454,17 @@ static void pdf_sheet_summary_try(sheet *sh, int level, size_t max_docs)
 		ways = next;
 	}
 	if (ways)
-		pdf_sheet_summary_fact(sh, channels->heading_vi, ways, label_w,
-		                       fact < 2 ? fact : 2);
+		pdf_sheet_summary_fact(sh, channels, ways, label_w, fact < 2 ? fact : 2);
 	else if (str_empty(p->agency) && str_empty(p->address))
 		pdf_sheet_summary_fact(sh, "Nơi nộp hồ sơ",
 		                       "bộ phận một cửa — xin hỏi cán bộ tại quầy.", label_w, 2);
 	free(ways);
+	free(deadline);
+	free(fees);
+	free(agency);
+	free(channels);
+	free(lvl);
+	free(addr);
 
 	pdf_sheet_summary_qr(sh, p->url, fact);
 }
@@ -1465,35 +1521,37 @@ static void pdf_sheet_layout(sheet *sh)
 	procedure_fields_begin(&it, p);
 	while (procedure_fields_next(&it, &f)) {
 		const procedure_field_def *d = f.def;
+		char *h = pdf_sheet_field_heading(sh, d);
 		switch (d->id) {
 		case PROCEDURE_FIELD_STEPS:
-			pdf_sheet_steps(sh, d->heading_vi, f.items);
+			pdf_sheet_steps(sh, h, f.items);
 			break;
 		case PROCEDURE_FIELD_DOCUMENTS:
-			pdf_sheet_documents(sh, d, f.items);
+			pdf_sheet_documents(sh, d, h, f.items);
 			break;
 		case PROCEDURE_FIELD_CHANNELS:
-			pdf_sheet_channels(sh, d->heading_vi, f.items);
+			pdf_sheet_channels(sh, h, f.items);
 			break;
 		case PROCEDURE_FIELD_FORMS:
 			/* Numbered, as the documents table refers to "Mẫu số k";
 			 * the file name inside the bundle means nothing on paper. */
-			pdf_sheet_list(sh, d->heading_vi, f.items, true, NULL, false);
+			pdf_sheet_list(sh, h, f.items, true, NULL, false);
 			break;
 		case PROCEDURE_FIELD_LEGAL:
-			pdf_sheet_list(sh, d->heading_vi, f.items, false, NULL, true);
+			pdf_sheet_list(sh, h, f.items, false, NULL, true);
 			break;
 		case PROCEDURE_FIELD_URL:
-			pdf_sheet_url(sh, d->heading_vi, f.text);
+			pdf_sheet_url(sh, h, f.text);
 			break;
 		default:
 			if (d->kind == PROCEDURE_FIELD_TEXT)
-				pdf_sheet_text_field(sh, d->heading_vi, f.text);
+				pdf_sheet_text_field(sh, h, f.text);
 			else
-				pdf_sheet_list(sh, d->heading_vi, f.items,
+				pdf_sheet_list(sh, h, f.items,
 				               d->kind == PROCEDURE_FIELD_NUMBERED, " – ", false);
 			break;
 		}
+		free(h);
 	}
 	pdf_sheet_faqs(sh);
 }

@@ -6,8 +6,13 @@
  * its Vietnamese heading (steps numbered, documents as a ruled table whose
  * header row repeats on each page it continues on), the FAQ, a QR code of the
  * online-service URL; a footer with the hotlines, the print time and
- * "Trang N/M" on every page. The sheet is always in Vietnamese: it is an
- * administrative paper, whatever language the kiosk screen is in.
+ * "Trang N/M" on every page. The sheet is an administrative paper: its
+ * heading block, title, section headings, code and QR code are Vietnamese
+ * whatever language the kiosk screen is in. Printed in a content language
+ * (ctx->lang, issue 12.4), it carries the procedure's translated text, says
+ * "Bản dịch: <the language's own name>" under the code, and marks each field
+ * still in Vietnamese (ctx->vi_fields) with ctx->vi_mark after its heading
+ * (and under the name, when the name is).
  *
  * The summary (ctx->summary) is one A4 page, never more: the same heading
  * block and title, then the documents to bring (the top-level documents,
@@ -33,6 +38,11 @@
 #include <time.h>
 
 #include "model.h"
+#include "procedure_fields.h"
+
+/* pdf_sheet_ctx.vi_fields: field id left in Vietnamese; the name. */
+#define PDF_SHEET_VI(id) (1ul << (id))
+#define PDF_SHEET_VI_NAME (1ul << PROCEDURE_FIELD_COUNT)
 
 /* What the sheet needs besides the procedure. Nothing is kept after
  * pdf_sheet_write returns; every pointer may be NULL / every count 0. */
@@ -47,6 +57,12 @@ typedef struct pdf_sheet_ctx {
 	const char *font_dir; /* holds NotoSans-Regular.ttf and NotoSans-Bold.ttf;
 	                       * NULL = pdf_sheet_font_dir() */
 	bool summary; /* the one-page summary instead of the full guide */
+	/* The sheet in a content language: the caller has put the translated
+	 * fields into the procedure (catalog_translate; sheet_lang.h does it
+	 * all). NULL or "": the Vietnamese sheet, byte for byte as always. */
+	const char *lang;        /* ISO 639 code, named in itself (i18n_autonym) */
+	unsigned long vi_fields; /* PDF_SHEET_VI(id) | PDF_SHEET_VI_NAME: still Vietnamese */
+	const char *vi_mark;     /* after such a field's heading; NULL: "(Tiếng Việt)" */
 	/* For the benchmark's bare-libharu floor (tests/bench): when non-NULL,
 	 * every drawing call is also written here, one a line: "P" a new page,
 	 * "T font size x y text", "L width x y dx dy", "R gray x y w h". */

@@ -324,11 +324,14 @@ int64_t print_overlay_deadline(const app *a)
 
 void print_overlay_tick(app *a, int64_t now)
 {
+	if (now < printjob_deadline(a->print->job))
+		return; /* nothing due: no catalogue look-up (app_content_lang) every frame */
 	printjob_source src = {
 	    .cat = a->cat,
 	    .unit_name = app_unit_name(a),
 	    .wall = (time_t)(app_wall_ms(a) / 1000),
 	    .clock_wrong = !app_clock_right(a),
+	    .lang = app_content_lang(a), /* the sheet in the language the citizen reads */
 	};
 	if (printjob_tick(a->print->job, &src, now))
 		changed(a);

@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/pdf_sheet.h"
+#include "core/sheet_lang.h"
 #include "core/xalloc.h"
 #include "platform/print.h"
 
@@ -101,8 +102,8 @@ static char *printjob_temp(void)
 	return path;
 }
 
-/* The sheet, as the CLI's `motcua pdf` makes it. False after logging why. */
-static bool printjob_write_sheet(const procedure *p, const printjob_source *src, bool summary,
+/* The sheet, as the CLI's `motcua pdf --lang` makes it. False after logging why. */
+static bool printjob_write_sheet(procedure *p, const printjob_source *src, bool summary,
                                  const char *path)
 {
 	faq *faqs = NULL;
@@ -119,6 +120,7 @@ static bool printjob_write_sheet(const procedure *p, const printjob_source *src,
 	    .clock_wrong = src->clock_wrong,
 	    .summary = summary,
 	};
+	sheet_lang_apply(src->cat, src->lang, p, &ctx);
 	char *err = NULL;
 	bool ok = pdf_sheet_write(p, &ctx, path, &err) == 0;
 	if (!ok)

@@ -47,6 +47,7 @@ typedef struct printjob_source {
 	const char *unit_name; /* the sheet's heading */
 	time_t wall;           /* now, for the sheet's "printed at" and the events */
 	bool clock_wrong;      /* wall is known to be wrong: the sheet leaves the time out */
+	const char *lang;      /* the citizen's content language (sheet_lang.h); NULL: Vietnamese */
 } printjob_source;
 
 typedef struct printjob printjob;

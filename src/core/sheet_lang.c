@@ -1,0 +1,40 @@
+#include "sheet_lang.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "procedure_fields.h"
+
+bool sheet_lang_apply(catalog *c, const char *lang, procedure *p, pdf_sheet_ctx *ctx)
+{
+	if (!c || str_empty(lang) || !strcmp(lang, "vi"))
+		return false;
+	unsigned long mask = catalog_translate(c, lang, p);
+	if (!mask)
+		return false;
+	unsigned long vi = 0;
+	size_t n;
+	const procedure_field_def *t = procedure_fields_table(&n);
+	for (size_t i = 0; i < n; i++)
+		if (catalog_translatable(t[i].offset) && !catalog_translated(mask, t[i].offset))
+			vi |= PDF_SHEET_VI(t[i].id);
+	if (!catalog_translated(mask, offsetof(procedure, name)))
+		vi |= PDF_SHEET_VI_NAME;
+
+	static char mark[128];
+	ctx->vi_mark = NULL;
+	if (i18n_has_ui(lang)) {
+		char was[16];
+		snprintf(was, sizeof was, "%s", i18n_code());
+		bool switched = strcmp(was, lang) != 0 && i18n_set_code(lang);
+		snprintf(mark, sizeof mark, "%s", _("(in Vietnamese)"));
+		if (switched)
+			i18n_set_code(was);
+		ctx->vi_mark = mark;
+	}
+	ctx->lang = lang;
+	ctx->vi_fields = vi;
+	return true;
+}
