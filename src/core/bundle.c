@@ -2078,6 +2078,11 @@ static void places_check(reader *r, const char *file)
 	free(k);
 }
 
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Entries of the folder fd (closed), sorted; NULL names are never returned. */
 static size_t folder_entries(int fd, char ***out)
 {
@@ -2096,12 +2101,9 @@ static size_t folder_entries(int fd, char ***out)
 		closedir(dir);
 	else
 		close(fd);
-	for (size_t i = 1; i < n; i++) /* few entries: insertion sort */
-		for (size_t k = i; k > 0 && strcmp(v[k - 1], v[k]) > 0; k--) {
-			char *x = v[k];
-			v[k] = v[k - 1];
-			v[k - 1] = x;
-		}
+	/* Sorted with qsort: a stick may hold 100,000 names in any order. */
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_entry);
 	*out = v;
 	return n;
 }
@@ -2173,7 +2175,13 @@ static void translations_read(reader *r)
 	}
 	char **names;
 	size_t n = folder_entries(dup(fd), &names);
+	size_t langs = 0;
+	bool over = false;
 	for (size_t i = 0; i < n; i++) {
+		if (over) {
+			free(names[i]);
+			continue;
+		}
 		char *shown = xasprintf("%s/%s", found, names[i]);
 		bool dup_lang = false;
 		for (size_t k = 0; k < r->d->n_translations; k++)
@@ -2186,8 +2194,25 @@ static void translations_read(reader *r)
 			             "Vietnamese is the catalogue itself"),
 			           esc);
 			free(esc);
+		} else if (langs == BUNDLE_MAX_LANGS) {
+			/* Memory is bounded by records, not bytes (bundle.h). */
+			diag_error(r->diag, shown, 0,
+			           _("more than %d languages in %s; the rest were not read"), BUNDLE_MAX_LANGS,
+			           found);
+			over = true;
 		} else {
 			translation_read(r, fd, names[i], shown);
+			langs++;
+			size_t records = 0;
+			for (size_t k = 0; k < r->d->n_translations; k++)
+				records += r->d->translations[k].n_procs;
+			if (records > BUNDLE_MAX_TRANSLATED) {
+				diag_error(r->diag, shown, 0,
+				           _("more than %d translated records in %s together; the rest were "
+				             "not read"),
+				           BUNDLE_MAX_TRANSLATED, found);
+				over = true;
+			}
 		}
 		free(shown);
 		free(names[i]);

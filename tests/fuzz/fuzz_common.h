@@ -36,6 +36,8 @@ int fuzz_bundle_one(const uint8_t *data, size_t size);
 int fuzz_signature_one(const uint8_t *data, size_t size);
 int fuzz_script_one(const uint8_t *data, size_t size);
 int fuzz_image_one(const uint8_t *data, size_t size);
+int fuzz_dossier_one(const uint8_t *data, size_t size);
+int fuzz_audio_one(const uint8_t *data, size_t size);
 
 /* fuzz_bundle's container unpacked into the folder dir, for tests that
  * check more than "no crash" on a kept input. */

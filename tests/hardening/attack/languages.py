@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Attack on dich/LANG/ (DESIGN §8 "The stick is hostile"): translations
+cost memory by the record, not by the byte. hostile.py many_languages (20,000
+procedures, 200 languages translating each with a two-cell row: 45 MB of
+CSV, well within the 96 MiB of text) made `motcua check` peak at about
+1.7 GB, so a 2 GB kiosk running the check was killed. Now the check refuses
+it with FILE:LINE, under 400 MiB, and nothing changes.
+
+languages.py MOTCUA_PLAIN (a build without sanitizers: its peak RSS is what
+a kiosk sees), under a 1 GiB address-space limit."""
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def cap():
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def main():
+    motcua = sys.argv[1]
+    tmp = tempfile.mkdtemp(prefix="motcua-attack-lang-")
+    fails = []
+    try:
+        b = os.path.join(tmp, "b")
+        subprocess.run([sys.executable, os.path.join(HERE, "..", "bundle", "hostile.py"),
+                        "many_languages", b], check=True)
+        store = os.path.join(tmp, "store")
+        out = os.path.join(tmp, "out.txt")
+        with open(out, "wb") as f:
+            p = subprocess.Popen([motcua, "--store", store, "check", b], stdout=f,
+                                 stderr=subprocess.STDOUT, preexec_fn=cap,
+                                 env=dict(os.environ, MOTCUA_LANG="en"))
+            _, status, ru = os.wait4(p.pid, 0)
+        rc = os.waitstatus_to_exitcode(status)
+        text = open(out, encoding="utf-8", errors="replace").read()
+        print("check many_languages: exit %d, peak RSS %d MiB" % (rc, ru.ru_maxrss // 1024))
+        if ru.ru_maxrss > 400 * 1024:
+            fails.append("peak RSS %d MiB, over 400 MiB" % (ru.ru_maxrss // 1024))
+        if rc != 1:
+            fails.append("exit %d, want 1 (refused):\n%s" % (rc, text[-1500:]))
+        if not re.search(r"dich/q[a-z]+: error: more than 60000 translated records", text):
+            fails.append("no 'dich/LANG: error: more than 60000 translated records':\n" + text[-1500:])
+        if "nothing was changed" not in text:
+            fails.append("no 'nothing was changed'")
+        if os.path.exists(os.path.join(store, "catalog.sqlite")):
+            fails.append("a refused check made a catalogue")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    for f in fails:
+        print("FAIL: " + f, file=sys.stderr)
+    sys.exit(1 if fails else 0)
+
+
+if __name__ == "__main__":
+    main()
