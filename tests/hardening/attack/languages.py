@@ -49,8 +49,21 @@ def main():
             fails.append("no 'dich/LANG: error: more than 60000 translated records':\n" + text[-1500:])
         if "nothing was changed" not in text:
             fails.append("no 'nothing was changed'")
-        if os.path.exists(os.path.join(store, "catalog.sqlite")):
-            fails.append("a refused check made a catalogue")
+        shutil.rmtree(b)
+        # 33 languages of one row each: over the 32 a language chooser can
+        # offer; refused, not offered as 33 buttons.
+        shutil.copytree(os.path.join(os.environ["MOTCUA_SRC"], "data", "motcua"), b)
+        for i in range(33):
+            lang = os.path.join(b, "dich", "q%c%c" % (97 + i // 26, 97 + i % 26))
+            os.makedirs(lang)
+            with open(os.path.join(lang, "procedures.csv"), "w", encoding="utf-8") as f:
+                f.write("ma_thu_tuc,ten_thu_tuc\n1.001193,Khai sinh\n")
+        p = subprocess.run([motcua, "--store", store, "check", b], capture_output=True, text=True,
+                           env=dict(os.environ, MOTCUA_LANG="en"))
+        print("check 33 languages: exit %d" % p.returncode)
+        if p.returncode != 1 or "dich/qbg: error: more than 32 languages in dich" not in p.stderr + p.stdout:
+            fails.append("33 languages: exit %d, want 1 with 'dich/qbg: error: more than 32 "
+                         "languages in dich':\n%s" % (p.returncode, (p.stderr + p.stdout)[-1500:]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for f in fails:
