@@ -2108,6 +2108,26 @@ static size_t folder_entries(int fd, char ***out)
 	return n;
 }
 
+/* The same procedure twice in one translation: one of the two texts
+ * would be lost without a word, whichever the kiosk met first. */
+static void translation_dups(reader *r, const catalog_data *t, const char *file)
+{
+	if (r->n_lines != t->n_procs)
+		return;
+	place_key *k = xcalloc(t->n_procs + 1, sizeof *k);
+	for (size_t i = 0; i < t->n_procs; i++)
+		k[i] = (place_key){xstrdup(t->procs[i].code ? t->procs[i].code : ""), i};
+	qsort(k, t->n_procs, sizeof *k, cmp_place_key);
+	for (size_t j = 1; j < t->n_procs; j++)
+		if (*k[j].key && !strcmp(k[j].key, k[j - 1].key))
+			diag_error(r->diag, file, r->lines[k[j].i],
+			           _("procedure %s is translated twice: lines %d and %d"), k[j].key,
+			           r->lines[k[j - 1].i], r->lines[k[j].i]);
+	for (size_t i = 0; i < t->n_procs; i++)
+		free(k[i].key);
+	free(k);
+}
+
 /* dich/LANG/procedures.csv: one language's translation, read like
  * procedures.csv into a catalogue of its own, then kept as d's translation. */
 static void translation_read(reader *r, int dirfd, const char *lang, const char *shown_dir)
@@ -2130,6 +2150,7 @@ static void translation_read(reader *r, int dirfd, const char *lang, const char 
 			have = true;
 			r->d = &tmp;
 			table_read_at(r, bundle_schema_translation_table(), fd, names[i], shown);
+			translation_dups(r, &tmp, shown);
 			r->d = saved;
 		} else {
 			diag_warning(r->diag, shown, 0,

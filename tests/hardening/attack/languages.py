@@ -4,7 +4,9 @@ cost memory by the record, not by the byte. hostile.py many_languages (20,000
 procedures, 200 languages translating each with a two-cell row: 45 MB of
 CSV, well within the 96 MiB of text) made `motcua check` peak at about
 1.7 GB, so a 2 GB kiosk running the check was killed. Now the check refuses
-it with FILE:LINE, under 400 MiB, and nothing changes.
+it with FILE:LINE, under 400 MiB, and nothing changes. Also: 33 language
+folders are refused (the limit is 32), and a procedure translated twice in
+one file is an error with both lines (one text was silently lost).
 
 languages.py MOTCUA_PLAIN (a build without sanitizers: its peak RSS is what
 a kiosk sees), under a 1 GiB address-space limit."""
@@ -64,6 +66,20 @@ def main():
         if p.returncode != 1 or "dich/qbg: error: more than 32 languages in dich" not in p.stderr + p.stdout:
             fails.append("33 languages: exit %d, want 1 with 'dich/qbg: error: more than 32 "
                          "languages in dich':\n%s" % (p.returncode, (p.stderr + p.stdout)[-1500:]))
+        # The same procedure twice in one translation (a row copied and
+        # its text changed): one text would be lost without a word.
+        shutil.rmtree(os.path.join(b, "dich"))
+        os.makedirs(os.path.join(b, "dich", "hmn"))
+        with open(os.path.join(b, "dich", "hmn", "procedures.csv"), "w", encoding="utf-8") as f:
+            f.write('ma_thu_tuc,ten_thu_tuc\n1.001193,Sau menyuam\n1.000080,X\n'
+                    '"1.001193","Sau\nnpe"\n')
+        p = subprocess.run([motcua, "--store", store, "check", b], capture_output=True, text=True,
+                           env=dict(os.environ, MOTCUA_LANG="en"))
+        print("check a procedure translated twice: exit %d" % p.returncode)
+        want = "dich/hmn/procedures.csv:4: error: procedure 1.001193 is translated twice: lines 2 and 4"
+        if p.returncode != 1 or want not in p.stderr + p.stdout:
+            fails.append("translated twice: exit %d, want 1 with '%s':\n%s"
+                         % (p.returncode, want, (p.stderr + p.stdout)[-1500:]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for f in fails:
