@@ -2093,6 +2093,11 @@ static void places_check(reader *r, const char *file)
 	free(k);
 }
 
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Entries of the folder fd (closed), sorted; NULL names are never returned. */
 static size_t folder_entries(int fd, char ***out)
 {
@@ -2111,33 +2116,62 @@ static size_t folder_entries(int fd, char ***out)
 		closedir(dir);
 	else
 		close(fd);
-	for (size_t i = 1; i < n; i++) /* few entries: insertion sort */
-		for (size_t k = i; k > 0 && strcmp(v[k - 1], v[k]) > 0; k--) {
-			char *x = v[k];
-			v[k] = v[k - 1];
-			v[k - 1] = x;
-		}
+	/* Sorted with qsort: a stick may hold 100,000 names in any order. */
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_entry);
 	*out = v;
 	return n;
 }
 
-/* The Vietnamese records of kind's table whose key columns hold what x's
- * do: how many (0, 1, or 2 for "more than one"), the first in *at. */
-static int row_matches(const catalog_data *d, int kind, const row_translation *x, size_t *at)
+/* The Vietnamese records of a translated table, sorted by their two key
+ * columns, so that each translated row finds its record in log n (a
+ * bundle may hold tens of thousands of questions, in 32 languages). */
+typedef struct row_key {
+	const char *k1, *k2;
+	size_t i;
+} row_key;
+
+static int cmp_row_key(const void *a, const void *b)
+{
+	const row_key *x = a, *y = b;
+	int c = strcmp(x->k1, y->k1);
+	return c ? c : strcmp(x->k2, y->k2);
+}
+
+static row_key *row_keys(const catalog_data *d, int kind, size_t *n)
 {
 	const bundle_table *src = bundle_schema_row_source(kind);
-	const bundle_column *k1 = bundle_schema_row_source_column(kind, 0);
-	const bundle_column *k2 = bundle_schema_row_source_column(kind, 1);
-	int found = 0;
-	size_t n = bundle_schema_count(d, src);
-	for (size_t i = 0; i < n && found < 2; i++) {
+	const bundle_column *c1 = bundle_schema_row_source_column(kind, 0);
+	const bundle_column *c2 = bundle_schema_row_source_column(kind, 1);
+	*n = bundle_schema_count(d, src);
+	row_key *k = xcalloc(*n + 1, sizeof *k);
+	for (size_t i = 0; i < *n; i++) {
 		const void *rec = bundle_schema_record(d, src, i);
-		const char *a = bundle_schema_get_str(rec, k1), *b = bundle_schema_get_str(rec, k2);
-		if (!strcmp(a ? a : "", x->key ? x->key : "") && !strcmp(b ? b : "", x->key2 ? x->key2 : "")) {
-			if (!found)
-				*at = i;
-			found++;
-		}
+		const char *a = bundle_schema_get_str(rec, c1), *b = bundle_schema_get_str(rec, c2);
+		k[i] = (row_key){a ? a : "", b ? b : "", i};
+	}
+	qsort(k, *n, sizeof *k, cmp_row_key);
+	return k;
+}
+
+/* The records whose key columns hold what x's do: how many (0, 1, or 2 for
+ * "more than one"), the first in bundle order in *at. */
+static int row_matches(const row_key *keys, size_t n, const row_translation *x, size_t *at)
+{
+	row_key want = {x->key ? x->key : "", x->key2 ? x->key2 : "", 0};
+	size_t lo = 0, hi = n;
+	while (lo < hi) { /* the first key >= want */
+		size_t mid = (lo + hi) / 2;
+		if (cmp_row_key(&keys[mid], &want) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	int found = 0;
+	for (size_t i = lo; i < n && found < 2 && !cmp_row_key(&keys[i], &want); i++) {
+		if (!found || keys[i].i < *at)
+			*at = keys[i].i;
+		found++;
 	}
 	return found;
 }
@@ -2151,6 +2185,8 @@ static void rows_resolve(reader *r, catalog_data *tmp, int kind, const char *fil
 	const bundle_table *src = bundle_schema_row_source(kind);
 	char *l1 = column_label(&tt->columns[0]), *l2 = column_label(&tt->columns[1]);
 	size_t *taken = xcalloc(bundle_schema_count(r->d, src) + 1, sizeof *taken); /* line + 1 */
+	size_t n_keys;
+	row_key *keys = row_keys(r->d, kind, &n_keys);
 	t->rows[kind] = xcalloc(tmp->n_tr_rows + 1, sizeof *t->rows[kind]);
 	for (size_t i = 0; i < tmp->n_tr_rows; i++) {
 		row_translation *x = &tmp->tr_rows[i];
@@ -2160,7 +2196,7 @@ static void rows_resolve(reader *r, catalog_data *tmp, int kind, const char *fil
 			continue;
 		}
 		size_t at = 0;
-		int found = row_matches(r->d, kind, x, &at);
+		int found = row_matches(keys, n_keys, x, &at);
 		char *v1 = text_escape(x->key, false), *v2 = text_escape(x->key2, false);
 		if (found == 0)
 			diag_error(r->diag, file, line,
@@ -2188,6 +2224,7 @@ static void rows_resolve(reader *r, catalog_data *tmp, int kind, const char *fil
 		memset(x, 0, sizeof *x);
 	}
 	tmp->n_tr_rows = 0;
+	free(keys);
 	free(taken);
 	free(l1);
 	free(l2);
@@ -2203,6 +2240,26 @@ static int translation_file(const char *name)
 		if (!strcasecmp(name, bundle_schema_row_table(k)->file))
 			return k;
 	return TR_KINDS;
+}
+
+/* The same procedure twice in one translation: one of the two texts
+ * would be lost without a word, whichever the kiosk met first. */
+static void translation_dups(reader *r, const catalog_data *t, const char *file)
+{
+	if (r->n_lines != t->n_procs)
+		return;
+	place_key *k = xcalloc(t->n_procs + 1, sizeof *k);
+	for (size_t i = 0; i < t->n_procs; i++)
+		k[i] = (place_key){xstrdup(t->procs[i].code ? t->procs[i].code : ""), i};
+	qsort(k, t->n_procs, sizeof *k, cmp_place_key);
+	for (size_t j = 1; j < t->n_procs; j++)
+		if (*k[j].key && !strcmp(k[j].key, k[j - 1].key))
+			diag_error(r->diag, file, r->lines[k[j].i],
+			           _("procedure %s is translated twice: lines %d and %d"), k[j].key,
+			           r->lines[k[j - 1].i], r->lines[k[j].i]);
+	for (size_t i = 0; i < t->n_procs; i++)
+		free(k[i].key);
+	free(k);
 }
 
 /* dich/LANG/: one language's translation. procedures.csv is read like
@@ -2232,6 +2289,8 @@ static void translation_read(reader *r, int dirfd, const char *lang, const char 
 			r->d = &tmp;
 			table_read_at(r, kind < 0 ? bundle_schema_translation_table() : bundle_schema_row_table(kind),
 			              fd, names[i], shown);
+			if (kind < 0)
+				translation_dups(r, &tmp, shown);
 			r->d = saved;
 			if (kind >= 0)
 				rows_resolve(r, &tmp, kind, shown, &t);
@@ -2285,7 +2344,13 @@ static void translations_read(reader *r)
 	}
 	char **names;
 	size_t n = folder_entries(dup(fd), &names);
+	size_t langs = 0;
+	bool over = false;
 	for (size_t i = 0; i < n; i++) {
+		if (over) {
+			free(names[i]);
+			continue;
+		}
 		char *shown = xasprintf("%s/%s", found, names[i]);
 		bool dup_lang = false;
 		for (size_t k = 0; k < r->d->n_translations; k++)
@@ -2298,8 +2363,28 @@ static void translations_read(reader *r)
 			             "Vietnamese is the catalogue itself"),
 			           esc);
 			free(esc);
+		} else if (langs == BUNDLE_MAX_LANGS) {
+			/* Memory is bounded by records, not bytes (bundle.h). */
+			diag_error(r->diag, shown, 0,
+			           _("more than %d languages in %s; the rest were not read"), BUNDLE_MAX_LANGS,
+			           found);
+			over = true;
 		} else {
 			translation_read(r, fd, names[i], shown);
+			langs++;
+			size_t records = 0;
+			for (size_t k = 0; k < r->d->n_translations; k++) {
+				records += r->d->translations[k].n_procs;
+				for (int kind = 0; kind < TR_KINDS; kind++)
+					records += r->d->translations[k].n_rows[kind];
+			}
+			if (records > BUNDLE_MAX_TRANSLATED) {
+				diag_error(r->diag, shown, 0,
+				           _("more than %d translated records in %s together; the rest were "
+				             "not read"),
+				           BUNDLE_MAX_TRANSLATED, found);
+				over = true;
+			}
 		}
 		free(shown);
 		free(names[i]);

@@ -28,6 +28,13 @@
 #define BUNDLE_MAX_IMAGE (20u << 20)
 #define BUNDLE_MAX_AUDIO AUDIO_CLIP_MAX_BYTES
 #define BUNDLE_MAX_TOTAL (256u << 20)
+/* Translations (dich/LANG/): each record costs about 440 bytes in memory
+ * however short its row, so 150 languages of 20,000 two-cell rows (38 MB of
+ * CSV) took 1.1 GB. At most 32 language folders, and 60,000 translated
+ * records in all of them together (three whole translations of the largest
+ * catalogue). */
+#define BUNDLE_MAX_LANGS 32
+#define BUNDLE_MAX_TRANSLATED 60000
 
 typedef struct bundle_opts {
 	const char *public_key;  /* minisign public key (base64 line); NULL/"" = not required */

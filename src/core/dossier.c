@@ -333,25 +333,59 @@ static bool header_read(const char *shown, const csv_row *h, int col[N_COLS], di
 }
 
 /* Whether code is in the catalogue, remembered per code (a list names the
- * same procedures again and again). */
+ * same procedures again and again) in an open-addressing hash table, so
+ * that 200,000 different codes cost 200,000 look-ups, not 200,000². */
 typedef struct proc_cache {
-	char **codes;
+	char **codes; /* cap slots, NULL when free */
 	bool *known;
-	size_t n, cap, cap2;
+	size_t n, cap;
 } proc_cache;
+
+static size_t proc_hash(const char *s)
+{
+	size_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static size_t proc_slot(const proc_cache *pc, const char *code)
+{
+	size_t i = proc_hash(code) & (pc->cap - 1);
+	while (pc->codes[i] && strcmp(pc->codes[i], code))
+		i = (i + 1) & (pc->cap - 1);
+	return i;
+}
 
 static bool proc_known(proc_cache *pc, catalog *cat, const char *code)
 {
-	for (size_t i = 0; i < pc->n; i++)
-		if (!strcmp(pc->codes[i], code))
+	if (pc->cap) {
+		size_t i = proc_slot(pc, code);
+		if (pc->codes[i])
 			return pc->known[i];
+	}
+	if (2 * (pc->n + 1) > pc->cap) {
+		proc_cache g = {.cap = pc->cap ? 2 * pc->cap : 64};
+		g.codes = xcalloc(g.cap, sizeof *g.codes);
+		g.known = xcalloc(g.cap, sizeof *g.known);
+		for (size_t i = 0; i < pc->cap; i++)
+			if (pc->codes[i]) {
+				size_t j = proc_slot(&g, pc->codes[i]);
+				g.codes[j] = pc->codes[i];
+				g.known[j] = pc->known[i];
+			}
+		g.n = pc->n;
+		free(pc->codes);
+		free(pc->known);
+		*pc = g;
+	}
 	procedure *p = catalog_get(cat, code);
 	bool known = p != NULL;
 	procedure_free(p);
-	pc->codes = xgrow(pc->codes, &pc->cap, pc->n + 1, sizeof *pc->codes);
-	pc->known = xgrow(pc->known, &pc->cap2, pc->n + 1, sizeof *pc->known);
-	pc->codes[pc->n] = xstrdup(code);
-	pc->known[pc->n++] = known;
+	size_t i = proc_slot(pc, code);
+	pc->codes[i] = xstrdup(code);
+	pc->known[i] = known;
+	pc->n++;
 	return known;
 }
 
@@ -484,7 +518,7 @@ bool dossier_list_parse(const char *shown, const char *buf, size_t len, catalog 
 		}
 	}
 	csv_reader_free(&cr);
-	for (size_t i = 0; i < pc.n; i++)
+	for (size_t i = 0; i < pc.cap; i++)
 		free(pc.codes[i]);
 	free(pc.codes);
 	free(pc.known);

@@ -38,21 +38,32 @@ bool scanner_key(scanner *s, int key, int64_t now, char *out)
 		return false;
 	bool fast = s->n > 0 && now - s->last <= SCANNER_GAP_MS;
 	if (key == KEY_RETURN || key == KEY_KP_ENTER) {
-		bool scan = fast && s->n >= SCANNER_MIN_CHARS;
+		bool scan = fast && s->n >= SCANNER_MIN_CHARS && !s->overlong;
 		if (scan) {
 			memcpy(out, s->buf, (size_t)s->n);
 			out[s->n] = 0;
 		}
 		s->n = 0;
+		s->overlong = false;
 		return scan;
 	}
 	char c = code_char(key);
 	if (!c) {
 		s->n = 0;
+		s->overlong = false;
 		return false;
 	}
-	if (!fast || s->n >= SCANNER_MAX_CHARS)
+	if (!fast) {
 		s->n = 0; /* a slow key may be the first of a scan */
+		s->overlong = false;
+	}
+	if (s->n >= SCANNER_MAX_CHARS) {
+		/* Longer than any receipt code: this run is no code, and its
+		 * tail must not be taken for one. */
+		s->overlong = true;
+		s->last = now;
+		return false;
+	}
 	s->buf[s->n++] = c;
 	s->last = now;
 	return false;

@@ -5,7 +5,8 @@
  * (scanner_key); a run of at least SCANNER_MIN_CHARS code characters, each
  * at most SCANNER_GAP_MS after the one before, ended by Enter as fast, is a
  * scan. Anything slower (a person at a keyboard) or any other key starts
- * again, so a keypad's keys are never taken for a scan. Shift and the other
+ * again, so a keypad's keys are never taken for a scan. A run longer than
+ * SCANNER_MAX_CHARS is no receipt code and makes no scan. Shift and the other
  * modifier keys (a scanner presses Shift for capitals) are ignored. */
 #ifndef MOTCUA_UI_SCANNER_H
 #define MOTCUA_UI_SCANNER_H
@@ -20,7 +21,8 @@
 typedef struct scanner {
 	char buf[SCANNER_MAX_CHARS + 1];
 	int n;
-	int64_t last; /* time of the last character */
+	bool overlong; /* the run went past SCANNER_MAX_CHARS: not a code */
+	int64_t last;  /* time of the last character */
 } scanner;
 
 /* Takes one key (an SDL keycode, as UI_EV_KEY carries) pressed at now.

@@ -8,6 +8,7 @@
  *	    '4' feedback.csv  '5' indices.csv  '6' news.csv  '7' forms/a.pdf
  *	    '8' images/a.png  '9' forms/Đơn b.pdf
  *	    'A'..'J' the same names in upper case (FAT sticks from Windows)
+ *	    'K' dia_ban.csv  'L' dich/hmn/procedures.csv  'M' dich/blt/procedures.csv
  *	    anything else: an unknown file "notes.txt" */
 #include <ctype.h>
 #include <stdlib.h>
@@ -33,6 +34,10 @@ static void add_file(void *ctx, unsigned char sel, const uint8_t *p, size_t n)
 			*c = (char)toupper((unsigned char)*c);
 		fuzz_write_file(dir, up, p, n);
 		free(up);
+	} else if (sel >= 'K' && sel <= 'M') {
+		static const char *const more[] = {"dia_ban.csv", "dich/hmn/procedures.csv",
+		                                   "dich/blt/procedures.csv"};
+		fuzz_write_file(dir, more[sel - 'K'], p, n);
 	} else {
 		fuzz_write_file(dir, "notes.txt", p, n);
 	}

@@ -112,8 +112,8 @@ const char *fuzz_scratch(const char *name)
 void fuzz_write_file(const char *dir, const char *rel, const void *data, size_t len)
 {
 	char *path = xasprintf("%s/%s", dir, rel);
-	char *slash = strrchr(path + strlen(dir) + 1, '/');
-	if (slash) {
+	/* every folder of rel ("dich/hmn/procedures.csv") */
+	for (char *slash = strchr(path + strlen(dir) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
 		*slash = '\0';
 		mkdir(path, 0700);
 		*slash = '/';

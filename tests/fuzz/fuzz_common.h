@@ -36,6 +36,8 @@ int fuzz_bundle_one(const uint8_t *data, size_t size);
 int fuzz_signature_one(const uint8_t *data, size_t size);
 int fuzz_script_one(const uint8_t *data, size_t size);
 int fuzz_image_one(const uint8_t *data, size_t size);
+int fuzz_dossier_one(const uint8_t *data, size_t size);
+int fuzz_audio_one(const uint8_t *data, size_t size);
 
 /* fuzz_bundle's container unpacked into the folder dir, for tests that
  * check more than "no crash" on a kept input. */
@@ -58,7 +60,7 @@ const char *fuzz_scratch(const char *name);
 /* Removes everything inside dir (recursively), keeping dir. */
 void fuzz_empty_dir(const char *dir);
 
-/* Writes data to dir/rel, creating the sub-folder of rel ("forms/x.pdf"). */
+/* Writes data to dir/rel, creating the folders of rel ("dich/hmn/procedures.csv"). */
 void fuzz_write_file(const char *dir, const char *rel, const void *data, size_t len);
 
 /* Reads dir/rel whole; NULL when it cannot. Caller frees. */

@@ -27,6 +27,8 @@ static const struct {
     {"fuzz_signature", fuzz_signature_one},
     {"fuzz_script", fuzz_script_one},
     {"fuzz_image", fuzz_image_one},
+    {"fuzz_dossier", fuzz_dossier_one},
+    {"fuzz_audio", fuzz_audio_one},
 };
 
 static int name_cmp(const void *a, const void *b)

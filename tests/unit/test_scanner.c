@@ -63,5 +63,24 @@ int main(void)
 		scanner_key(&s, KP_1 + i, t, out);
 	CHECK(scanner_key(&s, '\r', t, out));
 	CHECK_STR(out, "1234");
+
+	/* A fast run longer than any receipt code (a QR code of a long text,
+	 * a "scanner" typing 10,000 characters) is no code: its tail must not
+	 * be looked up as one. A real scan right after it still works. */
+	t += 5000;
+	char longrun[10001];
+	for (int i = 0; i < 10000; i++)
+		longrun[i] = (char)('a' + i % 26);
+	longrun[10000] = 0;
+	CHECK(!feed(&s, longrun, 5, '\r', &t, out));
+	char exact[SCANNER_MAX_CHARS + 2];
+	memset(exact, '7', SCANNER_MAX_CHARS + 1);
+	exact[SCANNER_MAX_CHARS + 1] = 0;
+	CHECK(!feed(&s, exact, 5, '\r', &t, out)); /* 65 characters: one too many */
+	exact[SCANNER_MAX_CHARS] = 0;
+	CHECK(feed(&s, exact, 5, '\r', &t, out)); /* 64: the longest code */
+	CHECK(strlen(out) == SCANNER_MAX_CHARS);
+	CHECK(feed(&s, "test-0001", 5, '\r', &t, out));
+	CHECK_STR(out, "test-0001");
 	return TEST_DONE();
 }

@@ -217,6 +217,23 @@ def k_case_variants(out):
         os.link(src, os.path.join(out, alias))
 
 
+def k_many_languages(out):
+    """20,000 procedures of short rows and 200 languages (dich/LANG/) each
+    translating every one with a two-cell row: 44 MB of CSV, 4,000,000
+    records of ~440 bytes each in memory (the translated records' limit)."""
+    base(out)
+    with procs(out) as f:
+        f.write(PROC_HEAD.encode())
+        for k in range(20000):
+            f.write(valid_row(k))
+    body = b"ma_thu_tuc,ten_thu_tuc\n" + b"".join(b"1.%06d,x\n" % k for k in range(20000))
+    for i in range(200):
+        lang = os.path.join(out, "dich", "q%c%c" % (97 + i // 26, 97 + i % 26))
+        os.makedirs(lang)
+        with open(os.path.join(lang, "procedures.csv"), "wb") as f:
+            f.write(body)
+
+
 KINDS = {k[2:]: v for k, v in globals().items() if k.startswith("k_")}
 
 if __name__ == "__main__":
