@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+import benchlib
+
 
 def main(argv):
     args = argv[1:]
@@ -47,9 +49,7 @@ def main(argv):
     cpus = []
     hz = os.sysconf("SC_CLK_TCK")
     with tempfile.TemporaryDirectory(prefix="motcua-first-frame-") as tmp:
-        conf = os.path.join(tmp, "kiosk.conf")
-        with open(conf, "w") as f:
-            f.write("[kiosk]\nprinter = motcua-first-frame-no-such-printer\n")
+        conf = benchlib.kiosk_conf(tmp, "first-frame")
         sock_path = os.path.join(tmp, "notify")
         for _ in range(runs):
             if os.path.exists(sock_path):
