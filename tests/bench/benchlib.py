@@ -3,6 +3,8 @@ first_frame.py) share: their command line, a kiosk of their own on a fresh
 store in a temporary folder, and the kernel's figures of a process."""
 
 import os
+import signal
+import subprocess
 import sys
 
 
@@ -61,3 +63,15 @@ def status_kib(pid, key):
     except OSError:
         pass
     return -1
+
+
+def stop(proc):
+    """Ends a kiosk the benchmark started: SIGTERM, then SIGKILL after 10 s."""
+    if proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -14,7 +14,6 @@ median and the slowest, and the CPU time the process had used by then
 binary built without libsystemd never sends it: nothing can be measured)."""
 
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -77,12 +76,7 @@ def main(argv):
             except socket.timeout:
                 pass
             finally:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+                benchlib.stop(proc)
                 sock.close()
             if ready is None:
                 print("first_frame: no READY=1 from the kiosk within 10 s (built without "

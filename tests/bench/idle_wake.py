@@ -26,7 +26,6 @@ something else. Exits 1 when a figure is over its limit."""
 import fcntl
 import glob
 import os
-import signal
 import socket
 import statistics
 import struct
@@ -149,13 +148,7 @@ def main(argv):
                     print(f"idle_wake: FAIL: input took {max(lat):.1f} ms to be seen")
                     rc = 1
         finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            benchlib.stop(proc)
     return rc
 
 
