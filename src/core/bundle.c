@@ -201,15 +201,23 @@ static bool date_real(int d, int m, int y)
 	return d <= mdays[m - 1] + (m == 2 && leap(y));
 }
 
-/* d/m/yyyy or dd/mm/yyyy (also with '-' or '.', as people type them), a real
- * calendar date; written back canonical "dd/mm/yyyy" into out. */
-static bool date_parse(const char *s, char out[11])
+bool bundle_date_dmy(const char *s, int *day, int *month, int *year)
 {
 	int part[3], digits[3];
-	if (!date_split(s, part, digits) || digits[2] != 4)
+	if (!date_split(s, part, digits) || digits[2] != 4 || !date_real(part[0], part[1], part[2]))
 		return false;
-	int d = part[0], m = part[1], y = part[2];
-	if (!date_real(d, m, y))
+	*day = part[0];
+	*month = part[1];
+	*year = part[2];
+	return true;
+}
+
+/* A date as bundle_date_dmy reads it, written back canonical "dd/mm/yyyy"
+ * into out. */
+static bool date_parse(const char *s, char out[11])
+{
+	int d, m, y;
+	if (!bundle_date_dmy(s, &d, &m, &y))
 		return false;
 	const int v[8] = {d / 10,   d % 10,       m / 10,      m % 10,
 	                  y / 1000, y / 100 % 10, y / 10 % 10, y % 10};
@@ -385,64 +393,6 @@ static char *name_key(const char *s)
 	return (char *)out;
 }
 
-/* True when s (valid UTF-8) may change under NFC. Normalising every cell
- * was half the time of reading a large bundle, and nearly all cells are
- * precomposed Vietnamese: code points below U+0300 (ASCII, Latin-1, Latin
- * Extended-A/B), the Latin Extended Additional block U+1E00–U+1EFF (ạ…ỹ),
- * general punctuation U+2010–U+2027 and the currency signs; none of these has a
- * canonical decomposition that NFC would undo, and none combines with a
- * neighbour unless a combining mark (U+0300 and up) follows. Anything else
- * takes the full text_nfc(). */
-static bool nfc_needed(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		unsigned cp;
-		if ((*p & 0xE0) == 0xC0) {
-			cp = (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-			p += 2;
-		} else if ((*p & 0xF0) == 0xE0) {
-			cp = (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 |
-			     (p[2] & 0x3F);
-			p += 3;
-		} else {
-			return true;
-		}
-		if (!(cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
-		      (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x20A0 && cp <= 0x20C0)))
-			return true;
-	}
-	return false;
-}
-
-/* A cell as stored: NFC, line breaks as LF, a tab (pasted from Word) as a
- * space, trimmed. */
-static char *cell_normalise(const char *cell)
-{
-	char *s = nfc_needed(cell) ? text_nfc(cell) : NULL;
-	if (!s)
-		s = xstrdup(cell);
-	char *w = s;
-	for (const char *q = s; *q; q++) {
-		if (*q == '\r') {
-			*w++ = '\n';
-			if (q[1] == '\n')
-				q++;
-		} else if (*q == '\t') {
-			*w++ = ' ';
-		} else {
-			*w++ = *q;
-		}
-	}
-	*w = '\0';
-	text_trim(s);
-	return s;
-}
-
 static bool cell_blank(const char *s)
 {
 	for (; *s; s++)
@@ -460,7 +410,7 @@ static char *column_label(const bundle_column *c)
 /* Control characters are refused in catalogue text: they would reach the
  * kiosk's screen, the printed sheet and the staff's terminal. A line break
  * is allowed where a cell may hold several lines (text and lists); a tab
- * became a space in cell_normalise. `what` names the cell in the message.
+ * became a space in text_cell(). `what` names the cell in the message.
  * Returns false after reporting the first one. */
 static bool value_clean(reader *r, const char *file, int line, const char *what, const char *v,
                         bool multi_line)
@@ -1068,7 +1018,7 @@ static void ini_read(reader *r)
 			continue;
 		}
 		keys[k].line = lineno;
-		char *v = cell_normalise(value);
+		char *v = text_cell(value);
 		char *what = xasprintf("'%s'", keys[k].key);
 		bool clean = value_clean(r, found, lineno, what, v, false);
 		free(what);
@@ -1643,7 +1593,7 @@ static void header_map(reader *r, const char *file, const bundle_table *t, const
 			j++;
 		free(f);
 		if (j == t->n_columns) {
-			char *shown = cell_normalise(h->cells[i]);
+			char *shown = text_cell(h->cells[i]);
 			const bundle_table *src = translated_table(t);
 			if (src && source_column(src, h->cells[i]))
 				diag_error(r->diag, file, h->line,
@@ -1682,7 +1632,7 @@ static char *row_code(const bundle_table *t, const csv_row *row, const int *col)
 		bundle_kind k = t->columns[j].kind;
 		if ((k == BUNDLE_CODE || k == BUNDLE_CODE_REF) && col[j] >= 0 &&
 		    (size_t)col[j] < row->n) {
-			char *code = cell_normalise(row->cells[col[j]]);
+			char *code = text_cell(row->cells[col[j]]);
 			if (*code)
 				return code;
 			free(code);
@@ -1781,7 +1731,7 @@ static void row_read(reader *r, const char *file, const bundle_table *t, const c
 		if (col[j] < 0)
 			continue;
 		const char *cell = (size_t)col[j] < row->n ? row->cells[col[j]] : "";
-		char *v = cell_normalise(cell);
+		char *v = text_cell(cell);
 		if (!*v) {
 			if (c->required) {
 				char *label = column_label(c);

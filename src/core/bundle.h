@@ -46,6 +46,10 @@ typedef struct bundle_opts {
 	bool glyphs;
 } bundle_opts;
 
+/* d/m/yyyy or dd/mm/yyyy (also with '-' or '.', the same one twice, as
+ * people type them), a real calendar date from 1900 to 2100. */
+bool bundle_date_dmy(const char *s, int *day, int *month, int *year);
+
 /* Reads the bundle in folder dir into d (zeroed by the caller; freed with
  * catalog_data_clear whatever the result). Every problem goes to diag, file
  * names as found in the bundle. Returns true when there is no error

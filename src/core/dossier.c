@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "bundle.h"
 #include "csv.h"
 #include "i18n.h"
 #include "text.h"
@@ -120,26 +121,11 @@ int dossier_days_overdue(const dossier *d, int today)
 	return today > d->due ? today - d->due : 0;
 }
 
-/* d/m/yyyy or dd/mm/yyyy (also '-' or '.'), a real date, as a day number. */
+/* A date as bundle_date_dmy reads it, from 2000 on, as a day number. */
 static bool date_parse(const char *s, int *out)
 {
-	int part[3] = {0}, digits[3] = {0};
-	char sep = 0;
-	for (int k = 0; k < 3; k++) {
-		for (; *s >= '0' && *s <= '9' && digits[k] < 5; s++, digits[k]++)
-			part[k] = part[k] * 10 + (*s - '0');
-		if (k < 2) {
-			if ((*s != '/' && *s != '-' && *s != '.') || (sep && *s != sep))
-				return false;
-			sep = *s++;
-		}
-	}
-	if (*s || digits[0] < 1 || digits[0] > 2 || digits[1] < 1 || digits[1] > 2 || digits[2] != 4)
-		return false;
-	int d = part[0], m = part[1], y = part[2];
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
+	int d, m, y;
+	if (!bundle_date_dmy(s, &d, &m, &y) || y < 2000)
 		return false;
 	*out = dossier_day(y, m, d);
 	return true;
@@ -247,27 +233,6 @@ static bool code_valid(const char *v)
 	return alnum >= 4 && n <= DOSSIER_CODE_MAX;
 }
 
-/* A cell as kept: NFC, trimmed, line breaks as LF (a note may have several). */
-static char *cell_clean(const char *cell)
-{
-	char *s = text_nfc(cell);
-	if (!s)
-		s = xstrdup(cell);
-	char *w = s;
-	for (const char *q = s; *q; q++) {
-		if (*q == '\r') {
-			*w++ = '\n';
-			if (q[1] == '\n')
-				q++;
-		} else {
-			*w++ = *q == '\t' ? ' ' : *q;
-		}
-	}
-	*w = 0;
-	text_trim(s);
-	return s;
-}
-
 typedef struct seen {
 	char *key;
 	int line;
@@ -302,7 +267,7 @@ static bool header_read(const char *shown, const csv_row *h, int col[N_COLS], di
 			if (hit)
 				break;
 		}
-		char *label = cell_clean(h->cells[i]);
+		char *label = text_cell(h->cells[i]);
 		personal_kind kind;
 		if (j == N_COLS && personal_heading(f, &kind)) {
 			diag_error(diag, shown, h->line,
@@ -395,7 +360,7 @@ static void row_read(const char *shown, const csv_row *row, const int col[N_COLS
 	char *v[N_COLS] = {0};
 	bool ok = true, blank = true;
 	for (int j = 0; j < N_COLS; j++) {
-		v[j] = cell_clean(col[j] >= 0 && (size_t)col[j] < row->n ? row->cells[col[j]] : "");
+		v[j] = text_cell(col[j] >= 0 && (size_t)col[j] < row->n ? row->cells[col[j]] : "");
 		blank &= !*v[j];
 	}
 	if (blank)

@@ -78,7 +78,7 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
-static void add_folder(font_fallback *ff, const char *dir)
+static void walk_folder(const char *dir, font_fallback_visit fn, void *ctx)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -88,8 +88,6 @@ static void add_folder(font_fallback *ff, const char *dir)
 	struct dirent *de;
 	while ((de = readdir(d))) {
 		if (!ends_with(de->d_name, "-Regular.ttf") && !ends_with(de->d_name, "-Regular.otf"))
-			continue;
-		if (!strcmp(de->d_name, PRIMARY_FILE))
 			continue;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
@@ -101,13 +99,33 @@ static void add_folder(font_fallback *ff, const char *dir)
 	if (n)
 		qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
-		char *p = xasprintf("%s/%s", dir, names[i]);
-		if (regular_file(p))
-			add_font(ff, p);
-		free(p);
+		fn(ctx, dir, names[i]);
 		free(names[i]);
 	}
 	free(names);
+}
+
+void font_fallback_walk(const char *default_dirs, font_fallback_visit fn, void *ctx)
+{
+	const char *env = getenv("MOTCUA_FALLBACK_FONTDIRS");
+	char *dirs = xstrdup(env ? env : default_dirs);
+	char *save = NULL;
+	for (char *dir = strtok_r(dirs, ":", &save); dir; dir = strtok_r(NULL, ":", &save))
+		walk_folder(dir, fn, ctx);
+	free(dirs);
+}
+
+/* A font of a fallback folder (font_fallback_walk): the primary is listed
+ * first already. */
+static void add_walked(void *ctx, const char *dir, const char *name)
+{
+	font_fallback *ff = ctx;
+	if (!strcmp(name, PRIMARY_FILE))
+		return;
+	char *p = xasprintf("%s/%s", dir, name);
+	if (regular_file(p))
+		add_font(ff, p);
+	free(p);
 }
 
 font_fallback *font_fallback_new(const char *primary_dir)
@@ -120,12 +138,7 @@ font_fallback *font_fallback_new(const char *primary_dir)
 			add_font(ff, p);
 		free(p);
 	}
-	const char *env = getenv("MOTCUA_FALLBACK_FONTDIRS");
-	char *dirs = xstrdup(env ? env : FONT_FALLBACK_DIRS);
-	char *save = NULL;
-	for (char *dir = strtok_r(dirs, ":", &save); dir; dir = strtok_r(NULL, ":", &save))
-		add_folder(ff, dir);
-	free(dirs);
+	font_fallback_walk(FONT_FALLBACK_DIRS, add_walked, ff);
 	return ff;
 }
 

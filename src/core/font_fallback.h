@@ -37,6 +37,14 @@ typedef struct font_fallback font_fallback;
 /* Lists the fonts (primary_dir holds NotoSans-Regular.ttf; NULL: none) without
  * opening them; they are opened when first asked. Never fails. */
 font_fallback *font_fallback_new(const char *primary_dir);
+/* The one walk of the fallback folders, shared with the PDF's fonts
+ * (pdf_font.c): fn(ctx, dir, name) for every file named *-Regular.ttf or
+ * *-Regular.otf of each folder of $MOTCUA_FALLBACK_FONTDIRS (colon-separated;
+ * set but empty: none), else of default_dirs, folder by folder, NotoSans*
+ * first, then by name. */
+typedef void (*font_fallback_visit)(void *ctx, const char *dir, const char *name);
+void font_fallback_walk(const char *default_dirs, font_fallback_visit fn, void *ctx);
+
 /* Closes every font; font_fallback_free(NULL) is a no-op. */
 void font_fallback_free(font_fallback *ff);
 

@@ -1,7 +1,6 @@
 /* pdf_font — see pdf_font.h. HarfBuzz is used only here. */
 #include "pdf_font.h"
 
-#include <dirent.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <pthread.h>
@@ -9,6 +8,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "font_fallback.h"
 #include "xalloc.h"
 
 #define NO_GLYPH 0xFFFF
@@ -251,62 +251,25 @@ bool pdf_font_invisible(uint32_t cp)
 	}
 }
 
-/* NotoSans* first, then by name. */
-static int pdf_font_cmp_names(const void *a, const void *b)
+/* A fallback folder's font (font_fallback_walk): TrueType only (libharu
+ * embeds no CFF), no hidden file. */
+static void pdf_font_add_fallback(void *ctx, const char *dir, const char *name)
 {
-	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-	bool nx = !strncmp(x, "NotoSans", 8), ny = !strncmp(y, "NotoSans", 8);
-	if (nx != ny)
-		return nx ? -1 : 1;
-	return strcmp(x, y);
-}
-
-static bool pdf_font_ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && !strcmp(s + n - k, suffix);
-}
-
-static void pdf_font_list_dir(const char *dir, size_t *cap)
-{
-	DIR *d = opendir(dir);
-	if (!d)
+	size_t *cap = ctx, len = strlen(name), tail = strlen("-Regular.ttf");
+	if (name[0] == '.' || len < tail || strcmp(name + len - tail, "-Regular.ttf"))
 		return;
-	char **names = NULL;
-	size_t n = 0, cap_names = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.' || !pdf_font_ends_with(e->d_name, "-Regular.ttf"))
-			continue;
-		names = xgrow(names, &cap_names, n + 1, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof *names, pdf_font_cmp_names);
-	for (size_t i = 0; i < n; i++) {
-		pdf_font_fallbacks =
-		    xgrow(pdf_font_fallbacks, cap, pdf_font_n_fallbacks + 1, sizeof *pdf_font_fallbacks);
-		fallback *fb = &pdf_font_fallbacks[pdf_font_n_fallbacks++];
-		*fb = (fallback){.regular = xasprintf("%s/%s", dir, names[i])};
-		size_t stem = strlen(names[i]) - strlen("-Regular.ttf");
-		fb->bold = xasprintf("%s/%.*s-Bold.ttf", dir, (int)stem, names[i]);
-		free(names[i]);
-	}
-	free(names);
+	pdf_font_fallbacks = xgrow(pdf_font_fallbacks, cap, pdf_font_n_fallbacks + 1, sizeof *pdf_font_fallbacks);
+	fallback *fb = &pdf_font_fallbacks[pdf_font_n_fallbacks++];
+	*fb = (fallback){.regular = xasprintf("%s/%s", dir, name)};
+	fb->bold = xasprintf("%s/%.*s-Bold.ttf", dir, (int)(len - tail), name);
 }
 
 /* Called with the mutex held. */
 static void pdf_font_list_fallbacks(void)
 {
 	pdf_font_fallbacks_listed = true;
-	const char *env = getenv("MOTCUA_FALLBACK_FONTDIRS");
-	char *dirs = xstrdup(env ? env : PDF_FONT_FALLBACK_DIRS);
 	size_t cap = 0;
-	char *save = NULL;
-	for (char *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save))
-		pdf_font_list_dir(d, &cap);
-	free(dirs);
+	font_fallback_walk(PDF_FONT_FALLBACK_DIRS, pdf_font_add_fallback, &cap);
 }
 
 /* pdf_font_get without the lock (called with the mutex held). */

@@ -16,7 +16,8 @@
  * fonts-sil-taiheritagepro (Tai Heritage Pro). A fixed list, not fontconfig:
  * the sheet must not depend on a font cache or on whatever a desktop package
  * dropped into /usr/share/fonts; the same list and order as the kiosk's
- * font_fallback (src/core/font_fallback.h), so paper and screen agree. The
+ * font_fallback (src/core/font_fallback.h), whose font_fallback_walk lists
+ * them for both, so paper and screen agree. The
  * bold face is the "-Bold.ttf" beside a "-Regular.ttf", when there is one.
  *
  * Every font opened stays open (memory-mapped, shared with the page cache)

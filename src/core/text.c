@@ -586,3 +586,60 @@ char *text_escape(const char *s, bool keep_newlines)
 	*w = '\0';
 	return out;
 }
+
+/* --- cells ------------------------------------------------------------------ */
+
+/* Normalising every cell with text_nfc() was half the time of reading a
+ * large bundle, and nearly all cells are precomposed Vietnamese: code points
+ * below U+0300 (ASCII, Latin-1, Latin Extended-A/B), the Latin Extended
+ * Additional block U+1E00–U+1EFF (ạ…ỹ), general punctuation U+2010–U+2027
+ * and the currency signs; none of these has a canonical decomposition that
+ * NFC would undo, and none combines with a neighbour unless a combining mark
+ * (U+0300 and up) follows. Anything else takes the full text_nfc(). */
+bool text_nfc_needed(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		unsigned cp;
+		if ((*p & 0xE0) == 0xC0) {
+			cp = (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+			p += 2;
+		} else if ((*p & 0xF0) == 0xE0) {
+			cp = (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 |
+			     (p[2] & 0x3F);
+			p += 3;
+		} else {
+			return true;
+		}
+		if (!(cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+		      (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x20A0 && cp <= 0x20C0)))
+			return true;
+	}
+	return false;
+}
+
+char *text_cell(const char *cell)
+{
+	char *s = text_nfc_needed(cell) ? text_nfc(cell) : NULL;
+	if (!s)
+		s = xstrdup(cell);
+	char *w = s;
+	for (const char *q = s; *q; q++) {
+		if (*q == '\r') {
+			*w++ = '\n';
+			if (q[1] == '\n')
+				q++;
+		} else if (*q == '\t') {
+			*w++ = ' ';
+		} else {
+			*w++ = *q;
+		}
+	}
+	*w = '\0';
+	text_trim(s);
+	return s;
+}

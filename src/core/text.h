@@ -21,6 +21,16 @@ char *text_nfc(const char *s);
  * "Đăng ký  KHAI-SINH" → "dang ky khai sinh". Invalid UTF-8 bytes are dropped. */
 char *text_fold(const char *s);
 
+/* True when NFC may change s (valid UTF-8): false for text made only of
+ * code points that NFC leaves alone (ASCII, Latin-1, Latin Extended-A/B and
+ * Additional, general punctuation, currency signs). A quick check before
+ * text_nfc() on many short strings. */
+bool text_nfc_needed(const char *s);
+
+/* A spreadsheet cell (valid UTF-8) as stored: NFC, line breaks as LF, a tab
+ * (pasted from Word) as a space, trimmed. Caller frees. */
+char *text_cell(const char *cell);
+
 /* Trims ASCII and Unicode white space (incl. NBSP) at both ends, in place. */
 void text_trim(char *s);
 

@@ -141,17 +141,16 @@ static bool format_ok(size_t frames, int rate, int channels)
 	       frames <= (size_t)INT32_MAX / 4;
 }
 
-int gfx_audio_play(const int16_t *pcm, size_t frames, int rate, int channels)
+/* A new stream for a new sound holding pcm (converted here, before taking
+ * the lock, so a long sound never holds up the audio thread), flushed when
+ * it is the whole sound, then swapped in for the one playing. */
+static int stream_start(const int16_t *pcm, size_t frames, int rate, int channels, bool whole)
 {
-	if (!device_ready() || !format_ok(frames, rate, channels) || (!pcm && frames))
-		return -1;
-	/* The conversion happens in SDL_AudioStreamPut: done before taking the
-	 * lock, so a long sound never holds up the audio thread. */
 	SDL_AudioStream *st = stream_new(rate, channels);
 	if (!st)
 		return -1;
 	if ((frames && SDL_AudioStreamPut(st, pcm, (int)(frames * (size_t)channels * sizeof *pcm)) != 0) ||
-	    SDL_AudioStreamFlush(st) != 0) {
+	    (whole && SDL_AudioStreamFlush(st) != 0)) {
 		fprintf(stderr, "motcua: sound: %s\n", SDL_GetError());
 		SDL_FreeAudioStream(st);
 		return -1;
@@ -165,6 +164,13 @@ int gfx_audio_play(const int16_t *pcm, size_t frames, int rate, int channels)
 	SDL_UnlockAudioDevice(audio_dev);
 	SDL_FreeAudioStream(old);
 	return 0;
+}
+
+int gfx_audio_play(const int16_t *pcm, size_t frames, int rate, int channels)
+{
+	if (!device_ready() || !format_ok(frames, rate, channels) || (!pcm && frames))
+		return -1;
+	return stream_start(pcm, frames, rate, channels, true);
 }
 
 int gfx_audio_append(const int16_t *pcm, size_t frames, int rate, int channels)
@@ -188,23 +194,8 @@ int gfx_audio_append(const int16_t *pcm, size_t frames, int rate, int channels)
 	SDL_UnlockAudioDevice(audio_dev);
 	if (same)
 		return rc == 0 ? 0 : -1;
-	/* A new sound: start a stream without flushing it, so later pieces join it. */
-	SDL_AudioStream *st = stream_new(rate, channels);
-	if (!st)
-		return -1;
-	if (SDL_AudioStreamPut(st, pcm, (int)(frames * (size_t)channels * sizeof *pcm)) != 0) {
-		SDL_FreeAudioStream(st);
-		return -1;
-	}
-	SDL_LockAudioDevice(audio_dev);
-	SDL_AudioStream *old = audio_stream;
-	audio_stream = st;
-	audio_src_rate = rate;
-	audio_src_channels = channels;
-	audio_played = 0;
-	SDL_UnlockAudioDevice(audio_dev);
-	SDL_FreeAudioStream(old);
-	return 0;
+	/* A new sound: a stream not flushed, so later pieces join it. */
+	return stream_start(pcm, frames, rate, channels, false);
 }
 
 void gfx_audio_stop(void)

@@ -16,6 +16,7 @@
 #include "core/dossier.h"
 #include "core/xalloc.h"
 #include "keyboard.h"
+#include "searchbox.h"
 #include "widgets.h"
 
 enum { DOSSIER_ACT_LOOKUP = 1, DOSSIER_ACT_RATE };
@@ -95,35 +96,6 @@ static const char *dossier_title(screen *s, app *a)
 	(void)s;
 	(void)a;
 	return _("Look up your dossier");
-}
-
-static int code_box(flow *f, const ui_metrics *m, const dossier_state *st, int x, int y, int w)
-{
-	const char *hint = _("Type the code on your receipt");
-	int inner = w - 2 * m->pad;
-	int h = flow_line_height(f, GFX_BOLD, m->px_h2) + 2 * layout_px(m, 16);
-	if (h < m->touch)
-		h = m->touch;
-	gfx_rect r = {x, y, w, h};
-	flow_box(f, r, m->radius, UI_PAPER);
-	flow_outline(f, r, m->radius, m->border, UI_BRAND);
-	flow_container_push(f, r);
-	int ty = y + (h - flow_line_height(f, GFX_BOLD, m->px_h2)) / 2;
-	if (st->query && *st->query) {
-		const char *q = st->query;
-		while (*q && flow_text_width(f, GFX_BOLD, m->px_h2, q) > inner - layout_px(m, 8))
-			q++;
-		int tw = flow_label(f, GFX_BOLD, m->px_h2, UI_INK, x + m->pad, ty, inner, q);
-		flow_box(f,
-			 (gfx_rect){x + m->pad + tw + layout_px(m, 2), ty, layout_px(m, 4),
-				    flow_line_height(f, GFX_BOLD, m->px_h2)},
-			 0, UI_BRAND);
-	} else {
-		int th = flow_para_height(f, GFX_REGULAR, m->px_body, inner, hint, 1);
-		flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, x + m->pad, y + (h - th) / 2, inner, hint, 1);
-	}
-	flow_container_pop(f);
-	return h;
 }
 
 /* The list's date, and a warning when it is older than the configured age. */
@@ -251,31 +223,13 @@ static void results(screen *s, app *a, int w)
 static void dossier_layout(screen *s, app *a, gfx_rect body)
 {
 	dossier_state *st = s->state;
-	const ui_metrics *m = &a->m;
-	flow *f = &s->fixed;
-	const char *go = _("Show status");
-	bool side = !(m->portrait || m->w < layout_px(m, 1500));
-	int kw = side ? (body.w - 3 * m->pad) * 52 / 100 : body.w - 2 * m->pad;
-	int kx = body.x + body.w - m->pad - kw;
-	int y = body.y + m->pad;
-	int gw = widgets_button_width(f, m, go, m->px_h2, WIDGET_NO_ICON);
-	if (gw > kw / 2)
-		gw = kw / 2;
-	int bh = code_box(f, m, st, kx, y, kw - gw - m->gap);
-	widgets_button(f, m, (gfx_rect){kx + kw - gw, y, gw, bh}, go, m->px_h2, WIDGET_PRIMARY, WIDGET_NO_ICON,
-		       DOSSIER_ACT_LOOKUP, 0);
-	int kh = keyboard_height(f, m, kw);
-	int ky = body.y + body.h - m->pad - kh;
-	if (ky < y + bh + m->gap)
-		ky = y + bh + m->gap;
-	keyboard_layout(f, m, (gfx_rect){kx, ky, kw, kh});
-	if (side) {
-		int rx = body.x + m->pad;
-		s->view = (gfx_rect){rx, body.y + m->gap, kx - m->pad - m->gutter - rx, body.h - m->gap};
-	} else {
-		int ry = y + bh + m->gap;
-		s->view = (gfx_rect){kx, ry, kw - m->gutter, ky - m->gap - ry};
-	}
+	searchbox sb = {.query = st->query,
+			.hint = _("Type the code on your receipt"),
+			.hint_lines = 1,
+			.go = _("Show status"),
+			.go_action = DOSSIER_ACT_LOOKUP,
+			.top_pad = true};
+	s->view = searchbox_layout(&s->fixed, &a->m, &sb, body);
 	results(s, a, s->view.w);
 }
 

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "keyboard.h"
+#include "searchbox.h"
 #include "widgets.h"
 
 /* More matches than this: the citizen types more letters. */
@@ -89,37 +90,6 @@ static const char *places_title(screen *s, app *a)
 	return _("Old commune and ward names");
 }
 
-/* The box that shows what was typed. */
-static int query_box(flow *f, const ui_metrics *m, places_state *st, int x, int y, int w)
-{
-	const char *hint = _("Type the old name of a commune or ward; no accents needed");
-	int inner = w - 2 * m->pad;
-	int h = flow_line_height(f, GFX_BOLD, m->px_h2) + 2 * layout_px(m, 16);
-	int th = flow_para_height(f, GFX_REGULAR, m->px_body, inner, hint, 2);
-	if ((!st->query || !*st->query) && th + 2 * layout_px(m, 16) > h)
-		h = th + 2 * layout_px(m, 16);
-	if (h < m->touch)
-		h = m->touch;
-	gfx_rect r = {x, y, w, h};
-	flow_box(f, r, m->radius, UI_PAPER);
-	flow_outline(f, r, m->radius, m->border, UI_BRAND);
-	flow_container_push(f, r);
-	int ty = y + (h - flow_line_height(f, GFX_BOLD, m->px_h2)) / 2;
-	if (st->query && *st->query) {
-		const char *q = st->query;
-		while (*q && flow_text_width(f, GFX_BOLD, m->px_h2, q) > inner - layout_px(m, 8))
-			q++;
-		int tw = flow_label(f, GFX_BOLD, m->px_h2, UI_INK, x + m->pad, ty, inner, q);
-		flow_box(f, (gfx_rect){x + m->pad + tw + layout_px(m, 2), ty, layout_px(m, 4),
-				       flow_line_height(f, GFX_BOLD, m->px_h2)},
-			 0, UI_BRAND);
-	} else {
-		flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, x + m->pad, y + (h - th) / 2, inner, hint, 2);
-	}
-	flow_container_pop(f);
-	return h;
-}
-
 /* One match as a card: the old name (and district), then what it is now. */
 static int place_card(flow *f, const ui_metrics *m, int y, int w, const place *p)
 {
@@ -185,29 +155,10 @@ static void results(screen *s, app *a, int w)
 static void places_layout(screen *s, app *a, gfx_rect body)
 {
 	places_state *st = s->state;
-	const ui_metrics *m = &a->m;
-	flow *f = &s->fixed;
-	if (m->portrait || m->w < layout_px(m, 1500)) {
-		int x = body.x + m->pad, w = body.w - 2 * m->pad;
-		int y = body.y + m->gap;
-		y += query_box(f, m, st, x, y, w) + m->gap;
-		int kw = w, kh = keyboard_height(f, m, kw);
-		int ky = body.y + body.h - m->pad - kh;
-		keyboard_layout(f, m, (gfx_rect){x, ky, kw, kh});
-		s->view = (gfx_rect){x, y, w - m->gutter, ky - m->gap - y};
-	} else {
-		int kw = (body.w - 3 * m->pad) * 52 / 100;
-		int kx = body.x + body.w - m->pad - kw;
-		int y = body.y + m->pad;
-		int bh = query_box(f, m, st, kx, y, kw);
-		int kh = keyboard_height(f, m, kw);
-		int ky = body.y + body.h - m->pad - kh;
-		if (ky < y + bh + m->gap)
-			ky = y + bh + m->gap;
-		keyboard_layout(f, m, (gfx_rect){kx, ky, kw, kh});
-		int rx = body.x + m->pad;
-		s->view = (gfx_rect){rx, body.y + m->gap, kx - m->pad - m->gutter - rx, body.h - m->gap};
-	}
+	searchbox sb = {.query = st->query,
+			.hint = _("Type the old name of a commune or ward; no accents needed"),
+			.hint_lines = 2};
+	s->view = searchbox_layout(&s->fixed, &a->m, &sb, body);
 	results(s, a, s->view.w);
 }
 

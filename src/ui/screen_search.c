@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "keyboard.h"
+#include "searchbox.h"
 #include "widgets.h"
 
 #define SEARCH_LIMIT 50
@@ -75,40 +76,6 @@ static const char *search_title(screen *s, app *a)
 	(void)s;
 	(void)a;
 	return _("Search");
-}
-
-/* The box that shows what was typed. */
-static int query_box(flow *f, const ui_metrics *m, search_state *st, int x, int y, int w)
-{
-	const char *hint = _("Type the name of a procedure; no accents needed");
-	int inner = w - 2 * m->pad;
-	int h = flow_line_height(f, GFX_BOLD, m->px_h2) + 2 * layout_px(m, 16);
-	/* The hint may wrap to two lines (English, larger text): the box grows
-	 * with it rather than letting it stick out. */
-	int th = flow_para_height(f, GFX_REGULAR, m->px_body, inner, hint, 2);
-	if ((!st->query || !*st->query) && th + 2 * layout_px(m, 16) > h)
-		h = th + 2 * layout_px(m, 16);
-	if (h < m->touch)
-		h = m->touch;
-	gfx_rect r = {x, y, w, h};
-	flow_box(f, r, m->radius, UI_PAPER);
-	flow_outline(f, r, m->radius, m->border, UI_BRAND);
-	flow_container_push(f, r);
-	int ty = y + (h - flow_line_height(f, GFX_BOLD, m->px_h2)) / 2;
-	if (st->query && *st->query) {
-		/* Keep the end of a long query in view: the caret is where one types. */
-		const char *q = st->query;
-		while (*q && flow_text_width(f, GFX_BOLD, m->px_h2, q) > inner - layout_px(m, 8))
-			q++;
-		int tw = flow_label(f, GFX_BOLD, m->px_h2, UI_INK, x + m->pad, ty, inner, q);
-		flow_box(f, (gfx_rect){x + m->pad + tw + layout_px(m, 2), ty, layout_px(m, 4),
-				       flow_line_height(f, GFX_BOLD, m->px_h2)},
-			 0, UI_BRAND);
-	} else {
-		flow_para(f, GFX_REGULAR, m->px_body, UI_MUTED, x + m->pad, y + (h - th) / 2, inner, hint, 2);
-	}
-	flow_container_pop(f);
-	return h;
 }
 
 static void results(screen *s, app *a, int w)
@@ -179,31 +146,10 @@ static void results(screen *s, app *a, int w)
 static void search_layout(screen *s, app *a, gfx_rect body)
 {
 	search_state *st = s->state;
-	const ui_metrics *m = &a->m;
-	flow *f = &s->fixed;
-	if (m->portrait || m->w < layout_px(m, 1500)) {
-		/* Box on top, keyboard at the bottom, results between. */
-		int x = body.x + m->pad, w = body.w - 2 * m->pad;
-		int y = body.y + m->gap;
-		y += query_box(f, m, st, x, y, w) + m->gap;
-		int kw = w, kh = keyboard_height(f, m, kw);
-		int ky = body.y + body.h - m->pad - kh;
-		keyboard_layout(f, m, (gfx_rect){x, ky, kw, kh});
-		s->view = (gfx_rect){x, y, w - m->gutter, ky - m->gap - y};
-	} else {
-		/* Results on the left, box and keyboard on the right. */
-		int kw = (body.w - 3 * m->pad) * 52 / 100;
-		int kx = body.x + body.w - m->pad - kw;
-		int y = body.y + m->pad;
-		int bh = query_box(f, m, st, kx, y, kw);
-		int kh = keyboard_height(f, m, kw);
-		int ky = body.y + body.h - m->pad - kh;
-		if (ky < y + bh + m->gap)
-			ky = y + bh + m->gap;
-		keyboard_layout(f, m, (gfx_rect){kx, ky, kw, kh});
-		int rx = body.x + m->pad;
-		s->view = (gfx_rect){rx, body.y + m->gap, kx - m->pad - m->gutter - rx, body.h - m->gap};
-	}
+	searchbox sb = {.query = st->query,
+			.hint = _("Type the name of a procedure; no accents needed"),
+			.hint_lines = 2};
+	s->view = searchbox_layout(&s->fixed, &a->m, &sb, body);
 	results(s, a, s->view.w);
 }
 

@@ -14,13 +14,14 @@ median and the slowest, and the CPU time the process had used by then
 binary built without libsystemd never sends it: nothing can be measured)."""
 
 import os
-import signal
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+import benchlib
 
 
 def main(argv):
@@ -47,9 +48,7 @@ def main(argv):
     cpus = []
     hz = os.sysconf("SC_CLK_TCK")
     with tempfile.TemporaryDirectory(prefix="motcua-first-frame-") as tmp:
-        conf = os.path.join(tmp, "kiosk.conf")
-        with open(conf, "w") as f:
-            f.write("[kiosk]\nprinter = motcua-first-frame-no-such-printer\n")
+        conf = benchlib.kiosk_conf(tmp, "first-frame")
         sock_path = os.path.join(tmp, "notify")
         for _ in range(runs):
             if os.path.exists(sock_path):
@@ -77,12 +76,7 @@ def main(argv):
             except socket.timeout:
                 pass
             finally:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+                benchlib.stop(proc)
                 sock.close()
             if ready is None:
                 print("first_frame: no READY=1 from the kiosk within 10 s (built without "

@@ -26,7 +26,6 @@ something else. Exits 1 when a figure is over its limit."""
 import fcntl
 import glob
 import os
-import signal
 import socket
 import statistics
 import struct
@@ -35,6 +34,8 @@ import sys
 import tempfile
 import termios
 import time
+
+import benchlib
 
 
 def switches(pid):
@@ -57,21 +58,8 @@ def switches(pid):
 
 def main(argv):
     opts = {"--seconds": "10", "--driver": "", "--max-wakeups": "0", "--max-latency-ms": "0"}
-    pos = []
-    args = argv[1:]
-    i = 0
-    while i < len(args):
-        if args[i] in opts and i + 1 < len(args):
-            opts[args[i]] = args[i + 1]
-            i += 2
-        elif args[i].startswith("-"):
-            print(__doc__, file=sys.stderr)
-            return 2
-        else:
-            pos.append(args[i])
-            i += 1
-    if len(pos) != 1:
-        print(__doc__, file=sys.stderr)
+    pos = benchlib.parse_args(argv, opts, 1, __doc__)
+    if pos is None:
         return 2
     motcua = pos[0]
     secs = float(opts["--seconds"])
@@ -83,12 +71,7 @@ def main(argv):
         return 3
     rc = 0
     with tempfile.TemporaryDirectory(prefix="motcua-idle-wake-") as tmp:
-        conf = os.path.join(tmp, "kiosk.conf")
-        with open(conf, "w") as f:
-            f.write("[kiosk]\nprinter = motcua-idle-no-such-printer\n")
-        env = dict(os.environ)
-        env.update(MOTCUA_STORE=os.path.join(tmp, "store"), MOTCUA_CONFIG=conf,
-                   SDL_VIDEODRIVER=driver, SDL_AUDIODRIVER="dummy")
+        env = benchlib.kiosk_env(tmp, "idle", driver)
         fifo = None
         if driver != "kmsdrm":
             indir = os.path.join(tmp, "input")
@@ -165,13 +148,7 @@ def main(argv):
                     print(f"idle_wake: FAIL: input took {max(lat):.1f} ms to be seen")
                     rc = 1
         finally:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+            benchlib.stop(proc)
     return rc
 
 

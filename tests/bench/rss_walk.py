@@ -26,6 +26,8 @@ import tempfile
 import threading
 import time
 
+import benchlib
+
 
 def procedures(src):
     path = os.path.join(src, "data", "motcua", "procedures.csv")
@@ -63,35 +65,11 @@ def script(codes, passes):
     return out
 
 
-def status_kib(pid, key):
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith(key + ":"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return -1
-
-
 def main(argv):
-    args = argv[1:]
     opts = {"--size": "1920x1080", "--passes": "2", "--limit-mib": "0", "--keep-script": "",
             "--procedures": "0", "--config-line": ""}
-    pos = []
-    i = 0
-    while i < len(args):
-        if args[i] in opts and i + 1 < len(args):
-            opts[args[i]] = args[i + 1]
-            i += 2
-        elif args[i].startswith("-"):
-            print(__doc__, file=sys.stderr)
-            return 2
-        else:
-            pos.append(args[i])
-            i += 1
-    if len(pos) != 2:
-        print(__doc__, file=sys.stderr)
+    pos = benchlib.parse_args(argv, opts, 2, __doc__)
+    if pos is None:
         return 2
     motcua, src = pos
     passes = int(opts["--passes"])
@@ -111,14 +89,7 @@ def main(argv):
         if opts["--keep-script"]:
             with open(opts["--keep-script"], "w", encoding="utf-8") as f:
                 f.write("\n".join(text) + "\n")
-        conf = os.path.join(tmp, "kiosk.conf")
-        with open(conf, "w") as f:
-            f.write("[kiosk]\nprinter = motcua-rss-walk-no-such-printer\n")
-            if opts["--config-line"]:
-                f.write(opts["--config-line"] + "\n")
-        env = dict(os.environ)
-        env.update(MOTCUA_STORE=os.path.join(tmp, "store"), MOTCUA_CONFIG=conf,
-                   MOTCUA_LANG="vi", SDL_VIDEODRIVER="offscreen", SDL_AUDIODRIVER="dummy")
+        env = benchlib.kiosk_env(tmp, "rss-walk", "offscreen", opts["--config-line"], MOTCUA_LANG="vi")
         for k in ("ASAN_OPTIONS", "LSAN_OPTIONS"):
             env.pop(k, None)
         t0 = time.monotonic()
@@ -132,8 +103,8 @@ def main(argv):
         def read_stdout():
             for line in proc.stdout:
                 if line.startswith("run "):
-                    pass_rss.append(status_kib(proc.pid, "VmRSS"))
-                    hwm[0] = max(hwm[0], status_kib(proc.pid, "VmHWM"))
+                    pass_rss.append(benchlib.status_kib(proc.pid, "VmRSS"))
+                    hwm[0] = max(hwm[0], benchlib.status_kib(proc.pid, "VmHWM"))
 
         reader = threading.Thread(target=read_stdout)
         reader.start()
@@ -141,7 +112,7 @@ def main(argv):
             pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
             if pid == proc.pid:
                 break
-            hwm[0] = max(hwm[0], status_kib(proc.pid, "VmHWM"))
+            hwm[0] = max(hwm[0], benchlib.status_kib(proc.pid, "VmHWM"))
             time.sleep(0.1)
         proc.returncode = os.waitstatus_to_exitcode(status)
         reader.join()
