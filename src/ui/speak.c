@@ -533,7 +533,7 @@ static char *arrival(app *a)
 			   ? _("The code is typed on the keyboard on the screen; or hold the barcode of your "
 			       "receipt under the scanner.")
 			   : _("Typing needs the keyboard on the screen; with the keypad, find a procedure "
-			       "through the list of fields on the start screen.");
+			       "by its field: Home, then Administrative procedures.");
 	else if (!f && (s->fixed.n || (s->view.w > 0 && s->content.n)))
 		hint = _("Press slash to hear the whole page.");
 	size_t ln = strlen(lead);
