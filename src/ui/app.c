@@ -710,6 +710,16 @@ void app_set_catalog(app *a, catalog *c)
 	relayout(a);
 }
 
+void app_dossiers_changed(app *a)
+{
+	if (a->attract && a->attract->ops->reload)
+		a->attract->ops->reload(a->attract, a);
+	a->gen++; /* home lays its tiles out again when shown */
+	a->chrome_stale = true;
+	a->dirty = true;
+	relayout(a);
+}
+
 void app_set_wall_clock(app *a, int64_t wall_ms, int64_t now)
 {
 	/* The wall clock is read at now: the header's minute must be taken at

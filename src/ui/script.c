@@ -958,6 +958,8 @@ static int step(runner *r, const script_step *s)
 		catalog_close(*r->cat);
 		*r->cat = fresh;
 	}
+	if (catwatch_dossiers_changed(r->w))
+		app_dossiers_changed(r->a);
 	return frame(r, false) ? 0 : 1;
 }
 

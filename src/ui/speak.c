@@ -549,6 +549,11 @@ static char *arrival(app *a)
 static char *overlay_message(app *a, overlay_kind k)
 {
 	char *text = plain_text(overlay_flow(a, k), false);
+	size_t n = strlen(text);
+	if (n && !ends_pause(text, n)) { /* a heading: a pause before what follows */
+		text = xrealloc(text, n + 2);
+		memcpy(text + n, ".", 2);
+	}
 	if (k == OVERLAY_IDLE && a->speak->keypad) {
 		char *t = xasprintf("%s %s", text, _("Press any key to stay."));
 		free(text);
