@@ -250,7 +250,7 @@ static const char *screen_title(app *a)
 }
 
 /* "Label. What it does." */
-static char *announcement(const target *t)
+static char *announcement(const target *t, bool reading)
 {
 	const char *label = t->label && *t->label ? t->label : _("Button without a name");
 	const char *does;
@@ -259,7 +259,7 @@ static char *announcement(const target *t)
 	case HEADER_ACT_TEXT_SIZE: does = _("changes the size of the text"); break;
 	case HEADER_ACT_BACK: does = _("goes back to the previous screen"); break;
 	case HEADER_ACT_HOME: does = _("goes to the start screen"); break;
-	case HEADER_ACT_READ: does = _("reads the whole screen aloud"); break;
+	case HEADER_ACT_READ: does = reading ? _("stops the reading") : _("reads the whole screen aloud"); break;
 	default: does = _("press 5 to choose"); break;
 	}
 	return xasprintf("%s. %s.", label, does);
@@ -532,8 +532,10 @@ static char *arrival(app *a)
 		hint = s->ops->id == SCREEN_DOSSIER
 			   ? _("The code is typed on the keyboard on the screen; or hold the barcode of your "
 			       "receipt under the scanner.")
-			   : _("Typing needs the keyboard on the screen; with the keypad, find a procedure "
-			       "by its field: Home, then Administrative procedures.");
+		       : s->ops->id == SCREEN_SEARCH
+			   ? _("Typing needs the keyboard on the screen; with the keypad, find a procedure "
+			       "by its field: Home, then Administrative procedures.")
+			   : _("Typing needs the keyboard on the screen: please ask at the desk.");
 	else if (!f && (s->fixed.n || (s->view.w > 0 && s->content.n)))
 		hint = _("Press slash to hear the whole page.");
 	size_t ln = strlen(lead);
@@ -572,7 +574,7 @@ static void announce_focus(app *a, const char *before)
 		sp->focus = n ? (int)n - 1 : -1;
 	if (sp->focus >= 0) {
 		show_target(a, &v[sp->focus]);
-		char *ann = announcement(&v[sp->focus]);
+		char *ann = announcement(&v[sp->focus], sp->reading);
 		text = before ? xasprintf("%s %s", before, ann) : xstrdup(ann);
 		free(ann);
 	} else if (before) {
