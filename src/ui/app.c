@@ -710,6 +710,11 @@ void app_set_catalog(app *a, catalog *c)
 	relayout(a);
 }
 
+bool app_shows_dossier_list(const app *a)
+{
+	return a->attract || (a->depth == 1 && a->idle.phase != IDLE_PROMPT && !print_overlay_shown(a->print));
+}
+
 void app_dossiers_changed(app *a)
 {
 	if (a->attract && a->attract->ops->reload)

@@ -31,14 +31,19 @@ void catwatch_dossiers(catwatch *w, const char *path)
 	free(w->dossiers);
 	w->dossiers = path ? xstrdup(path) : NULL;
 	w->dossiers_at = stamp_of(w->dossiers);
-	w->dossiers_changed = false;
+	w->dossiers_checked_at = INT64_MIN / 2;
 }
 
-bool catwatch_dossiers_changed(catwatch *w)
+bool catwatch_dossiers_changed(catwatch *w, int64_t now, int64_t interval_ms)
 {
-	bool c = w->dossiers_changed;
-	w->dossiers_changed = false;
-	return c;
+	if (!w->dossiers || now - w->dossiers_checked_at < interval_ms)
+		return false;
+	w->dossiers_checked_at = now;
+	filestamp d = stamp_of(w->dossiers);
+	if (stamp_same(&d, &w->dossiers_at))
+		return false;
+	w->dossiers_at = d;
+	return true;
 }
 
 void catwatch_clear(catwatch *w)
@@ -66,13 +71,6 @@ catalog *catwatch_poll(catwatch *w, int64_t now, int64_t interval_ms)
 	if (now - w->checked_at < interval_ms)
 		return NULL;
 	w->checked_at = now;
-	if (w->dossiers) {
-		filestamp d = stamp_of(w->dossiers);
-		if (!stamp_same(&d, &w->dossiers_at)) {
-			w->dossiers_at = d;
-			w->dossiers_changed = true;
-		}
-	}
 	if (!w->path)
 		return NULL;
 	struct stat st;

@@ -30,8 +30,8 @@ typedef struct catwatch {
 	off_t size;
 	int64_t checked_at;
 	char *dossiers;         /* the dossier list's path (owned), or NULL */
-	filestamp dossiers_at;
-	bool dossiers_changed;  /* seen by catwatch_poll, not yet taken */
+	filestamp dossiers_at;  /* what it was when last looked at */
+	int64_t dossiers_checked_at;
 } catwatch;
 
 /* Remembers the identity of the file at path now. */
@@ -42,8 +42,10 @@ void catwatch_init(catwatch *w, const char *path);
 catalog *catwatch_poll(catwatch *w, int64_t now, int64_t interval_ms);
 /* Also watches the dossier list at path (copied; NULL: none), from now. */
 void catwatch_dossiers(catwatch *w, const char *path);
-/* True once after catwatch_poll saw the dossier list appear, change or go. */
-bool catwatch_dossiers_changed(catwatch *w);
+/* At most once per interval_ms of `now`: true when the dossier list
+ * appeared, changed or went since it was last looked at (one stat). The kiosk asks only while a screen that shows it is up (home,
+ * attract): a change in between is seen when one comes back. */
+bool catwatch_dossiers_changed(catwatch *w, int64_t now, int64_t interval_ms);
 /* Frees what catwatch_dossiers kept. */
 void catwatch_clear(catwatch *w);
 

@@ -97,7 +97,7 @@ static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat, usb_watch *uw, i
 			catalog_close(*cat);
 			*cat = fresh;
 		}
-		if (catwatch_dossiers_changed(w))
+		if (app_shows_dossier_list(a) && catwatch_dossiers_changed(w, now, KIOSK_WATCH_MS))
 			app_dossiers_changed(a);
 		int status;
 		if (app_finished(a, &status))
