@@ -16,7 +16,7 @@ static const char *const keycard_rows[][2] = {
 	{"5 hoặc Enter", "Chọn mục đang nghe (như chạm vào nó)"},
 	{"0", "Nghe lại mục đang chọn"},
 	{"*", "Nghe hướng dẫn dùng bàn phím"},
-	{"+  /  −", "Đọc to hơn / nhỏ hơn"},
+	{"+  /  -", "Đọc to hơn / nhỏ hơn"},
 	{"/", "Đọc cả màn hình (Nghe đọc)"},
 	{"7  /  9", "Khi đang đọc: phần trước / phần sau"},
 	{".", "Im lặng"},
@@ -75,6 +75,16 @@ int pdf_keycard_write(const char *path, const char *font_dir, char **err)
 	y -= 10;
 	HPDF_Page_SetFontAndSize(page, fr, 14);
 	HPDF_Page_TextOut(page, x, y, "Nút \"Nghe đọc\" trên màn hình cũng đọc to; chạm vào đâu đó để dừng.");
+	/* What covers the screen, and what the keypad cannot do (speak.c). */
+	static const char *const notes[] = {
+		"Khi in: máy đọc \"Đang in…\", \"Đã in xong\" hoặc lỗi; nhấn 5 ở nút OK để đóng.",
+		"Khi máy hỏi \"Bạn còn đang xem không?\": nhấn một phím bất kỳ để tiếp tục.",
+		"Tìm kiếm, mã hồ sơ: gõ trên màn hình, hoặc quét mã vạch trên giấy hẹn.",
+	};
+	for (size_t i = 0; i < sizeof notes / sizeof *notes; i++) {
+		y -= 22;
+		HPDF_Page_TextOut(page, x, y, notes[i]);
+	}
 	HPDF_Page_EndText(page);
 	if (HPDF_SaveToFile(pdf, path) != HPDF_OK) {
 		rc = -EIO;

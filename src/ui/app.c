@@ -603,9 +603,13 @@ void app_handle_event(app *a, const ui_event *ev, int64_t now)
 			break;
 		if (a->attract)
 			wake(a);
+		/* The key that answers "are you still there?" does only that;
+		 * the voice then says where the citizen was (speak.c). */
+		bool answers = a->idle.phase == IDLE_PROMPT;
 		idle_touch(&a->idle, a->now);
 		relayout(a);
-		speak_key(a, ev->key);
+		if (!answers)
+			speak_key(a, ev->key);
 		a->dirty = true;
 		break;
 	}
@@ -663,6 +667,7 @@ void app_draw(app *a, gfx *g)
 	if (a->idle.phase == IDLE_PROMPT && !a->attract) {
 		/* An opaque page of its own: nothing under it competes for the eye. */
 		draw_flow(g, &a->runs, &a->modal, 0, 0, screen_r, screen_r);
+		speak_draw(a, g);
 		a->dirty = false;
 		return;
 	}
@@ -670,6 +675,7 @@ void app_draw(app *a, gfx *g)
 		draw_flow(g, &a->runs, print_overlay_flow(a), 0, 0, screen_r, screen_r);
 		if (a->press.w > 0)
 			gfx_round_rect(g, a->press, m->radius, UI_PRESSED);
+		speak_draw(a, g); /* the ring is on the overlay's buttons */
 		a->dirty = false;
 		return;
 	}
@@ -716,6 +722,21 @@ void app_set_catalog(app *a, catalog *c)
 	if (a->attract && a->attract->ops->reload)
 		a->attract->ops->reload(a->attract, a);
 	a->gen++;
+	a->chrome_stale = true;
+	a->dirty = true;
+	relayout(a);
+}
+
+bool app_shows_dossier_list(const app *a)
+{
+	return a->attract || (a->depth == 1 && a->idle.phase != IDLE_PROMPT && !print_overlay_shown(a->print));
+}
+
+void app_dossiers_changed(app *a)
+{
+	if (a->attract && a->attract->ops->reload)
+		a->attract->ops->reload(a->attract, a);
+	a->gen++; /* home lays its tiles out again when shown */
 	a->chrome_stale = true;
 	a->dirty = true;
 	relayout(a);

@@ -78,6 +78,11 @@ bool app_busy(const app *a);
 /* Swaps in another catalogue (reopened after an import); the old handle is
  * the caller's to close after this returns. Screens drop what came from it. */
 void app_set_catalog(app *a, catalog *c);
+/* The dossier list appeared, was replaced or went (catwatch.h): the home
+ * screen's tile and the attract screen's figures follow. */
+void app_dossiers_changed(app *a);
+/* True while a screen that shows the dossier list is up (home, attract). */
+bool app_shows_dossier_list(const app *a);
 /* Re-anchors the header clock: wall-clock ms at `now`. */
 void app_set_wall_clock(app *a, int64_t wall_ms, int64_t now);
 

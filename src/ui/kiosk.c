@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "catwatch.h"
+#include "core/dossier.h"
 #include "core/events.h"
 #include "core/i18n.h"
 #include "gfx/gfx_audio.h"
@@ -96,6 +97,8 @@ static int run_loop(app *a, gfx *g, catwatch *w, catalog **cat, usb_watch *uw, i
 			catalog_close(*cat);
 			*cat = fresh;
 		}
+		if (app_shows_dossier_list(a) && catwatch_dossiers_changed(w, now, KIOSK_WATCH_MS))
+			app_dossiers_changed(a);
 		int status;
 		if (app_finished(a, &status))
 			return status;
@@ -160,6 +163,9 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 	gfx_set_wake_fd(g, stop_fd);
 	catwatch w;
 	catwatch_init(&w, catalog_path);
+	char *dossiers = o->st ? dossier_db_path(o->st) : NULL;
+	catwatch_dossiers(&w, dossiers);
+	free(dossiers);
 	/* Without its events file the kiosk still serves citizens; it only
 	 * stops counting. */
 	events *ev = NULL;
@@ -205,6 +211,7 @@ int kiosk_run(const kiosk_options *o, const config *cfg, const char *catalog_pat
 	}
 	/* The last connection's close checkpoints the events WAL into the
 	 * database and removes it; the caller closes the catalogue. */
+	catwatch_clear(&w);
 	events_close(ev);
 	gfx_close(g);
 	print_set_abort_fd(-1);

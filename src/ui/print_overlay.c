@@ -317,6 +317,19 @@ void print_overlay_action(app *a, int action, int arg)
 	changed(a);
 }
 
+unsigned print_overlay_stage(const app *a)
+{
+	const print_overlay *o = a->print;
+	if (!print_overlay_shown(o))
+		return 0;
+	if (o->n_choices)
+		return 1;
+	unsigned h = 2u + (unsigned)printjob_get_phase(o->job);
+	for (const unsigned char *r = (const unsigned char *)printjob_reason(o->job); *r; r++)
+		h = h * 31u + *r;
+	return h | 0x80000000u; /* never 0 or the choice's 1 */
+}
+
 int64_t print_overlay_deadline(const app *a)
 {
 	return printjob_deadline(a->print->job);

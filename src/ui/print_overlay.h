@@ -49,6 +49,10 @@ void print_overlay_layout(app *a);
 const flow *print_overlay_flow(const app *a);
 /* A tap on one of its targets. */
 void print_overlay_action(app *a, int action, int arg);
+/* What the page says, as a number that changes when its message does (the
+ * choice, each phase of the job, the printer's reason): the voice says a
+ * new message once (speak.c). 0 while not shown. */
+unsigned print_overlay_stage(const app *a);
 
 /* When its timer is next due (INT64_MAX: never), and running it. */
 int64_t print_overlay_deadline(const app *a);

@@ -272,6 +272,8 @@ static void rating_action(screen *s, app *a, int action, int arg)
 	if (a->depth > 0 && a->stack[a->depth - 1] == s) { /* a new page of the same screen: from its top */
 		scroll_stop(&s->scroll);
 		s->scroll.offset = 0;
+		a->nav_serial++; /* announced as a new screen to a keypad user (speak.c) */
+		app_invalidate(a);
 	}
 }
 

@@ -958,6 +958,8 @@ static int step(runner *r, const script_step *s)
 		catalog_close(*r->cat);
 		*r->cat = fresh;
 	}
+	if (app_shows_dossier_list(r->a) && catwatch_dossiers_changed(r->w, r->now, 0))
+		app_dossiers_changed(r->a);
 	return frame(r, false) ? 0 : 1;
 }
 

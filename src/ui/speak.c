@@ -19,7 +19,10 @@
 
 enum { SPEAK_ACT_PREV = 9201, SPEAK_ACT_NEXT, SPEAK_ACT_QUIETER, SPEAK_ACT_LOUDER, SPEAK_ACT_STOP };
 
-typedef enum target_layer { TARGET_CONTENT, TARGET_FIXED, TARGET_CHROME } target_layer;
+typedef enum target_layer { TARGET_CONTENT, TARGET_FIXED, TARGET_CHROME, TARGET_OVERLAY } target_layer;
+
+/* What covers the screen and takes the ring while it shows. */
+typedef enum overlay_kind { OVERLAY_NONE, OVERLAY_IDLE, OVERLAY_PRINT } overlay_kind;
 
 /* A tap target in reading order. */
 typedef struct target {
@@ -36,8 +39,13 @@ struct speak {
 	speech_text parts;
 	size_t cur;
 	bool keypad;            /* the keypad was used this session */
+	bool listened;          /* the screen was read aloud this session */
 	int focus;              /* index in the targets; -1: none */
+	int screen_focus;       /* the screen's focus while an overlay has the ring */
+	bool activated;         /* a key chose the focused item (5, Enter) */
 	unsigned nav_seen;
+	overlay_kind overlay;   /* the overlay last announced, and its message */
+	unsigned overlay_stage;
 	char *said;
 	unsigned said_serial;
 	flow bar;
@@ -48,7 +56,7 @@ struct speak *speak_new(const app_voice *voice, int volume)
 	struct speak *sp = xcalloc(1, sizeof *sp);
 	sp->voice = voice;
 	sp->volume = sp->start_volume = volume;
-	sp->focus = -1;
+	sp->focus = sp->screen_focus = -1;
 	sp->said = xstrdup("");
 	if (voice && voice->set_volume)
 		voice->set_volume(voice->ctx, volume);
@@ -68,6 +76,20 @@ void speak_free(struct speak *sp)
 }
 
 static screen *top_screen(const app *a) { return a->attract ? a->attract : a->stack[a->depth - 1]; }
+
+static overlay_kind overlay_on(const app *a)
+{
+	if (a->attract)
+		return OVERLAY_NONE;
+	if (a->idle.phase == IDLE_PROMPT)
+		return OVERLAY_IDLE;
+	return print_overlay_shown(a->print) ? OVERLAY_PRINT : OVERLAY_NONE;
+}
+
+static const flow *overlay_flow(const app *a, overlay_kind k)
+{
+	return k == OVERLAY_IDLE ? &a->modal : print_overlay_flow(a);
+}
 
 bool speak_available(const app *a) { return a->speak && a->speak->voice && a->speak->start_volume > 0; }
 
@@ -157,6 +179,12 @@ static size_t targets_collect(app *a, target **out, bool labels)
 	screen *s = top_screen(a);
 	target *v = NULL;
 	size_t n = 0, cap = 0;
+	overlay_kind k = overlay_on(a);
+	if (k != OVERLAY_NONE) { /* it covers the screen: its buttons only */
+		n = add_targets(&v, n, &cap, overlay_flow(a, k), TARGET_OVERLAY, labels);
+		*out = v;
+		return n;
+	}
 	if (s->view.w > 0)
 		n = add_targets(&v, n, &cap, &s->content, TARGET_CONTENT, labels);
 	n = add_targets(&v, n, &cap, &s->fixed, TARGET_FIXED, labels);
@@ -222,7 +250,7 @@ static const char *screen_title(app *a)
 }
 
 /* "Label. What it does." */
-static char *announcement(const target *t)
+static char *announcement(const target *t, bool reading)
 {
 	const char *label = t->label && *t->label ? t->label : _("Button without a name");
 	const char *does;
@@ -231,10 +259,16 @@ static char *announcement(const target *t)
 	case HEADER_ACT_TEXT_SIZE: does = _("changes the size of the text"); break;
 	case HEADER_ACT_BACK: does = _("goes back to the previous screen"); break;
 	case HEADER_ACT_HOME: does = _("goes to the start screen"); break;
-	case HEADER_ACT_READ: does = _("reads the whole screen aloud"); break;
+	case HEADER_ACT_READ: does = reading ? _("stops the reading") : _("reads the whole screen aloud"); break;
 	default: does = _("press 5 to choose"); break;
 	}
 	return xasprintf("%s. %s.", label, does);
+}
+
+/* True when the n bytes of s end a sentence or a clause ("…" too). */
+static bool ends_pause(const char *s, size_t n)
+{
+	return n && (strchr(".,:;?!", s[n - 1]) || (n >= 3 && !memcmp(s + n - 3, "…", 3)));
 }
 
 /* --- reading the screen aloud --- */
@@ -304,8 +338,14 @@ static void reading_start(app *a)
 {
 	struct speak *sp = a->speak;
 	screen *s = top_screen(a);
+	overlay_kind k = overlay_on(a);
 	speech_text_clear(&sp->parts);
-	if (!s->ops->speech || !s->ops->speech(s, a, &sp->parts)) {
+	sp->listened = true;
+	if (k != OVERLAY_NONE) {
+		flow_parts(&sp->parts, overlay_flow(a, k));
+		if (!sp->parts.n)
+			speech_text_add(&sp->parts, screen_title(a));
+	} else if (!s->ops->speech || !s->ops->speech(s, a, &sp->parts)) {
 		speech_text_clear(&sp->parts);
 		speech_text_add(&sp->parts, screen_title(a));
 		flow_parts(&sp->parts, &s->fixed);
@@ -431,6 +471,99 @@ void speak_touch(app *a, float x, float y)
 
 /* --- the keypad --- */
 
+/* The text of f outside its tap targets, in layout order, a pause between
+ * blocks (a heading, the line under it); with lead, only what comes before
+ * the first target (a question above its answers). malloc'd, maybe "". */
+static char *plain_text(const flow *f, bool lead)
+{
+	size_t cap = 64, n = 0;
+	char *s = xmalloc(cap);
+	s[0] = 0;
+	const flow_item *prev = NULL;
+	for (size_t i = 0; i < f->n; i++) {
+		const flow_item *it = &f->items[i];
+		if (it->kind != FLOW_TEXT)
+			continue;
+		int cx = it->r.x + it->r.w / 2, cy = it->r.y + it->r.h / 2;
+		bool inside = false;
+		for (size_t h = 0; h < f->n_hits && !inside; h++)
+			inside = rect_contains(f->hits[h].r, cx, cy);
+		if (inside) {
+			if (lead)
+				break;
+			continue;
+		}
+		if (n + it->len + 3 > cap) {
+			cap = (n + it->len + 3) * 2;
+			s = xrealloc(s, cap);
+		}
+		if (n && (prev->px != it->px || prev->font != it->font || prev->container != it->container) &&
+		    !ends_pause(s, n))
+			s[n++] = '.';
+		prev = it;
+		if (n)
+			s[n++] = ' ';
+		memcpy(s + n, flow_text(f, it), it->len);
+		n += it->len;
+		s[n] = 0;
+	}
+	return s;
+}
+
+static bool has_keyboard(const flow *f)
+{
+	for (size_t i = 0; i < f->n_hits; i++)
+		if (f->hits[i].action == KEYBOARD_ACT_KEY)
+			return true;
+	return false;
+}
+
+/* What a keypad user hears on arriving at a screen without its own speech:
+ * its title, the words above its first item (a question, what to choose),
+ * and how to go on where the keypad alone cannot (typing, a page of text
+ * without items). malloc'd. */
+static char *arrival(app *a)
+{
+	screen *s = top_screen(a);
+	const flow *f = s->view.w > 0 && s->content.n_hits ? &s->content : s->fixed.n_hits ? &s->fixed : NULL;
+	char *lead = f ? plain_text(f, true) : xstrdup("");
+	const char *hint = "";
+	if (has_keyboard(&s->fixed))
+		hint = s->ops->id == SCREEN_DOSSIER
+			   ? _("The code is typed on the keyboard on the screen; or hold the barcode of your "
+			       "receipt under the scanner.")
+		       : s->ops->id == SCREEN_SEARCH
+			   ? _("Typing needs the keyboard on the screen; with the keypad, find a procedure "
+			       "by its field: Home, then Administrative procedures.")
+			   : _("Typing needs the keyboard on the screen: please ask at the desk.");
+	else if (!f && (s->fixed.n || (s->view.w > 0 && s->content.n)))
+		hint = _("Press slash to hear the whole page.");
+	size_t ln = strlen(lead);
+	bool stop = ln && !ends_pause(lead, ln); /* a heading without its full stop */
+	char *t = xasprintf("%s.%s%s%s%s%s", screen_title(a), ln ? " " : "", lead, stop ? "." : "", *hint ? " " : "",
+			    hint);
+	free(lead);
+	return t;
+}
+
+/* What an overlay says when it appears (its message; to a keypad user
+ * also how to answer it). malloc'd. */
+static char *overlay_message(app *a, overlay_kind k)
+{
+	char *text = plain_text(overlay_flow(a, k), false);
+	size_t n = strlen(text);
+	if (n && !ends_pause(text, n)) { /* a heading: a pause before what follows */
+		text = xrealloc(text, n + 2);
+		memcpy(text + n, ".", 2);
+	}
+	if (k == OVERLAY_IDLE && a->speak->keypad) {
+		char *t = xasprintf("%s %s", text, _("Press any key to stay."));
+		free(text);
+		text = t;
+	}
+	return text;
+}
+
 static void announce_focus(app *a, const char *before)
 {
 	struct speak *sp = a->speak;
@@ -441,11 +574,15 @@ static void announce_focus(app *a, const char *before)
 		sp->focus = n ? (int)n - 1 : -1;
 	if (sp->focus >= 0) {
 		show_target(a, &v[sp->focus]);
-		char *ann = announcement(&v[sp->focus]);
+		char *ann = announcement(&v[sp->focus], sp->reading);
 		text = before ? xasprintf("%s %s", before, ann) : xstrdup(ann);
 		free(ann);
+	} else if (before) {
+		text = xstrdup(before);
+	} else if (overlay_on(a) != OVERLAY_NONE) { /* a message without a button: it again */
+		text = overlay_message(a, overlay_on(a));
 	} else {
-		text = xstrdup(before ? before : screen_title(a));
+		text = xstrdup(screen_title(a));
 	}
 	say(a, text);
 	free(text);
@@ -466,6 +603,7 @@ static void activate(app *a)
 	show_target(a, &v[sp->focus]);
 	gfx_rect r = target_rect(a, &v[sp->focus]);
 	targets_free(v, n);
+	sp->activated = true; /* what it changed is said after the event */
 	app_tap_at(a, r.x + r.w / 2.0f, r.y + r.h / 2.0f);
 }
 
@@ -479,7 +617,16 @@ bool speak_key(app *a, int key)
 	idle_set_slow(&a->idle, true);
 	if (first && key != GFX_KEY_KP_MULTIPLY) {
 		/* The first key: where the citizen is, and the way to help. */
-		char *hello = xasprintf("%s. %s", screen_title(a), _("Keypad ready: press star for help."));
+		overlay_kind k = overlay_on(a);
+		char *where = k != OVERLAY_NONE ? overlay_message(a, k) : xasprintf("%s.", screen_title(a));
+		char *hello = xasprintf("%s %s", where, _("Keypad ready: press star for help."));
+		free(where);
+		if (k != OVERLAY_NONE) {
+			sp->overlay = k;
+			sp->overlay_stage = k == OVERLAY_PRINT ? print_overlay_stage(a) : 0;
+			sp->screen_focus = sp->focus;
+			sp->focus = -1;
+		}
 		if (sp->focus < 0)
 			sp->focus = 0;
 		announce_focus(a, hello);
@@ -546,29 +693,82 @@ bool speak_key(app *a, int key)
 	return true;
 }
 
+/* An overlay appeared or changed its message: it takes the ring (the
+ * screen's focus is kept for its return) and says its message to a
+ * citizen who uses the keypad or listened to the screen. */
+static void overlay_shown(app *a, overlay_kind k, overlay_kind was)
+{
+	struct speak *sp = a->speak;
+	reading_stop(a, true);
+	if (was == OVERLAY_NONE)
+		sp->screen_focus = sp->focus;
+	sp->focus = sp->keypad && k != OVERLAY_IDLE ? 0 : -1;
+	if (!sp->keypad && !sp->listened)
+		return;
+	char *text = overlay_message(a, k);
+	if (sp->focus >= 0)
+		announce_focus(a, text);
+	else
+		say(a, text);
+	free(text);
+	a->dirty = true;
+}
+
 void speak_after_event(app *a)
 {
 	struct speak *sp = a->speak;
-	if (!sp || sp->nav_seen == a->nav_serial)
+	if (!sp)
 		return;
+	overlay_kind k = overlay_on(a), was = sp->overlay;
+	unsigned stage = k == OVERLAY_PRINT ? print_overlay_stage(a) : 0;
+	bool nav = sp->nav_seen != a->nav_serial;
+	bool changed = k != was || stage != sp->overlay_stage;
+	bool activated = sp->activated;
+	sp->activated = false;
 	sp->nav_seen = a->nav_serial;
-	reading_stop(a, true);
-	sp->focus = -1;
-	if (sp->keypad && !a->attract) {
-		/* The new screen's title, what it is about (a procedure's name
-		 * and code), then its first target. */
-		sp->focus = 0;
-		screen *s = top_screen(a);
-		speech_text about = {0};
-		char *t;
-		if (s->ops->speech && s->ops->speech(s, a, &about) && about.n)
-			t = xasprintf("%s. %s", screen_title(a), about.part[0]);
-		else
-			t = xasprintf("%s.", screen_title(a));
-		speech_text_clear(&about);
-		announce_focus(a, t);
-		free(t);
+	sp->overlay = k;
+	sp->overlay_stage = stage;
+	if (changed && k != OVERLAY_NONE) {
+		if (nav) { /* the screen under it is new: its focus starts at the top */
+			was = OVERLAY_NONE;
+			sp->focus = sp->keypad ? 0 : -1;
+		}
+		overlay_shown(a, k, was);
+		return;
 	}
+	if (nav) {
+		reading_stop(a, true);
+		sp->focus = -1;
+		if (sp->keypad && !a->attract) {
+			/* The new screen's title, what it is about (a procedure's
+			 * name and code; the question it asks), then its first target. */
+			sp->focus = 0;
+			screen *s = top_screen(a);
+			speech_text about = {0};
+			char *t;
+			if (s->ops->speech && s->ops->speech(s, a, &about) && about.n)
+				t = xasprintf("%s. %s", screen_title(a), about.part[0]);
+			else
+				t = arrival(a);
+			speech_text_clear(&about);
+			announce_focus(a, t);
+			free(t);
+		}
+		return;
+	}
+	if (changed) { /* the overlay went: the screen gets its ring back */
+		sp->focus = sp->screen_focus;
+		if (sp->keypad && !a->attract) {
+			char *t = xasprintf("%s.", screen_title(a));
+			announce_focus(a, t);
+			free(t);
+		}
+		return;
+	}
+	/* A key chose an item that changed the screen in place (a section, a
+	 * year, the text size): the item again, as it is now. */
+	if (activated && sp->keypad && !sp->reading && !a->attract)
+		announce_focus(a, NULL);
 }
 
 void speak_draw(app *a, gfx *g)
@@ -577,6 +777,7 @@ void speak_draw(app *a, gfx *g)
 	if (!sp)
 		return;
 	const ui_metrics *m = &a->m;
+	overlay_kind k = overlay_on(a);
 	if (sp->keypad && sp->focus >= 0 && !a->attract) {
 		target *v;
 		size_t n = targets_collect(a, &v, false);
@@ -592,7 +793,7 @@ void speak_draw(app *a, gfx *g)
 		}
 		targets_free(v, n);
 	}
-	flow *bar = speak_bar(a);
+	flow *bar = k == OVERLAY_NONE ? speak_bar(a) : NULL;
 	if (bar) {
 		gfx_rect sr = {0, 0, m->w, m->h};
 		draw_flow(g, &a->runs, bar, 0, 0, sr, sr);
@@ -608,7 +809,11 @@ void speak_reset(app *a)
 	if (sp->voice)
 		sp->voice->say(sp->voice->ctx, NULL);
 	sp->keypad = false;
-	sp->focus = -1;
+	sp->listened = false;
+	sp->activated = false;
+	sp->focus = sp->screen_focus = -1;
+	sp->overlay = OVERLAY_NONE;
+	sp->overlay_stage = 0;
 	idle_set_slow(&a->idle, false);
 	set_volume(a, sp->start_volume);
 }

@@ -70,6 +70,8 @@ if command -v pdftotext >/dev/null; then
 	KEYS=$(pdftotext "$TMP/keys.pdf" - 2>/dev/null)
 	expect_in "$KEYS" "5 hoặc Enter" "key card"
 	expect_in "$KEYS" "Nghe hướng dẫn dùng bàn phím" "key card"
+	expect_in "$KEYS" "nhấn 5 ở nút OK để đóng" "key card: the print page"
+	expect_in "$KEYS" "nhấn một phím bất kỳ để tiếp tục" "key card: the idle question"
 	expect_in "$(pdfinfo "$TMP/keys.pdf" 2>/dev/null)" "Pages:           1" "key card pages"
 fi
 run 2 pdf --keycard 1.001193 -o "$TMP/keys2.pdf"

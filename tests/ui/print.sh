@@ -181,5 +181,13 @@ for size in 1920x1080 1080x1920; do
 	else
 		fail "forms at $size: the kiosk sent $# job(s), want 2"
 	fi
+	# The same by the keypad alone, every step said (print-keypad.script).
+	kiosk print-keypad "$size"
+	set -- $(jobs_of)
+	if [ "$#" = 1 ]; then
+		expect_job "$1" 9.999101-form-2 "$TMP/form2.pdf" "the second form, chosen by keys at $size"
+	else
+		fail "forms by keys at $size: the kiosk sent $# job(s), want 1"
+	fi
 done
 finish
