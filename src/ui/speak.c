@@ -121,6 +121,30 @@ static void say(app *a, const char *text)
 
 /* --- what a screen holds, in reading order --- */
 
+/* True when the n bytes of s end a sentence or a clause ("…" too). */
+static bool ends_pause(const char *s, size_t n)
+{
+	return n && (strchr(".,:;?!", s[n - 1]) || (n >= 3 && !memcmp(s + n - 3, "…", 3)));
+}
+
+/* Appends it's text to the string *s (n bytes, *cap allocated) after a
+ * space; with pause, after that mark too unless the text so far ends a
+ * clause already (a heading, then the line under it). */
+static void append_item(char **s, size_t *n, size_t *cap, const flow *f, const flow_item *it, char pause)
+{
+	if (*n + it->len + 3 > *cap) {
+		*cap = (*n + it->len + 3) * 2;
+		*s = xrealloc(*s, *cap);
+	}
+	if (pause && *n && !ends_pause(*s, *n))
+		(*s)[(*n)++] = pause;
+	if (*n)
+		(*s)[(*n)++] = ' ';
+	memcpy(*s + *n, flow_text(f, it), it->len);
+	*n += it->len;
+	(*s)[*n] = 0;
+}
+
 /* The text drawn inside r in f, lines joined by spaces; malloc'd. */
 static char *text_inside(const flow *f, gfx_rect r)
 {
@@ -132,19 +156,10 @@ static char *text_inside(const flow *f, gfx_rect r)
 		const flow_item *it = &f->items[i];
 		if (it->kind != FLOW_TEXT || !rect_contains(r, it->r.x + it->r.w / 2, it->r.y + it->r.h / 2))
 			continue;
-		if (n + it->len + 3 > cap) {
-			cap = (n + it->len + 3) * 2;
-			s = xrealloc(s, cap);
-		}
 		/* A title and the line under it: a pause between them. */
-		if (n && (prev->px != it->px || prev->font != it->font) && !strchr(".,:;?!", s[n - 1]))
-			s[n++] = ',';
+		bool block = prev && (prev->px != it->px || prev->font != it->font);
+		append_item(&s, &n, &cap, f, it, block ? ',' : 0);
 		prev = it;
-		if (n)
-			s[n++] = ' ';
-		memcpy(s + n, flow_text(f, it), it->len);
-		n += it->len;
-		s[n] = 0;
 	}
 	return s;
 }
@@ -263,12 +278,6 @@ static char *announcement(const target *t, bool reading)
 	default: does = _("press 5 to choose"); break;
 	}
 	return xasprintf("%s. %s.", label, does);
-}
-
-/* True when the n bytes of s end a sentence or a clause ("…" too). */
-static bool ends_pause(const char *s, size_t n)
-{
-	return n && (strchr(".,:;?!", s[n - 1]) || (n >= 3 && !memcmp(s + n - 3, "…", 3)));
 }
 
 /* --- reading the screen aloud --- */
@@ -493,19 +502,10 @@ static char *plain_text(const flow *f, bool lead)
 				break;
 			continue;
 		}
-		if (n + it->len + 3 > cap) {
-			cap = (n + it->len + 3) * 2;
-			s = xrealloc(s, cap);
-		}
-		if (n && (prev->px != it->px || prev->font != it->font || prev->container != it->container) &&
-		    !ends_pause(s, n))
-			s[n++] = '.';
+		bool block = prev && (prev->px != it->px || prev->font != it->font ||
+		                      prev->container != it->container);
+		append_item(&s, &n, &cap, f, it, block ? '.' : 0);
 		prev = it;
-		if (n)
-			s[n++] = ' ';
-		memcpy(s + n, flow_text(f, it), it->len);
-		n += it->len;
-		s[n] = 0;
 	}
 	return s;
 }
