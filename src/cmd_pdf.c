@@ -109,7 +109,7 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, 
 		return 1;
 	}
 	faq *faqs = NULL;
-	size_t n_faqs = catalog_faqs(env->cat, code, &faqs);
+	size_t n_faqs = 0;
 	catalog_data extras = {0};
 	catalog_load_extras(env->cat, &extras);
 	const bundle_info *info = catalog_info(env->cat);
@@ -120,8 +120,6 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, 
 	        !str_empty(env->cfg.unit_name) ? env->cfg.unit_name : (info ? info->unit : NULL),
 	    .hotlines = extras.hotlines,
 	    .n_hotlines = extras.n_hotlines,
-	    .faqs = faqs,
-	    .n_faqs = n_faqs,
 	    .printed_at = now,
 	    .clock_wrong = clock_wrong,
 	    .summary = summary,
@@ -131,6 +129,9 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, 
 		fprintf(stderr, _("procedure %s has no translation into %s: the sheet is in Vietnamese\n"),
 		        code, lang);
 	}
+	n_faqs = sheet_lang_faqs(env->cat, &ctx, code, &faqs);
+	ctx.faqs = faqs;
+	ctx.n_faqs = n_faqs;
 	char *err = NULL;
 	int rc = 0;
 	if (pdf_sheet_write(p, &ctx, path, &err) < 0) {

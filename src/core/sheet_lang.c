@@ -2,9 +2,11 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "xalloc.h"
 #include "procedure_fields.h"
 
 bool sheet_lang_apply(catalog *c, const char *lang, procedure *p, pdf_sheet_ctx *ctx)
@@ -37,4 +39,28 @@ bool sheet_lang_apply(catalog *c, const char *lang, procedure *p, pdf_sheet_ctx 
 	ctx->lang = lang;
 	ctx->vi_fields = vi;
 	return true;
+}
+
+/* Puts the mark after *text when it is in Vietnamese. */
+static void mark_vi(char **text, unsigned mask, size_t member, const char *mark)
+{
+	if (str_empty(*text) || catalog_row_translated(mask, TR_FAQ, member))
+		return;
+	char *marked = xasprintf("%s %s", *text, mark);
+	free(*text);
+	*text = marked;
+}
+
+size_t sheet_lang_faqs(catalog *c, const pdf_sheet_ctx *ctx, const char *code, faq **out)
+{
+	if (str_empty(ctx->lang))
+		return catalog_faqs(c, code, out);
+	size_t n = catalog_faqs_in(c, ctx->lang, code, out);
+	const char *mark = !str_empty(ctx->vi_mark) ? ctx->vi_mark : "(Tiếng Việt)";
+	for (size_t i = 0; i < n; i++) {
+		faq *f = &(*out)[i];
+		mark_vi(&f->question, f->translated, offsetof(faq, question), mark);
+		mark_vi(&f->answer, f->translated, offsetof(faq, answer), mark);
+	}
+	return n;
 }

@@ -24,4 +24,11 @@
  * one: call from the thread that draws, or from the command line. */
 bool sheet_lang_apply(catalog *c, const char *lang, procedure *p, pdf_sheet_ctx *ctx);
 
+/* The questions and answers of procedure code for the sheet that
+ * sheet_lang_apply set ctx up for: on a translated sheet (ctx->lang set)
+ * in the language where dich/LANG/faq.csv has them, each text left in
+ * Vietnamese followed by the mark, as the kiosk's detail page shows them;
+ * else catalog_faqs's. Free with catalog_faqs_free. */
+size_t sheet_lang_faqs(catalog *c, const pdf_sheet_ctx *ctx, const char *code, faq **out);
+
 #endif

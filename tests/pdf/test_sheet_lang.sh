@@ -57,6 +57,12 @@ expect_not_in "$t" "$NAME" "hmn: the Vietnamese name"
 expect_in "$t" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "hmn: the Quốc hiệu"
 expect_in "$t" "UBND XÃ CHIỀNG SƠN" "hmn: the unit"
 expect_in "$t" "Mã thủ tục: $CODE" "hmn: the code"
+# The questions and answers: dich/hmn/faq.csv translates one, the others
+# stay Vietnamese with the mark after the text, as on the kiosk.
+expect_in "$t" "[TEST DATA] hmn: question two?" "hmn: the translated question"
+expect_in "$t" "[TEST DATA] hmn: answer two" "hmn: the translated answer"
+expect_not_in "$t" "Sinh con bao lâu thì phải đi đăng ký khai sinh?" "hmn: the Vietnamese of the translated question"
+expect_in "$(printf '%s' "$t" | tr '\n' ' ')" "Không có Giấy chứng sinh thì làm thế nào? (Tiếng Việt)" "hmn: an untranslated question, marked"
 # The legal basis and the domain are not translatable: not marked.
 expect_in "$t" "Lĩnh vực: Hộ tịch" "hmn: the domain, unmarked"
 expect_in "$t" $'Căn cứ pháp lý\n' "hmn: the legal basis heading, unmarked"
