@@ -229,7 +229,7 @@ grep -q 'DEPLOY-0001' "$TMP/out/w2-dossier-show.out" || fail "dossier show: $(he
 cat >"$W/kiosk.script" <<'SCRIPT'
 tap-text "Đánh giá sự hài lòng"
 tap-text "Rất hài lòng"
-expect-text "Cảm ơn ông/bà!"
+expect-text "Cảm ơn bạn!"
 tap-text "Về màn hình chính"
 scan "DEPLOY-0001"
 expect-text "Hồ sơ DEPLOY-0001"
@@ -251,7 +251,8 @@ tap-text "Tiếng Việt"
 tap-text "Hmoob"
 tap-text "Tra cứu"
 type "khai sinh"
-tap-text "Thủ tục đăng ký khai sinh"
+tap-text "[TEST DATA] hmn: name of 1.001193"
+expect-text "Mã thủ tục: 1.001193"
 expect-text "[TEST DATA] hmn: name of 1.001193"
 shot hmn-detail
 tap-text "Hmoob"
