@@ -106,21 +106,21 @@ static char *printjob_temp(void)
 static bool printjob_write_sheet(procedure *p, const printjob_source *src, bool summary,
                                  const char *path)
 {
-	faq *faqs = NULL;
-	size_t n_faqs = catalog_faqs(src->cat, p->code, &faqs);
-	catalog_data extras = {0};
-	catalog_load_extras(src->cat, &extras);
 	pdf_sheet_ctx ctx = {
 	    .unit_name = src->unit_name,
-	    .hotlines = extras.hotlines,
-	    .n_hotlines = extras.n_hotlines,
-	    .faqs = faqs,
-	    .n_faqs = n_faqs,
 	    .printed_at = src->wall,
 	    .clock_wrong = src->clock_wrong,
 	    .summary = summary,
 	};
-	sheet_lang_apply(src->cat, src->lang, p, &ctx);
+	const char *lang = sheet_lang_apply(src->cat, src->lang, p, &ctx) ? src->lang : NULL;
+	faq *faqs = NULL;
+	size_t n_faqs = catalog_faqs_in(src->cat, lang, p->code, &faqs);
+	catalog_data extras = {0};
+	catalog_load_extras_in(src->cat, lang, &extras);
+	ctx.hotlines = extras.hotlines;
+	ctx.n_hotlines = extras.n_hotlines;
+	ctx.faqs = faqs;
+	ctx.n_faqs = n_faqs;
 	char *err = NULL;
 	bool ok = pdf_sheet_write(p, &ctx, path, &err) == 0;
 	if (!ok)
