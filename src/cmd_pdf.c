@@ -108,28 +108,31 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, 
 		free(msg);
 		return 1;
 	}
-	faq *faqs = NULL;
-	size_t n_faqs = 0;
-	catalog_data extras = {0};
-	catalog_load_extras(env->cat, &extras);
 	const bundle_info *info = catalog_info(env->cat);
 	time_t now = time(NULL);
 	bool clock_wrong = cmd_pdf_clock_wrong(now, info);
 	pdf_sheet_ctx ctx = {
 	    .unit_name =
 	        !str_empty(env->cfg.unit_name) ? env->cfg.unit_name : (info ? info->unit : NULL),
-	    .hotlines = extras.hotlines,
-	    .n_hotlines = extras.n_hotlines,
 	    .printed_at = now,
 	    .clock_wrong = clock_wrong,
 	    .summary = summary,
 	};
-	if (lang && strcmp(lang, "vi") && !sheet_lang_apply(env->cat, lang, p, &ctx)) {
+	bool translated = lang && strcmp(lang, "vi") && sheet_lang_apply(env->cat, lang, p, &ctx);
+	if (lang && strcmp(lang, "vi") && !translated) {
 		fprintf(stderr, "motcua: %s: ", _("warning"));
 		fprintf(stderr, _("procedure %s has no translation into %s: the sheet is in Vietnamese\n"),
 		        code, lang);
 	}
-	n_faqs = sheet_lang_faqs(env->cat, &ctx, code, &faqs);
+	/* The questions (marked where they stay Vietnamese) and the hotlines
+	 * in the sheet's language where the bundle translates them
+	 * (dich/LANG/faq.csv, hotlines.csv), as on the screen. */
+	faq *faqs = NULL;
+	size_t n_faqs = sheet_lang_faqs(env->cat, &ctx, code, &faqs);
+	catalog_data extras = {0};
+	catalog_load_extras_in(env->cat, ctx.lang, &extras);
+	ctx.hotlines = extras.hotlines;
+	ctx.n_hotlines = extras.n_hotlines;
 	ctx.faqs = faqs;
 	ctx.n_faqs = n_faqs;
 	char *err = NULL;

@@ -412,6 +412,44 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
 	return rc;
 }
 
+/* Two Vietnamese rows with the same key columns: a translated row cannot
+ * name either (bundle.c refuses it), so the template leaves both out
+ * rather than write a file that check refuses untouched. */
+typedef struct tpl_key {
+	const char *k1, *k2;
+	size_t i;
+} tpl_key;
+
+static int cmp_tpl_key(const void *a, const void *b)
+{
+	const tpl_key *x = a, *y = b;
+	int c = strcmp(x->k1, y->k1);
+	return c ? c : strcmp(x->k2, y->k2);
+}
+
+static bool *rows_ambiguous(const catalog_data *d, int k, size_t n, size_t *n_amb)
+{
+	const bundle_table *src = bundle_schema_row_source(k);
+	const bundle_column *c1 = bundle_schema_row_source_column(k, 0);
+	const bundle_column *c2 = bundle_schema_row_source_column(k, 1);
+	tpl_key *v = xcalloc(n + 1, sizeof *v);
+	bool *amb = xcalloc(n + 1, sizeof *amb);
+	for (size_t i = 0; i < n; i++) {
+		const void *rec = bundle_schema_record(d, src, i);
+		const char *a = bundle_schema_get_str(rec, c1), *b = bundle_schema_get_str(rec, c2);
+		v[i] = (tpl_key){a ? a : "", b ? b : "", i};
+	}
+	qsort(v, n, sizeof *v, cmp_tpl_key);
+	*n_amb = 0;
+	for (size_t i = 1; i < n; i++)
+		if (!cmp_tpl_key(&v[i - 1], &v[i])) {
+			*n_amb += !amb[v[i - 1].i] + !amb[v[i].i];
+			amb[v[i - 1].i] = amb[v[i].i] = true;
+		}
+	free(v);
+	return amb;
+}
+
 int bundle_write_template(const char *dir, const catalog_data *d, const char *lang, diag_list *diag)
 {
 	int dirfd = out_folder_open(dir, diag);
@@ -422,14 +460,28 @@ int bundle_write_template(const char *dir, const catalog_data *d, const char *la
 	size_t n_rows[TR_KINDS] = {0};
 	for (int k = 0; k < TR_KINDS; k++) {
 		const bundle_table *src = bundle_schema_row_source(k), *t = bundle_schema_row_table(k);
-		n_rows[k] = bundle_schema_count(d, src);
-		rows[k] = xcalloc(n_rows[k] + 1, sizeof *rows[k]);
-		for (size_t i = 0; i < n_rows[k]; i++) {
-			rows[k][i].row = i;
+		size_t n = bundle_schema_count(d, src), n_amb;
+		bool *amb = rows_ambiguous(d, k, n, &n_amb);
+		rows[k] = xcalloc(n + 1, sizeof *rows[k]);
+		for (size_t i = 0; i < n; i++) {
+			if (amb[i])
+				continue;
+			row_translation *x = &rows[k][n_rows[k]++];
+			x->row = i;
 			const void *rec = bundle_schema_record(d, src, i);
 			for (size_t j = BUNDLE_ROW_KEYS; j < t->n_columns; j++)
-				rows[k][i].text[j - BUNDLE_ROW_KEYS] =
+				x->text[j - BUNDLE_ROW_KEYS] =
 				    (char *)bundle_schema_get_str(rec, bundle_schema_row_source_column(k, j));
+		}
+		free(amb);
+		if (n_amb) {
+			char *shown = xasprintf("%s/%s/%s/%s", dir, BUNDLE_TRANSLATIONS, lang, t->file);
+			diag_warning(diag, shown, 0,
+			             _("%zu rows of %s share their key columns with another row and were "
+			               "left out: a translation cannot say which of them it is; make them "
+			               "differ in the Vietnamese"),
+			             n_amb, src->file);
+			free(shown);
 		}
 	}
 	int rc = translation_write(dirfd, dir, lang, d->procs, d->n_procs, d, rows, n_rows, diag);

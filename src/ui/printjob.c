@@ -106,12 +106,8 @@ static char *printjob_temp(void)
 static bool printjob_write_sheet(procedure *p, const printjob_source *src, bool summary,
                                  const char *path)
 {
-	catalog_data extras = {0};
-	catalog_load_extras(src->cat, &extras);
 	pdf_sheet_ctx ctx = {
 	    .unit_name = src->unit_name,
-	    .hotlines = extras.hotlines,
-	    .n_hotlines = extras.n_hotlines,
 	    .printed_at = src->wall,
 	    .clock_wrong = src->clock_wrong,
 	    .summary = summary,
@@ -119,6 +115,10 @@ static bool printjob_write_sheet(procedure *p, const printjob_source *src, bool 
 	sheet_lang_apply(src->cat, src->lang, p, &ctx);
 	faq *faqs = NULL;
 	size_t n_faqs = sheet_lang_faqs(src->cat, &ctx, p->code, &faqs);
+	catalog_data extras = {0};
+	catalog_load_extras_in(src->cat, ctx.lang, &extras);
+	ctx.hotlines = extras.hotlines;
+	ctx.n_hotlines = extras.n_hotlines;
 	ctx.faqs = faqs;
 	ctx.n_faqs = n_faqs;
 	char *err = NULL;

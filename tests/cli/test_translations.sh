@@ -87,4 +87,17 @@ sed -i 's/^phien_ban *=.*/phien_ban = 9/' "$Y/bundle.ini"
 sed -n 2,3p "$Y/news.csv" >>"$Y/news.csv"
 run 1 check "$Y"
 expect_in "$ERR" "dich/hmn/news.csv:2: error: news.csv has more than one row whose 'Ngày' (ngay) is '24/11/2026'" "an ambiguous news item"
+# The same Vietnamese catalogue, imported: `export --template` leaves the two
+# rows out (with a warning) so that the template, untouched, passes check.
+# Before, it wrote both and check refused the untouched template.
+Z="$TMP/ambiguous-vi"
+cp -r "$SAMPLE" "$Z"
+sed -i 's/^phien_ban *=.*/phien_ban = 20/' "$Z/bundle.ini"
+sed -n 2,3p "$Z/news.csv" >>"$Z/news.csv"
+run 0 import "$Z"
+run 0 export --template hmn "$TMP/tpl2"
+expect_in "$ERR" "dich/hmn/news.csv: warning: 2 rows of news.csv share their key columns" "the template's warning"
+cp -r "$TMP/tpl2/dich" "$Z/"
+sed -i 's/^phien_ban *=.*/phien_ban = 21/' "$Z/bundle.ini"
+run 0 check "$Z"
 finish

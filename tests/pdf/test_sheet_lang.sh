@@ -80,6 +80,12 @@ pdftoppm -r 200 -png "$TMP/hmn-summary.pdf" "$TMP/qr" 2>/dev/null
 got=$(zbarimg -q --raw "$TMP"/qr-*.png 2>/dev/null)
 [ -n "$url" ] && [ "$got" = "$url" ] || fail "hmn summary: the QR code reads '$got', want '$url'"
 
+# The questions and hotlines the bundle translates (dich/hmn/faq.csv,
+# hotlines.csv) are on the hmn sheet in hmn, as on the screen; before, the
+# sheet printed them in Vietnamese, unmarked.
+expect_in "$t" "Hỏi: [TEST DATA] hmn: question two?" "hmn: the translated question"
+expect_not_in "$t" "Sinh con bao lâu thì phải đi đăng ký khai sinh?" "hmn: the Vietnamese of the translated question"
+expect_in "$t" "[TEST DATA] hmn: hotline agency one: 0212 000 0001" "hmn: the translated hotline"
 # 2. qaa: Tai Viet on the sheet; the mark in qaa's UI translation.
 L="$TMP/locale"
 mkdir -p "$L/qaa/LC_MESSAGES"
@@ -129,6 +135,7 @@ t=$(text_of "$TMP/untranslated.pdf")
 expect_in "$t" "Thủ tục đăng ký kết hôn" "the untranslated procedure's Vietnamese sheet"
 expect_not_in "$t" "Bản dịch" "the untranslated procedure's sheet names a translation"
 expect_not_in "$t" "(Tiếng Việt)" "the untranslated procedure's sheet marked"
+expect_not_in "$t" "[TEST DATA]" "the untranslated procedure's Vietnamese sheet holds translated hotlines"
 run 2 pdf --keycard --lang hmn -o "$TMP/k.pdf"
 run 0 help pdf
 expect_in "$OUT" "--lang LANG" "motcua help pdf"
