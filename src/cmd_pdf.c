@@ -128,13 +128,8 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, 
 	 * in the sheet's language where the bundle translates them
 	 * (dich/LANG/faq.csv, hotlines.csv), as on the screen. */
 	faq *faqs = NULL;
-	size_t n_faqs = sheet_lang_faqs(env->cat, &ctx, code, &faqs);
 	catalog_data extras = {0};
-	catalog_load_extras_in(env->cat, ctx.lang, &extras);
-	ctx.hotlines = extras.hotlines;
-	ctx.n_hotlines = extras.n_hotlines;
-	ctx.faqs = faqs;
-	ctx.n_faqs = n_faqs;
+	sheet_lang_extras(env->cat, &ctx, code, &faqs, &extras);
 	char *err = NULL;
 	int rc = 0;
 	if (pdf_sheet_write(p, &ctx, path, &err) < 0) {
@@ -143,7 +138,7 @@ static int cmd_pdf_write_sheet(motcua_env *env, const char *code, bool summary, 
 	}
 	free(err);
 	catalog_data_clear(&extras);
-	catalog_faqs_free(faqs, n_faqs);
+	catalog_faqs_free(faqs, ctx.n_faqs);
 	procedure_free(p);
 	return rc;
 }

@@ -51,7 +51,7 @@ static void mark_vi(char **text, unsigned mask, size_t member, const char *mark)
 	*text = marked;
 }
 
-size_t sheet_lang_faqs(catalog *c, const pdf_sheet_ctx *ctx, const char *code, faq **out)
+static size_t sheet_lang_faqs(catalog *c, const pdf_sheet_ctx *ctx, const char *code, faq **out)
 {
 	if (str_empty(ctx->lang))
 		return catalog_faqs(c, code, out);
@@ -63,4 +63,14 @@ size_t sheet_lang_faqs(catalog *c, const pdf_sheet_ctx *ctx, const char *code, f
 		mark_vi(&f->answer, f->translated, offsetof(faq, answer), mark);
 	}
 	return n;
+}
+
+void sheet_lang_extras(catalog *c, pdf_sheet_ctx *ctx, const char *code, faq **faqs,
+                       catalog_data *extras)
+{
+	ctx->n_faqs = sheet_lang_faqs(c, ctx, code, faqs);
+	ctx->faqs = *faqs;
+	catalog_load_extras_in(c, ctx->lang, extras);
+	ctx->hotlines = extras->hotlines;
+	ctx->n_hotlines = extras->n_hotlines;
 }

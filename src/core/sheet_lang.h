@@ -24,11 +24,14 @@
  * one: call from the thread that draws, or from the command line. */
 bool sheet_lang_apply(catalog *c, const char *lang, procedure *p, pdf_sheet_ctx *ctx);
 
-/* The questions and answers of procedure code for the sheet that
+/* Fills ctx's questions and hotlines for the sheet of procedure code that
  * sheet_lang_apply set ctx up for: on a translated sheet (ctx->lang set)
- * in the language where dich/LANG/faq.csv has them, each text left in
- * Vietnamese followed by the mark, as the kiosk's detail page shows them;
- * else catalog_faqs's. Free with catalog_faqs_free. */
-size_t sheet_lang_faqs(catalog *c, const pdf_sheet_ctx *ctx, const char *code, faq **out);
+ * in the language where dich/LANG/faq.csv and hotlines.csv have them, each
+ * question or answer left in Vietnamese followed by the mark, as the
+ * kiosk's detail page shows them; else the Vietnamese. They are owned by
+ * *faqs (free with catalog_faqs_free(*faqs, ctx->n_faqs)) and *extras
+ * (zeroed by the caller; free with catalog_data_clear). */
+void sheet_lang_extras(catalog *c, pdf_sheet_ctx *ctx, const char *code, faq **faqs,
+                       catalog_data *extras);
 
 #endif

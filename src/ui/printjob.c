@@ -114,20 +114,15 @@ static bool printjob_write_sheet(procedure *p, const printjob_source *src, bool 
 	};
 	sheet_lang_apply(src->cat, src->lang, p, &ctx);
 	faq *faqs = NULL;
-	size_t n_faqs = sheet_lang_faqs(src->cat, &ctx, p->code, &faqs);
 	catalog_data extras = {0};
-	catalog_load_extras_in(src->cat, ctx.lang, &extras);
-	ctx.hotlines = extras.hotlines;
-	ctx.n_hotlines = extras.n_hotlines;
-	ctx.faqs = faqs;
-	ctx.n_faqs = n_faqs;
+	sheet_lang_extras(src->cat, &ctx, p->code, &faqs, &extras);
 	char *err = NULL;
 	bool ok = pdf_sheet_write(p, &ctx, path, &err) == 0;
 	if (!ok)
 		fprintf(stderr, "%s: %s: %s\n", path, _("error"), err ? err : "?");
 	free(err);
 	catalog_data_clear(&extras);
-	catalog_faqs_free(faqs, n_faqs);
+	catalog_faqs_free(faqs, ctx.n_faqs);
 	return ok;
 }
 
