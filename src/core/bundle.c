@@ -2073,52 +2073,21 @@ static size_t folder_entries(int fd, char ***out)
 	return n;
 }
 
-/* The Vietnamese records of a translated table, sorted by their two key
- * columns, so that each translated row finds its record in log n (a
- * bundle may hold tens of thousands of questions, in 32 languages). */
-typedef struct row_key {
-	const char *k1, *k2;
-	size_t i;
-} row_key;
-
-static int cmp_row_key(const void *a, const void *b)
-{
-	const row_key *x = a, *y = b;
-	int c = strcmp(x->k1, y->k1);
-	return c ? c : strcmp(x->k2, y->k2);
-}
-
-static row_key *row_keys(const catalog_data *d, int kind, size_t *n)
-{
-	const bundle_table *src = bundle_schema_row_source(kind);
-	const bundle_column *c1 = bundle_schema_row_source_column(kind, 0);
-	const bundle_column *c2 = bundle_schema_row_source_column(kind, 1);
-	*n = bundle_schema_count(d, src);
-	row_key *k = xcalloc(*n + 1, sizeof *k);
-	for (size_t i = 0; i < *n; i++) {
-		const void *rec = bundle_schema_record(d, src, i);
-		const char *a = bundle_schema_get_str(rec, c1), *b = bundle_schema_get_str(rec, c2);
-		k[i] = (row_key){a ? a : "", b ? b : "", i};
-	}
-	qsort(k, *n, sizeof *k, cmp_row_key);
-	return k;
-}
-
 /* The records whose key columns hold what x's do: how many (0, 1, or 2 for
  * "more than one"), the first in bundle order in *at. */
-static int row_matches(const row_key *keys, size_t n, const row_translation *x, size_t *at)
+static int row_matches(const bundle_row_key *keys, size_t n, const row_translation *x, size_t *at)
 {
-	row_key want = {x->key ? x->key : "", x->key2 ? x->key2 : "", 0};
+	bundle_row_key want = {x->key ? x->key : "", x->key2 ? x->key2 : "", 0};
 	size_t lo = 0, hi = n;
 	while (lo < hi) { /* the first key >= want */
 		size_t mid = (lo + hi) / 2;
-		if (cmp_row_key(&keys[mid], &want) < 0)
+		if (bundle_row_key_cmp(&keys[mid], &want) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	int found = 0;
-	for (size_t i = lo; i < n && found < 2 && !cmp_row_key(&keys[i], &want); i++) {
+	for (size_t i = lo; i < n && found < 2 && !bundle_row_key_cmp(&keys[i], &want); i++) {
 		if (!found || keys[i].i < *at)
 			*at = keys[i].i;
 		found++;
@@ -2136,7 +2105,7 @@ static void rows_resolve(reader *r, catalog_data *tmp, int kind, const char *fil
 	char *l1 = column_label(&tt->columns[0]), *l2 = column_label(&tt->columns[1]);
 	size_t *taken = xcalloc(bundle_schema_count(r->d, src) + 1, sizeof *taken); /* line + 1 */
 	size_t n_keys;
-	row_key *keys = row_keys(r->d, kind, &n_keys);
+	bundle_row_key *keys = bundle_schema_row_keys(r->d, kind, &n_keys);
 	t->rows[kind] = xcalloc(tmp->n_tr_rows + 1, sizeof *t->rows[kind]);
 	for (size_t i = 0; i < tmp->n_tr_rows; i++) {
 		row_translation *x = &tmp->tr_rows[i];

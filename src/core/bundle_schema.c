@@ -1,6 +1,8 @@
 #include "bundle_schema.h"
+#include "xalloc.h"
 
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The tables read best one column a line. */
@@ -338,4 +340,27 @@ bool bundle_schema_record_equal(const void *a, const void *b, const bundle_table
 		if (!bundle_schema_field_equal(a, b, &t->columns[i]))
 			return false;
 	return true;
+}
+
+int bundle_row_key_cmp(const void *a, const void *b)
+{
+	const bundle_row_key *x = a, *y = b;
+	int c = strcmp(x->k1, y->k1);
+	return c ? c : strcmp(x->k2, y->k2);
+}
+
+bundle_row_key *bundle_schema_row_keys(const catalog_data *d, int kind, size_t *n)
+{
+	const bundle_table *src = bundle_schema_row_source(kind);
+	const bundle_column *c1 = bundle_schema_row_source_column(kind, 0);
+	const bundle_column *c2 = bundle_schema_row_source_column(kind, 1);
+	*n = bundle_schema_count(d, src);
+	bundle_row_key *k = xcalloc(*n + 1, sizeof *k);
+	for (size_t i = 0; i < *n; i++) {
+		const void *rec = bundle_schema_record(d, src, i);
+		const char *a = bundle_schema_get_str(rec, c1), *b = bundle_schema_get_str(rec, c2);
+		k[i] = (bundle_row_key){a ? a : "", b ? b : "", i};
+	}
+	qsort(k, *n, sizeof *k, bundle_row_key_cmp);
+	return k;
 }

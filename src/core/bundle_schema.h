@@ -107,6 +107,19 @@ double *bundle_schema_double(void *rec, const bundle_column *c);
 
 /* The same, reading: the value of field c of rec (strings may be NULL). */
 const char *bundle_schema_get_str(const void *rec, const bundle_column *c);
+
+/* The Vietnamese records of a translated kind's source table (news,
+ * hotlines, questions) by their two key columns: k1, k2 (never NULL) and
+ * the record's index i, sorted by bundle_row_key_cmp. Reading a translation
+ * finds each row's record in log n; a template leaves out records whose
+ * keys are shared. *n set; caller frees. */
+typedef struct bundle_row_key {
+	const char *k1, *k2;
+	size_t i;
+} bundle_row_key;
+bundle_row_key *bundle_schema_row_keys(const catalog_data *d, int kind, size_t *n);
+/* qsort order of bundle_row_key: k1, then k2. */
+int bundle_row_key_cmp(const void *a, const void *b);
 const item_list *bundle_schema_get_list(const void *rec, const bundle_column *c);
 int bundle_schema_get_int(const void *rec, const bundle_column *c);
 double bundle_schema_get_double(const void *rec, const bundle_column *c);

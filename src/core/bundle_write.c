@@ -415,34 +415,14 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag)
 /* Two Vietnamese rows with the same key columns: a translated row cannot
  * name either (bundle.c refuses it), so the template leaves both out
  * rather than write a file that check refuses untouched. */
-typedef struct tpl_key {
-	const char *k1, *k2;
-	size_t i;
-} tpl_key;
-
-static int cmp_tpl_key(const void *a, const void *b)
+static bool *rows_ambiguous(const catalog_data *d, int k, size_t *n_amb)
 {
-	const tpl_key *x = a, *y = b;
-	int c = strcmp(x->k1, y->k1);
-	return c ? c : strcmp(x->k2, y->k2);
-}
-
-static bool *rows_ambiguous(const catalog_data *d, int k, size_t n, size_t *n_amb)
-{
-	const bundle_table *src = bundle_schema_row_source(k);
-	const bundle_column *c1 = bundle_schema_row_source_column(k, 0);
-	const bundle_column *c2 = bundle_schema_row_source_column(k, 1);
-	tpl_key *v = xcalloc(n + 1, sizeof *v);
+	size_t n;
+	bundle_row_key *v = bundle_schema_row_keys(d, k, &n);
 	bool *amb = xcalloc(n + 1, sizeof *amb);
-	for (size_t i = 0; i < n; i++) {
-		const void *rec = bundle_schema_record(d, src, i);
-		const char *a = bundle_schema_get_str(rec, c1), *b = bundle_schema_get_str(rec, c2);
-		v[i] = (tpl_key){a ? a : "", b ? b : "", i};
-	}
-	qsort(v, n, sizeof *v, cmp_tpl_key);
 	*n_amb = 0;
 	for (size_t i = 1; i < n; i++)
-		if (!cmp_tpl_key(&v[i - 1], &v[i])) {
+		if (!bundle_row_key_cmp(&v[i - 1], &v[i])) {
 			*n_amb += !amb[v[i - 1].i] + !amb[v[i].i];
 			amb[v[i - 1].i] = amb[v[i].i] = true;
 		}
@@ -461,7 +441,7 @@ int bundle_write_template(const char *dir, const catalog_data *d, const char *la
 	for (int k = 0; k < TR_KINDS; k++) {
 		const bundle_table *src = bundle_schema_row_source(k), *t = bundle_schema_row_table(k);
 		size_t n = bundle_schema_count(d, src), n_amb;
-		bool *amb = rows_ambiguous(d, k, n, &n_amb);
+		bool *amb = rows_ambiguous(d, k, &n_amb);
 		rows[k] = xcalloc(n + 1, sizeof *rows[k]);
 		for (size_t i = 0; i < n; i++) {
 			if (amb[i])
