@@ -1,8 +1,10 @@
 #include "audio_clip.h"
 
 #include <limits.h>
+#include <ogg/ogg.h>
 #include <stdbool.h>
 #include <sndfile.h>
+#include <vorbis/codec.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +131,63 @@ static bool ogg_pages_whole(const unsigned char *p, size_t n)
 	return true;
 }
 
+/* libsndfile 1.2.0 (Debian 12) loses the decoder's set-up (vorbis_info,
+ * 5.7 KB) on every way it can refuse a Vorbis stream's three headers, and a
+ * stick may carry any number of such files, checked again at each insertion.
+ * So libvorbis reads the headers here first, the way libsndfile then does,
+ * and frees what it made: libsndfile sees only a stream whose headers it
+ * takes. Stricter than libsndfile on one point: a comment or set-up header
+ * that libvorbis refuses is refused (libsndfile would decode on without
+ * it). The n bytes at p are whole pages (ogg_pages_whole). */
+static bool vorbis_headers_ok(const unsigned char *p, size_t n)
+{
+	ogg_stream_state os;
+	vorbis_info vi;
+	vorbis_comment vc;
+	vorbis_info_init(&vi);
+	vorbis_comment_init(&vc);
+	bool ok = true, started = false;
+	int headers = 0;
+	for (size_t at = 0; ok && headers < 3;) {
+		if (at >= n) {
+			ok = false; /* the file ends before the third header */
+			break;
+		}
+		size_t nseg = p[at + 26], body = 0;
+		for (size_t i = 0; i < nseg; i++)
+			body += p[at + 27 + i];
+		ogg_page pg = {(unsigned char *)p + at, (long)(27 + nseg),
+			       (unsigned char *)p + at + 27 + nseg, (long)body};
+		at += 27 + nseg + body;
+		if (!started) {
+			if (!ogg_page_bos(&pg) || ogg_stream_init(&os, ogg_page_serialno(&pg))) {
+				ok = false;
+				break;
+			}
+			started = true;
+		}
+		if (ogg_stream_pagein(&os, &pg)) { /* another stream's page */
+			ok = false;
+			break;
+		}
+		ogg_packet pk;
+		int r;
+		while (ok && headers < 3 && (r = ogg_stream_packetout(&os, &pk))) {
+			ok = r > 0 && vorbis_synthesis_headerin(&vi, &vc, &pk) == 0;
+			/* The first page holds the identification header alone. */
+			if (ok && ++headers == 1)
+				ok = ogg_stream_packetpeek(&os, NULL) == 0;
+		}
+		if (headers == 0)
+			ok = false;
+	}
+	if (started)
+		ogg_stream_clear(&os);
+	vorbis_comment_clear(&vc);
+	vorbis_info_clear(&vi);
+	return ok;
+}
+
 /* libsndfile reads from memory through these. */
 typedef struct membuf {
 	const unsigned char *p;
@@ -187,6 +246,10 @@ audio_reader *audio_reader_open(const unsigned char *p, size_t n, const char **w
 		return NULL;
 	}
 	if (kind != AUDIO_CLIP_WAV && !ogg_pages_whole(p, n)) {
+		*why = N_("the recording is damaged or cut short: it cannot be played");
+		return NULL;
+	}
+	if (kind == AUDIO_CLIP_VORBIS && !vorbis_headers_ok(p, n)) {
 		*why = N_("the recording is damaged or cut short: it cannot be played");
 		return NULL;
 	}

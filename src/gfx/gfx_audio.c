@@ -24,6 +24,12 @@ static SDL_AudioSpec audio_have;
 static SDL_AudioStream *audio_stream;
 static int audio_src_rate, audio_src_channels;
 static uint64_t audio_played;
+/* A sound decoded as it plays (gfx_audio_play_pull): asked for more from
+ * the callback, never from the UI thread, so a slow frame cannot let the
+ * queue run dry. */
+static gfx_audio_pull audio_pull;
+static void *audio_pull_ctx;
+static int16_t audio_pull_buf[4096];
 static SDL_atomic_t audio_volume = {100};
 
 static void handle_audio(void *userdata, Uint8 *out, int len)
@@ -32,6 +38,17 @@ static void handle_audio(void *userdata, Uint8 *out, int len)
 	memset(out, audio_have.silence, (size_t)len);
 	if (!audio_stream)
 		return;
+	/* Two buffers ahead: a decoder that takes a few ms more once is not heard. */
+	while (audio_pull && SDL_AudioStreamAvailable(audio_stream) < 2 * len) {
+		size_t max = sizeof audio_pull_buf / sizeof *audio_pull_buf / (size_t)audio_src_channels;
+		size_t n = audio_pull(audio_pull_ctx, audio_pull_buf, max);
+		if (n > max || !n ||
+		    SDL_AudioStreamPut(audio_stream, audio_pull_buf,
+				       (int)(n * (size_t)audio_src_channels * sizeof *audio_pull_buf)) != 0) {
+			SDL_AudioStreamFlush(audio_stream); /* the end: let the tail out */
+			audio_pull = NULL;
+		}
+	}
 	int got = SDL_AudioStreamGet(audio_stream, out, len);
 	if (got <= 0)
 		return;
@@ -76,6 +93,7 @@ static void device_close(void)
 	audio_dev = 0;
 	SDL_FreeAudioStream(audio_stream);
 	audio_stream = NULL;
+	audio_pull = NULL;
 }
 
 /* The device for a sound about to start: opened when closed. */
@@ -144,7 +162,8 @@ static bool format_ok(size_t frames, int rate, int channels)
 /* A new stream for a new sound holding pcm (converted here, before taking
  * the lock, so a long sound never holds up the audio thread), flushed when
  * it is the whole sound, then swapped in for the one playing. */
-static int stream_start(const int16_t *pcm, size_t frames, int rate, int channels, bool whole)
+static int stream_start(const int16_t *pcm, size_t frames, int rate, int channels, bool whole,
+                        gfx_audio_pull pull, void *ctx)
 {
 	SDL_AudioStream *st = stream_new(rate, channels);
 	if (!st)
@@ -161,6 +180,8 @@ static int stream_start(const int16_t *pcm, size_t frames, int rate, int channel
 	audio_src_rate = rate;
 	audio_src_channels = channels;
 	audio_played = 0;
+	audio_pull = pull;
+	audio_pull_ctx = ctx;
 	SDL_UnlockAudioDevice(audio_dev);
 	SDL_FreeAudioStream(old);
 	return 0;
@@ -170,7 +191,14 @@ int gfx_audio_play(const int16_t *pcm, size_t frames, int rate, int channels)
 {
 	if (!device_ready() || !format_ok(frames, rate, channels) || (!pcm && frames))
 		return -1;
-	return stream_start(pcm, frames, rate, channels, true);
+	return stream_start(pcm, frames, rate, channels, true, NULL, NULL);
+}
+
+int gfx_audio_play_pull(gfx_audio_pull pull, void *ctx, int rate, int channels)
+{
+	if (!pull || !device_ready() || !format_ok(0, rate, channels))
+		return -1;
+	return stream_start(NULL, 0, rate, channels, false, pull, ctx);
 }
 
 int gfx_audio_append(const int16_t *pcm, size_t frames, int rate, int channels)
@@ -195,7 +223,7 @@ int gfx_audio_append(const int16_t *pcm, size_t frames, int rate, int channels)
 	if (same)
 		return rc == 0 ? 0 : -1;
 	/* A new sound: a stream not flushed, so later pieces join it. */
-	return stream_start(pcm, frames, rate, channels, false);
+	return stream_start(pcm, frames, rate, channels, false, NULL, NULL);
 }
 
 void gfx_audio_stop(void)
@@ -205,6 +233,7 @@ void gfx_audio_stop(void)
 	SDL_LockAudioDevice(audio_dev);
 	SDL_AudioStream *old = audio_stream;
 	audio_stream = NULL;
+	audio_pull = NULL;
 	SDL_UnlockAudioDevice(audio_dev);
 	SDL_FreeAudioStream(old);
 }
@@ -215,8 +244,9 @@ int gfx_audio_playing(void)
 		return 0;
 	SDL_LockAudioDevice(audio_dev);
 	int n = audio_stream ? SDL_AudioStreamAvailable(audio_stream) : 0;
+	bool pulling = audio_stream && audio_pull;
 	SDL_UnlockAudioDevice(audio_dev);
-	return n > 0;
+	return n > 0 || pulling;
 }
 
 void gfx_audio_set_volume(int percent)

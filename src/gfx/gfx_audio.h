@@ -28,6 +28,15 @@ void gfx_audio_close(void);
  * 2): copies it, replaces whatever was playing, returns at once (never
  * blocks the UI thread). Returns 0, or -1 (device not open, bad format). */
 int gfx_audio_play(const int16_t *pcm, size_t frames, int rate, int channels);
+/* Asked from SDL's audio thread for up to max frames of the sound; returns
+ * how many it wrote (0: the end). */
+typedef size_t (*gfx_audio_pull)(void *ctx, int16_t *pcm, size_t max);
+/* Plays a sound decoded as it plays: pull is called from the audio thread
+ * (with the device lock held) whenever less than two device buffers are
+ * queued, until it returns 0, gfx_audio_stop is called or another sound
+ * starts. Only then may the caller touch ctx again: once one of those has
+ * returned, pull is never called again. 0 or -1 (as gfx_audio_play). */
+int gfx_audio_play_pull(gfx_audio_pull pull, void *ctx, int rate, int channels);
 /* Appends PCM to what is playing when it has the same rate and channels
  * (else starts it anew like gfx_audio_play), so a sound produced piece by
  * piece (speech) plays without gaps as the pieces arrive. pcm == NULL
@@ -35,7 +44,8 @@ int gfx_audio_play(const int16_t *pcm, size_t frames, int rate, int channels);
 int gfx_audio_append(const int16_t *pcm, size_t frames, int rate, int channels);
 /* Silences at once and drops whatever was queued. */
 void gfx_audio_stop(void);
-/* 1 while something is still audible (queued and not yet played), else 0. */
+/* 1 while something is still audible (queued and not yet played, or still
+ * to be pulled), else 0. */
 int gfx_audio_playing(void);
 /* Volume 0..100 (clamped), applied to what plays from now on, queued
  * sound included. The default is 100. */

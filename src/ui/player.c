@@ -11,22 +11,16 @@
 #include "speak.h"
 #include "widgets.h"
 
-/* Decoded ahead of what is heard, and how often the timer tops it up. */
-#define AHEAD_MS 2000
+/* How often the timer looks whether the recording has ended. */
 #define TICK_MS 200
 
 struct player {
 	char *name;          /* the blob playing; NULL when silent */
 	unsigned char *data; /* its bytes, read from the catalogue */
 	size_t size;
-	audio_reader *rd;
-	int rate;
-	uint64_t fed;        /* frames handed to the sound card */
-	int64_t started;     /* app time of the start */
+	audio_reader *rd;    /* the audio thread's while it plays */
 	int64_t next_tick;   /* when player_tick is due */
 	unsigned nav_serial; /* the screen it was started on */
-	bool ended;          /* the whole recording is handed over */
-	int16_t chunk[8192];
 };
 
 player *player_new(void)
@@ -43,8 +37,6 @@ static void release(player *p)
 	p->data = NULL;
 	p->name = NULL;
 	p->size = 0;
-	p->fed = 0;
-	p->ended = false;
 }
 
 void player_free(player *p)
@@ -68,20 +60,11 @@ void player_stop(app *a)
 	app_invalidate(a); /* the button says "Listen" again */
 }
 
-/* Hands the sound card what should be queued by now + AHEAD_MS. */
-static void feed(app *a)
+/* Decodes the next piece, on SDL's audio thread (gfx_audio_play_pull): the
+ * UI thread may be busy laying out a long page, the voice plays on. */
+static size_t pull(void *rd, int16_t *pcm, size_t max)
 {
-	player *p = a->player;
-	uint64_t want = (uint64_t)((a->now - p->started + AHEAD_MS) * (int64_t)p->rate / 1000);
-	while (!p->ended && p->fed < want) {
-		size_t n = audio_reader_read(p->rd, p->chunk, sizeof p->chunk / sizeof *p->chunk);
-		if (!n || gfx_audio_append(p->chunk, n, p->rate, 1) < 0) {
-			gfx_audio_append(NULL, 0, p->rate, 1); /* let the tail out */
-			p->ended = true;
-			break;
-		}
-		p->fed += n;
-	}
+	return audio_reader_read(rd, pcm, max);
 }
 
 void player_start(app *a, const char *name)
@@ -105,19 +88,13 @@ void player_start(app *a, const char *name)
 	p->data = data;
 	p->size = size;
 	p->rd = rd;
-	p->rate = audio_reader_rate(rd);
-	p->started = a->now;
 	p->nav_serial = a->nav_serial;
-	gfx_audio_stop();
-	size_t n = audio_reader_read(rd, p->chunk, sizeof p->chunk / sizeof *p->chunk);
-	if (!n || gfx_audio_play(p->chunk, n, p->rate, 1) < 0) {
+	if (gfx_audio_play_pull(pull, rd, audio_reader_rate(rd), 1) < 0) {
 		/* no sound card: nothing to show playing */
 		release(p);
 		return;
 	}
-	p->fed = n;
 	p->next_tick = a->now + TICK_MS;
-	feed(a);
 	a->dirty = true;
 	app_invalidate(a);
 }
@@ -138,9 +115,8 @@ void player_tick(app *a, int64_t now)
 		player_stop(a);
 		return;
 	}
-	feed(a);
-	if (p->ended && !gfx_audio_playing())
-		player_stop(a);
+	if (!gfx_audio_playing())
+		player_stop(a); /* the whole recording is heard */
 }
 
 int64_t player_deadline(const app *a)

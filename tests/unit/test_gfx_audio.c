@@ -1,6 +1,7 @@
 /* src/gfx/gfx_audio.c through SDL's disk driver: what is played reaches the
  * device file (non-silent, about as long as given), a new sound replaces
- * the old one, stop silences at once, the volume scales the samples. */
+ * the old one, stop silences at once, the volume scales the samples, a
+ * sound pulled from the audio thread plays whole while the caller sleeps. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,6 +41,21 @@ static int16_t *tone(int rate, double secs, size_t *frames)
 	for (size_t i = 0; i < *frames; i++)
 		p[i] = (int16_t)(16000 * sin(2 * M_PI * 440 * (double)i / rate));
 	return p;
+}
+
+/* A 440 Hz tone pulled a piece at a time, as the player decodes a recording. */
+typedef struct puller {
+	size_t frames, at, pulls, pulls_at_stop;
+} puller;
+
+static size_t pull_tone(void *ctx, int16_t *pcm, size_t max)
+{
+	puller *p = ctx;
+	size_t n = p->frames - p->at < max ? p->frames - p->at : max;
+	for (size_t i = 0; i < n; i++, p->at++)
+		pcm[i] = (int16_t)(16000 * sin(2 * M_PI * 440 * (double)p->at / 22050));
+	p->pulls++;
+	return n;
 }
 
 int main(void)
@@ -105,6 +121,36 @@ int main(void)
 	fprintf(stderr, "4 x 0.25 s appended: %ld loud frames\n", loud);
 	CHECK(loud > 40000 && loud < 50000); /* 1 s, less the quiet part of each wave */
 	free(t);
+
+	/* Pulled from the audio thread: 3 s play whole, with no gap, while this
+	 * thread only sleeps (the UI thread busy with a long page). */
+	CHECK(truncate(path, 0) == 0);
+	CHECK(gfx_audio_open() == 0);
+	puller pu = {.frames = 3 * 22050};
+	CHECK(gfx_audio_play_pull(pull_tone, &pu, 22050, 1) == 0);
+	CHECK(gfx_audio_playing() == 1);
+	SDL_Delay(3600);
+	CHECK(gfx_audio_playing() == 0); /* the end was pulled and heard */
+	played = gfx_audio_frames_played();
+	gfx_audio_close();
+	loud = loud_frames(path, 2000, &peak);
+	fprintf(stderr, "3 s pulled: %ld loud frames, %zu pulls, %llu played\n", loud, pu.pulls,
+		(unsigned long long)played);
+	CHECK(pu.at == pu.frames);
+	CHECK(played > 140000 && played < 148000); /* 3 s at 48 kHz: 144000 */
+	CHECK(loud > 120000 && loud < 148000);
+
+	/* Stopped: never pulled again, so the caller may free what it reads. */
+	CHECK(gfx_audio_open() == 0);
+	pu = (puller){.frames = 10 * 22050};
+	CHECK(gfx_audio_play_pull(pull_tone, &pu, 22050, 1) == 0);
+	SDL_Delay(300);
+	gfx_audio_stop();
+	pu.pulls_at_stop = pu.pulls;
+	SDL_Delay(300);
+	CHECK(pu.pulls == pu.pulls_at_stop && pu.pulls > 0);
+	CHECK(gfx_audio_playing() == 0);
+	gfx_audio_close();
 	unlink(path);
 	return TEST_DONE();
 }
