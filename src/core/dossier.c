@@ -531,6 +531,15 @@ bool dossier_list_parse_watched(const char *shown, const char *buf, size_t len, 
 
 bool dossier_file_read(const char *path, const char *shown, char **buf, size_t *len, diag_list *diag)
 {
+	return dossier_file_read_watched(path, shown, NULL, buf, len, diag);
+}
+
+/* A stick gives up to 32 MiB slowly: read in pieces, so that a stop is seen. */
+#define DOSSIER_READ_PIECE (1u << 20)
+
+bool dossier_file_read_watched(const char *path, const char *shown, dossier_watch *w, char **buf, size_t *len,
+                               diag_list *diag)
+{
 	*buf = NULL;
 	*len = 0;
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -554,7 +563,14 @@ bool dossier_file_read(const char *path, const char *shown, char **buf, size_t *
 	size_t cap = (size_t)st.st_size + 1, n = 0;
 	char *b = xmalloc(cap + 1);
 	for (;;) {
-		ssize_t r = n < cap ? read(fd, b + n, cap - n) : 0;
+		if (w && atomic_load(&w->stop)) {
+			stopped_error(diag, shown);
+			close(fd);
+			free(b);
+			return false;
+		}
+		size_t want = cap - n < DOSSIER_READ_PIECE ? cap - n : DOSSIER_READ_PIECE;
+		ssize_t r = n < cap ? read(fd, b + n, want) : 0;
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {

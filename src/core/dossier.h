@@ -111,6 +111,10 @@ bool dossier_list_parse_watched(const char *shown, const char *buf, size_t len, 
  * waiting on a FIFO, at most DOSSIER_MAX_BYTES) into *buf (malloc'd,
  * NUL-terminated), *len. Returns true, or false with the reason in diag. */
 bool dossier_file_read(const char *path, const char *shown, char **buf, size_t *len, diag_list *diag);
+/* dossier_file_read followed by w (only its stop: the file is read in
+ * pieces of 1 MiB; NULL: the same as it). */
+bool dossier_file_read_watched(const char *path, const char *shown, dossier_watch *w, char **buf, size_t *len,
+                               diag_list *diag);
 
 /* dossier_list_clear on a zeroed list is a no-op. */
 void dossier_list_clear(dossier_list *l);

@@ -38,7 +38,7 @@ static void run(void *ctx)
 	char *buf = NULL;
 	size_t len = 0;
 	dossier_list l = {0};
-	if (!dossier_file_read(j->path, DOSSIER_FILE, &buf, &len, &j->diag))
+	if (!dossier_file_read_watched(j->path, DOSSIER_FILE, &j->watch, &buf, &len, &j->diag))
 		goto end;
 	if (j->hold) {
 		pthread_mutex_lock(&j->job.mu);

@@ -1,6 +1,6 @@
 /* dossier_watch: the check and the install of a dossier list say how far
  * they got and give up when asked (the kiosk's worker thread, dossier_job.c):
- * a stopped check is an error, a stopped install changes nothing and leaves
+ * a stopped read or check is an error, a stopped install changes nothing and leaves
  * no new file, and a stop is not held up by another install's lock. */
 #include <fcntl.h>
 #include <stdio.h>
@@ -100,6 +100,27 @@ int main(void)
 	CHECK(rows == DOSSIER_WATCH_ROWS);
 	CHECK(l.n < DOSSIER_WATCH_ROWS);
 	dossier_list_clear(&l);
+	diag_clear(&d);
+
+	/* Stopped while reading the file. */
+	char csv[512];
+	snprintf(csv, sizeof csv, "%s/ho_so.csv", dir);
+	FILE *f = fopen(csv, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs("ma_ho_so,ma_thu_tuc,ngay_nhan,ngay_hen_tra,trang_thai\n", f);
+		fclose(f);
+	}
+	dossier_watch w;
+	atomic_init(&w.rows, 0);
+	atomic_init(&w.stop, false);
+	char *buf = NULL;
+	size_t len = 0;
+	CHECK(dossier_file_read_watched(csv, "ho_so.csv", &w, &buf, &len, &d) && len == strlen(buf));
+	free(buf);
+	atomic_store(&w.stop, true);
+	CHECK(!dossier_file_read_watched(csv, "ho_so.csv", &w, &buf, &len, &d) && !buf);
+	CHECK(d.errors == 1);
 	diag_clear(&d);
 
 	/* Stopped while installing: the list in use stays, no new file. */
