@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -448,8 +449,28 @@ static bool duplicates_check(const char *shown, const dossier_list *l, diag_list
 	return ok;
 }
 
+/* Says how far the work got; true when it must stop. */
+static bool watch_stop(dossier_watch *w, size_t rows)
+{
+	if (!w)
+		return false;
+	atomic_store(&w->rows, rows);
+	return atomic_load(&w->stop);
+}
+
+static void stopped_error(diag_list *diag, const char *shown)
+{
+	diag_error(diag, shown, 0, "%s", _("stopped before the end; nothing was changed"));
+}
+
 bool dossier_list_parse(const char *shown, const char *buf, size_t len, catalog *cat, dossier_list *out,
                         diag_list *diag)
+{
+	return dossier_list_parse_watched(shown, buf, len, cat, NULL, out, diag);
+}
+
+bool dossier_list_parse_watched(const char *shown, const char *buf, size_t len, catalog *cat, dossier_watch *w,
+                                dossier_list *out, diag_list *diag)
 {
 	assert(shown && buf && out && diag);
 	size_t errors = diag->errors;
@@ -470,10 +491,14 @@ bool dossier_list_parse(const char *shown, const char *buf, size_t len, catalog 
 	int err_line = 0, col[N_COLS];
 	csv_error err = csv_next(&cr, &row, &err_line);
 	proc_cache pc = {0};
+	size_t rows = 0;
+	bool stopped = false;
 	if (err == CSV_OK && !row) {
 		diag_error(diag, shown, 0, _("the file is empty; it needs at least a header row"));
 	} else if (err == CSV_OK && header_read(shown, row, col, diag)) {
 		while ((err = csv_next(&cr, &row, &err_line)) == CSV_OK && row) {
+			if (++rows % DOSSIER_WATCH_ROWS == 0 && (stopped = watch_stop(w, rows)))
+				break;
 			if (out->n >= DOSSIER_MAX_RECORDS || diag->errors - errors >= DOSSIER_MAX_ERRORS) {
 				diag_error(diag, shown, row->line,
 				           _("too many records or problems; the rest of the file was not checked"));
@@ -497,11 +522,23 @@ bool dossier_list_parse(const char *shown, const char *buf, size_t len, catalog 
 	else if (err == CSV_TOO_MANY_CELLS)
 		diag_error(diag, shown, err_line, _("a row has more than %d cells; remove the extra columns"),
 		           DOSSIER_MAX_ROW_CELLS);
-	duplicates_check(shown, out, diag);
+	if (stopped || watch_stop(w, rows))
+		stopped_error(diag, shown);
+	else
+		duplicates_check(shown, out, diag);
 	return diag->errors == errors;
 }
 
 bool dossier_file_read(const char *path, const char *shown, char **buf, size_t *len, diag_list *diag)
+{
+	return dossier_file_read_watched(path, shown, NULL, buf, len, diag);
+}
+
+/* A stick gives up to 32 MiB slowly: read in pieces, so that a stop is seen. */
+#define DOSSIER_READ_PIECE (1u << 20)
+
+bool dossier_file_read_watched(const char *path, const char *shown, dossier_watch *w, char **buf, size_t *len,
+                               diag_list *diag)
 {
 	*buf = NULL;
 	*len = 0;
@@ -526,7 +563,14 @@ bool dossier_file_read(const char *path, const char *shown, char **buf, size_t *
 	size_t cap = (size_t)st.st_size + 1, n = 0;
 	char *b = xmalloc(cap + 1);
 	for (;;) {
-		ssize_t r = n < cap ? read(fd, b + n, cap - n) : 0;
+		if (w && atomic_load(&w->stop)) {
+			stopped_error(diag, shown);
+			close(fd);
+			free(b);
+			return false;
+		}
+		size_t want = cap - n < DOSSIER_READ_PIECE ? cap - n : DOSSIER_READ_PIECE;
+		ssize_t r = n < cap ? read(fd, b + n, want) : 0;
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
@@ -607,7 +651,8 @@ static int exec_int(sqlite3 *db, const char *sql, int today)
 }
 
 /* Writes the list into a new file at path (any file there is replaced). */
-static int db_write(const char *path, const char *old_path, const dossier_list *l, time_t now, diag_list *diag)
+static int db_write(const char *path, const char *old_path, const dossier_list *l, time_t now, dossier_watch *w,
+                    diag_list *diag)
 {
 	unlink(path);
 	sqlite3 *db = NULL;
@@ -624,6 +669,10 @@ static int db_write(const char *path, const char *old_path, const dossier_list *
 		goto end;
 	}
 	for (size_t i = 0; i < l->n; i++) {
+		if (i % DOSSIER_WATCH_ROWS == 0 && watch_stop(w, i)) {
+			stopped_error(diag, path);
+			goto end;
+		}
 		const dossier *d = &l->v[i];
 		char *key = dossier_code_key(d->code);
 		sqlite3_bind_text(ins, 1, key, -1, SQLITE_TRANSIENT);
@@ -704,7 +753,31 @@ static int sync_path(const char *path, bool dir)
 	return rc;
 }
 
+/* The lock, waited for; with w, in short naps, so that a stop is not
+ * held up by an install from the command line. */
+static int lock_wait(int fd, dossier_watch *w)
+{
+	if (!w)
+		return flock(fd, LOCK_EX);
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return -1;
+		if (atomic_load(&w->stop)) {
+			errno = ECANCELED;
+			return -1;
+		}
+		nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
+	}
+}
+
 int dossier_install(const store *s, const dossier_list *l, time_t now, diag_list *diag)
+{
+	return dossier_install_watched(s, l, now, NULL, diag);
+}
+
+int dossier_install_watched(const store *s, const dossier_list *l, time_t now, dossier_watch *w, diag_list *diag)
 {
 	assert(s && l && diag);
 	char *live = dossier_db_path(s), *fresh = xasprintf("%s/dossiers.new.sqlite", s->dir);
@@ -719,7 +792,7 @@ int dossier_install(const store *s, const dossier_list *l, time_t now, diag_list
 		why = strerror(errno);
 	else if (!S_ISREG(st.st_mode))
 		why = _("not a regular file");
-	else if (flock(lock, LOCK_EX) < 0)
+	else if (lock_wait(lock, w) < 0)
 		why = strerror(errno);
 	if (why) {
 		diag_error(diag, lock_path, 0, _("cannot lock the store: %s"), why);
@@ -729,11 +802,15 @@ int dossier_install(const store *s, const dossier_list *l, time_t now, diag_list
 	 * 2. rename it over the live one — atomic: the kiosk reads the whole
 	 *    old list or the whole new one;
 	 * 3. fsync the folder, so the rename survives a power cut. */
-	if (db_write(fresh, live, l, now, diag) < 0)
+	if (db_write(fresh, live, l, now, w, diag) < 0)
 		goto end;
 	int e = sync_path(fresh, false);
 	if (e < 0) {
 		diag_error(diag, fresh, 0, _("cannot write the new dossier list: %s"), strerror(-e));
+		goto end;
+	}
+	if (watch_stop(w, l->n)) { /* the last moment: after the rename it is installed */
+		stopped_error(diag, fresh);
 		goto end;
 	}
 	if (rename(fresh, live) < 0) {

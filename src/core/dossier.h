@@ -16,6 +16,7 @@
 #ifndef MOTCUA_DOSSIER_H
 #define MOTCUA_DOSSIER_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
@@ -90,10 +91,30 @@ char *dossier_overdue_text(int days);
 bool dossier_list_parse(const char *shown, const char *buf, size_t len, catalog *cat, dossier_list *out,
                         diag_list *diag);
 
+/* The kiosk checks and installs a list in a worker thread (src/ui/
+ * dossier_job.c): the UI thread follows how far it got and may stop it
+ * (staff leave, the stick is pulled, the service stops). Both are looked
+ * at every DOSSIER_WATCH_ROWS rows, and while the install waits for the
+ * store's lock. */
+#define DOSSIER_WATCH_ROWS 1024
+typedef struct dossier_watch {
+	atomic_size_t rows; /* rows of the file checked, then dossiers written */
+	atomic_bool stop;   /* set by another thread: give up, nothing changed */
+} dossier_watch;
+
+/* dossier_list_parse followed by w (NULL: the same as it). Stopped, it
+ * returns false with the error "stopped" in diag. */
+bool dossier_list_parse_watched(const char *shown, const char *buf, size_t len, catalog *cat, dossier_watch *w,
+                                dossier_list *out, diag_list *diag);
+
 /* Reads the regular file at path (never through a symbolic link, never
  * waiting on a FIFO, at most DOSSIER_MAX_BYTES) into *buf (malloc'd,
  * NUL-terminated), *len. Returns true, or false with the reason in diag. */
 bool dossier_file_read(const char *path, const char *shown, char **buf, size_t *len, diag_list *diag);
+/* dossier_file_read followed by w (only its stop: the file is read in
+ * pieces of 1 MiB; NULL: the same as it). */
+bool dossier_file_read_watched(const char *path, const char *shown, dossier_watch *w, char **buf, size_t *len,
+                               diag_list *diag);
 
 /* dossier_list_clear on a zeroed list is a no-op. */
 void dossier_list_clear(dossier_list *l);
@@ -109,6 +130,9 @@ char *dossier_db_path(const store *s);
  * board counts results on time from it). Returns 0, or -1 with the reason
  * in diag. */
 int dossier_install(const store *s, const dossier_list *l, time_t now, diag_list *diag);
+/* dossier_install followed by w (NULL: the same as it); stopped before
+ * the rename, it returns -1 with nothing changed. */
+int dossier_install_watched(const store *s, const dossier_list *l, time_t now, dossier_watch *w, diag_list *diag);
 
 typedef struct dossier_db dossier_db;
 

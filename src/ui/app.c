@@ -8,6 +8,7 @@
 #include "app_state.h"
 #include "core/wallclock.h"
 #include "core/xalloc.h"
+#include "dossier_job.h"
 #include "draw.h"
 #include "gfx/gfx_audio.h"
 #include "header.h"
@@ -653,7 +654,8 @@ int64_t app_next_deadline(const app *a)
 /* A recording plays in real time: a script's fake clock must let it. */
 bool app_waits_outside(const app *a)
 {
-	return print_overlay_waits_outside(a->print) || player_playing(a, NULL);
+	return print_overlay_waits_outside(a->print) || player_playing(a, NULL) ||
+	       (a->dossier_job && dossier_job_busy(a->dossier_job));
 }
 
 bool app_busy(const app *a) { return staff_usb_busy(a); }

@@ -67,8 +67,9 @@ void app_draw(app *a, gfx *g);
  * slides, the clock's next minute): send a UI_EV_TICK then. */
 int64_t app_next_deadline(const app *a);
 /* True while the app waits on something outside that follows real time (a
- * print job in CUPS): a runner with a fake clock lets real time pass up to
- * app_next_deadline before the tick. */
+ * print job in CUPS, the staff area's dossier check in its worker): a
+ * runner with a fake clock lets real time pass up to app_next_deadline
+ * before the tick. */
 bool app_waits_outside(const app *a);
 /* True while work runs in the background that will finish on its own and
  * report on a tick (the staff's USB copy, check or install): a runner with

@@ -82,7 +82,8 @@ struct app {
 	char **usb_sticks;            /* the bundle folders of every stick that is in, oldest first; owned */
 	size_t n_usb_sticks, cap_usb_sticks;
 	struct update *update;        /* the update the USB screen runs, or NULL; borrowed from it */
-	bool hold_copies;             /* test hook of update.h */
+	bool hold_copies;             /* test hook of update.h and dossier_job.h */
+	struct dossier_job *dossier_job; /* the staff area's dossier check, or NULL; borrowed from it */
 	scanner scan;                 /* a receipt scanner's keys (scanner.h) */
 	struct speak *speak;          /* read aloud and the keypad's focus (speak.h) */
 	app_set_clock_fn *set_clock;  /* the system clock's seam; NULL: staff cannot set it */

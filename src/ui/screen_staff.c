@@ -3,7 +3,10 @@
  * figures onto the stick, the date and time (with a warning on top while
  * the clock is known to be wrong), a new PIN, and leaving the kiosk program. Each
  * action is a tile with a line saying what it does; what the last action
- * did shows in a notice at the top. */
+ * did shows in a notice at the top. The dossier list is checked and
+ * installed in a worker thread (dossier_job.c): meanwhile the area says
+ * so with its progress, its tiles are off, and leaving it (Back, Home,
+ * Exit, the idle reset) stops the check with nothing changed. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -19,12 +22,15 @@
 #include "core/export_dir.h"
 #include "core/wallclock.h"
 #include "core/xalloc.h"
+#include "dossier_job.h"
 #include "printjob.h"
 #include "staff_usb.h"
 #include "widgets.h"
 
 /* A test print is not a citizen's: no session limit, not counted. */
 #define STAFF_MAX_TEST_PRINTS 1000
+/* How often a running dossier check is asked how far it got. */
+#define STAFF_POLL_MS 100
 
 enum {
 	STAFF_UPDATE,
@@ -42,10 +48,13 @@ enum {
 };
 
 typedef struct staff_state {
+	app *a;       /* to unregister the dossier check */
 	char *notice; /* what the last action did; NULL: nothing */
 	bool notice_alert;
 	bool confirm_rollback;
-	printjob *print; /* the test sheet's job; NULL until the first */
+	printjob *print;  /* the test sheet's job; NULL until the first */
+	dossier_job *dossiers; /* the dossier list's check while it runs; NULL: none */
+	int64_t next_poll;     /* while it runs */
 } staff_state;
 
 static void notice(staff_state *st, bool alert, const char *text)
@@ -81,50 +90,70 @@ static char *stick_dossier_file(const app *a)
 
 /* "Update the dossier list": the file is read once into memory (never
  * through a link, never waiting on a FIFO), and only those bytes are
- * checked and installed; a list with any error changes nothing. */
+ * checked and installed; a list with any error changes nothing. The work
+ * is the worker's; dossiers_done says how it ended. */
 static void update_dossiers(staff_state *st, app *a)
 {
 	char *path = stick_dossier_file(a);
-	if (!path || !a->st || a->import_refused) {
+	if (!path || !a->st || a->import_refused || st->dossiers) {
 		free(path);
 		return;
 	}
-	diag_list d = {0};
-	dossier_list l = {0};
-	char *buf = NULL;
-	size_t len = 0;
-	bool ok = dossier_file_read(path, DOSSIER_FILE, &buf, &len, &d) &&
-		  dossier_list_parse(DOSSIER_FILE, buf, len, a->cat, &l, &d);
-	free(buf);
-	if (ok) {
-		size_t warnings = d.warnings;
-		diag_clear(&d);
-		ok = dossier_install(a->st, &l, (time_t)(app_wall_ms(a) / 1000), &d) == 0;
-		if (ok) {
-			char *t = warnings ? xasprintf(_("The dossier list is updated: %zu dossiers (%zu warnings, e.g. "
-							 "procedure codes not in the catalogue)."),
-						       l.n, warnings)
-					   : xasprintf(_("The dossier list is updated: %zu dossiers."), l.n);
-			notice(st, false, t);
-			free(t);
-			a->gen++; /* the home tile and the attract slide follow */
-		}
-	}
-	if (!ok) {
+	dossier_job_options o = {.path = path, .bundle = a->usb_bundle, .st = a->st,
+				 .now = (time_t)(app_wall_ms(a) / 1000), .hold = a->hold_copies};
+	st->dossiers = dossier_job_new(&o);
+	a->dossier_job = st->dossiers;
+	st->next_poll = a->now + STAFF_POLL_MS;
+	free(path);
+}
+
+static void dossiers_stop(staff_state *st)
+{
+	if (st->a->dossier_job == st->dossiers)
+		st->a->dossier_job = NULL;
+	dossier_job_free(st->dossiers);
+	st->dossiers = NULL;
+}
+
+/* The worker has finished: what it did, in the notice. */
+static void dossiers_done(staff_state *st, app *a)
+{
+	dossier_job *j = st->dossiers;
+	if (dossier_job_phase_get(j) == DOSSIER_JOB_DONE) {
+		size_t n = dossier_job_count(j), warnings = dossier_job_warnings(j);
+		char *t = warnings ? xasprintf(_("The dossier list is updated: %zu dossiers (%zu warnings, e.g. "
+						 "procedure codes not in the catalogue)."),
+					       n, warnings)
+				   : xasprintf(_("The dossier list is updated: %zu dossiers."), n);
+		notice(st, false, t);
+		free(t);
+		a->gen++; /* the home tile and the attract slide follow */
+	} else if (dossier_job_phase_get(j) == DOSSIER_JOB_REMOVED) {
+		notice(st, true, _("The USB stick was pulled out before the dossier list was installed. Nothing has changed."));
+	} else {
 		/* The first error with its line; staff fix the file on a PC
 		 * with `motcua dossier import` to see every one. */
+		const diag_list *d = dossier_job_diag(j);
 		size_t i = 0;
-		while (i < d.n && d.v[i].level != DIAG_ERROR)
+		while (i < d->n && d->v[i].level != DIAG_ERROR)
 			i++;
-		char *first = i < d.n ? diag_format(&d.v[i]) : xstrdup("?");
-		char *t = xasprintf(_("The dossier list was not changed (%zu errors): %s"), d.errors, first);
+		char *first = i < d->n ? diag_format(&d->v[i]) : xstrdup("?");
+		char *t = xasprintf(_("The dossier list was not changed (%zu errors): %s"), d->errors, first);
 		notice(st, true, t);
 		free(t);
 		free(first);
 	}
-	diag_clear(&d);
-	dossier_list_clear(&l);
-	free(path);
+	dossiers_stop(st);
+}
+
+/* While the check runs: what it does and how far it got. */
+static char *dossiers_progress(const staff_state *st)
+{
+	const dossier_job *j = st->dossiers;
+	if (dossier_job_phase_get(j) == DOSSIER_JOB_INSTALLING)
+		return xasprintf(_("Installing the dossier list… %zu of %zu dossiers written."), dossier_job_rows(j),
+				 dossier_job_count(j));
+	return xasprintf(_("Checking the dossier list… %zu rows checked."), dossier_job_rows(j));
 }
 
 /* phien_ban of the rollback copy; 0 when there is none. */
@@ -286,8 +315,14 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 	if (ps)
 		y += banner(f, m, y, w, printjob_get_phase(st->print) == PRINTJOB_FAILED ? UI_ALERT : UI_BRAND, ps, NULL);
 	free(ps);
-	if (st->notice)
+	if (st->dossiers) {
+		char *p = dossiers_progress(st);
+		y += banner(f, m, y, w, UI_BRAND, p,
+			    _("Nothing changes until the whole list is checked. Leaving the staff area stops it."));
+		free(p);
+	} else if (st->notice) {
 		y += banner(f, m, y, w, st->notice_alert ? UI_ALERT : UI_NEW, st->notice, NULL);
+	}
 	if (st->confirm_rollback) {
 		layout_confirm(f, m, a, y, w);
 		return;
@@ -346,6 +381,10 @@ static void staff_layout(screen *s, app *a, gfx_rect body)
 		[STAFF_PIN] = {_("Change the PIN"), _("The 6 digits that open the staff area."), true, false},
 		[STAFF_EXIT] = {_("Exit"), _("Closes the kiosk; the system service starts it again."), true, false},
 	};
+	if (st->dossiers) /* one thing at a time: the check runs */
+		for (int i = 0; i < STAFF_ACTIONS; i++)
+			if (i != STAFF_EXIT)
+				t[i].enabled = false;
 	int cols = w >= layout_px(m, 1200) ? 2 : 1;
 	int hint_px = m->px_body;
 	/* Exit is the button at the top; a wrong clock's tile comes first. */
@@ -475,7 +514,7 @@ static void staff_action(screen *s, app *a, int action, int arg)
 	case STAFF_DOSSIERS:
 		notice(st, false, NULL);
 		update_dossiers(st, a);
-		s->scroll.offset = 0; /* the notice at the top says what happened */
+		s->scroll.offset = 0; /* the notice at the top says how it goes */
 		break;
 	case STAFF_ROLLBACK:
 		notice(st, false, NULL);
@@ -514,12 +553,26 @@ static int64_t staff_deadline(screen *s, app *a)
 {
 	staff_state *st = s->state;
 	(void)a;
-	return st->print ? printjob_deadline(st->print) : INT64_MAX;
+	int64_t d = st->print ? printjob_deadline(st->print) : INT64_MAX;
+	return st->dossiers && st->next_poll < d ? st->next_poll : d;
 }
 
 static void staff_tick(screen *s, app *a, int64_t now)
 {
 	staff_state *st = s->state;
+	if (st->dossiers && now >= st->next_poll) {
+		st->next_poll = now + STAFF_POLL_MS;
+		/* Staff are waiting on the kiosk, not away: no idle reset. */
+		if (dossier_job_busy(st->dossiers))
+			idle_touch(&a->idle, now);
+		if (dossier_job_poll(st->dossiers)) {
+			if (dossier_job_phase_get(st->dossiers) >= DOSSIER_JOB_DONE) {
+				dossiers_done(st, a);
+				s->scroll.offset = 0; /* the notice at the top says what happened */
+			}
+			app_invalidate(a);
+		}
+	}
 	printjob_source src = {.cat = a->cat, .unit_name = app_unit_name(a), .wall = (time_t)(app_wall_ms(a) / 1000),
 			       .clock_wrong = !app_clock_right(a)};
 	if (st->print && printjob_tick(st->print, &src, now))
@@ -529,6 +582,7 @@ static void staff_tick(screen *s, app *a, int64_t now)
 static void staff_destroy(void *state)
 {
 	staff_state *st = state;
+	dossiers_stop(st); /* leaving stops the check: nothing changes */
 	printjob_free(st->print);
 	free(st->notice);
 	free(st);
@@ -547,8 +601,9 @@ static const screen_ops staff_ops = {
 
 screen *screen_staff_new(app *a)
 {
-	(void)a;
-	return screen_new(&staff_ops, xcalloc(1, sizeof(staff_state)));
+	staff_state *st = xcalloc(1, sizeof *st);
+	st->a = a;
+	return screen_new(&staff_ops, st);
 }
 
 void screen_staff_notice(app *a, const char *text)

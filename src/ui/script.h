@@ -45,8 +45,13 @@
  * in, removed/usbN after; left there for the test to inspect).
  * $MOTCUA_TEST_HOLD_COPY=1 parks every staging copy after its first
  * bytes until the stick is pulled or the copy cancelled (update.h), so a
- * test can pull a stick in the middle of a copy. After every step the
- * runner waits for background work to finish (app_busy).
+ * test can pull a stick in the middle of a copy (and the staff area's
+ * dossier check once its file is read, dossier_job.h). After every step
+ * the runner waits for the catalogue update's work to finish (app_busy).
+ * The dossier check is not waited for: like a print job in CUPS it
+ * follows real time (app_waits_outside), so the screen right after the
+ * tap shows it checking, and `wait MS` lets real time pass while it runs,
+ * its progress polled every 100 ms, until it has finished.
  *
  * `scan "CODE"` is a USB barcode scanner reading a receipt: CODE's
  * characters as key events 15 ms apart, then Enter, on whatever screen

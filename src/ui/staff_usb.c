@@ -7,6 +7,7 @@
 
 #include "app_state.h"
 #include "core/xalloc.h"
+#include "dossier_job.h"
 #include "update.h"
 
 static screen *top_screen(const app *a) { return a->stack[a->depth - 1]; }
@@ -83,6 +84,8 @@ static void removed(app *a, const char *bundle)
 	invalidate_all(a);
 	if (a->update)
 		update_stick_removed(a->update, bundle);
+	if (a->dossier_job)
+		dossier_job_stick_removed(a->dossier_job, bundle);
 	screen *s = top_screen(a);
 	if (ours && s->ops->id == SCREEN_PIN && screen_pin_is_for_usb(s)) {
 		app_pop(a); /* the citizen gets back what they were reading */

@@ -2,8 +2,9 @@
  * its coming and going does to the screens. A stick with a catalogue that
  * is plugged in while citizens use the kiosk brings up the PIN prompt (and
  * nothing of its contents); in the staff area it only enables "Update from
- * USB". Pulled out, it closes that prompt, abandons a copy in progress and
- * leaves the update's result screen for home. Private to src/ui. */
+ * USB". Pulled out, it closes that prompt, abandons a copy in progress (and
+ * stops the staff area's dossier check, dossier_job.h) and leaves the
+ * update's result screen for home. Private to src/ui. */
 #ifndef MOTCUA_UI_STAFF_USB_H
 #define MOTCUA_UI_STAFF_USB_H
 

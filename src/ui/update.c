@@ -2,12 +2,12 @@
 
 #include <errno.h>
 #include <ftw.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/catalog.h"
+#include "bgjob.h"
 #include "core/xalloc.h"
 #include "platform/usb.h"
 
@@ -19,15 +19,12 @@ struct update {
 	bool hold;
 	int staging_lock; /* store_lock_staging while the staging copy exists */
 	update_phase phase; /* main thread only */
-	update_job job;
-	pthread_t thread;
-	bool thread_live; /* started and not joined yet; main thread only */
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	/* Shared with the worker, under mu. */
-	bool worker_done, cancel, removed, parked, held_once, reading;
+	update_job kind;
+	bgjob job;
+	/* Shared with the worker, under job.mu. */
+	bool removed, held_once, reading;
 	uint64_t done, total;
-	/* Written by the worker before worker_done, read by the main thread
+	/* Written by the worker before it is done, read by the main thread
 	 * after the join. */
 	int copy_rc;
 	char *error;
@@ -44,38 +41,27 @@ struct update {
 static bool on_progress(void *ctx, uint64_t done, uint64_t total)
 {
 	update *u = ctx;
-	pthread_mutex_lock(&u->mu);
+	pthread_mutex_lock(&u->job.mu);
 	u->done = done;
 	u->total = total;
 	if (u->hold && !u->held_once) {
 		u->held_once = true;
-		u->parked = true;
-		while (!u->cancel)
-			pthread_cond_wait(&u->cv, &u->mu);
-		u->parked = false;
+		bgjob_park_locked(&u->job);
 	}
-	bool go = !u->cancel;
-	pthread_mutex_unlock(&u->mu);
+	bool go = !u->job.cancel;
+	pthread_mutex_unlock(&u->job.mu);
 	return go;
-}
-
-static bool cancelled(update *u)
-{
-	pthread_mutex_lock(&u->mu);
-	bool c = u->cancel;
-	pthread_mutex_unlock(&u->mu);
-	return c;
 }
 
 /* Copy, check, compare: everything that reads the stick or may be slow. */
 static void run_check(update *u)
 {
 	u->copy_rc = usb_stage_copy_progress(u->bundle, u->staging, on_progress, u, &u->error);
-	if (u->copy_rc < 0 || cancelled(u))
+	if (u->copy_rc < 0 || bgjob_cancelled(&u->job))
 		return;
-	pthread_mutex_lock(&u->mu);
+	pthread_mutex_lock(&u->job.mu);
 	u->reading = true;
-	pthread_mutex_unlock(&u->mu);
+	pthread_mutex_unlock(&u->job.mu);
 	u->installed = store_installed_version(u->st);
 	/* A downgrade is not an error here: the preview offers it to staff as
 	 * an explicit choice (update_is_downgrade). */
@@ -89,30 +75,21 @@ static void run_check(update *u)
 	catalog_close(c);
 }
 
-static void *worker(void *arg)
+static void worker(void *arg)
 {
 	update *u = arg;
-	if (u->job == JOB_CHECK) {
+	if (u->kind == JOB_CHECK) {
 		run_check(u);
 	} else {
 		diag_clear(&u->diag); /* the warnings were shown in the preview */
 		u->ok = store_install(u->st, &u->data, &u->diag) == 0;
 	}
-	pthread_mutex_lock(&u->mu);
-	u->worker_done = true;
-	pthread_mutex_unlock(&u->mu);
-	return NULL;
 }
 
-static void start(update *u, update_job job)
+static void start(update *u, update_job kind)
 {
-	u->job = job;
-	u->worker_done = false;
-	if (pthread_create(&u->thread, NULL, worker, u) != 0) {
-		fprintf(stderr, "motcua: cannot start a thread\n");
-		abort();
-	}
-	u->thread_live = true;
+	u->kind = kind;
+	bgjob_start(&u->job, worker, u);
 }
 
 update *update_new(const update_options *o)
@@ -126,8 +103,7 @@ update *update_new(const update_options *o)
 	u->hold = o->hold_copy;
 	u->phase = UPDATE_COPYING;
 	u->shown_percent = -1;
-	pthread_mutex_init(&u->mu, NULL);
-	pthread_cond_init(&u->cv, NULL);
+	bgjob_init(&u->job);
 	start(u, JOB_CHECK);
 	return u;
 }
@@ -141,27 +117,17 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return 0;
 }
 
-static void join(update *u)
-{
-	if (!u->thread_live)
-		return;
-	pthread_join(u->thread, NULL);
-	u->thread_live = false;
-}
-
 void update_free(update *u)
 {
 	if (!u)
 		return;
-	if (u->job == JOB_CHECK)
+	if (u->kind == JOB_CHECK)
 		update_cancel(u);
-	join(u);
+	bgjob_destroy(&u->job);
 	/* The staging copy has served (its contents are in memory or
 	 * installed); a Raspberry Pi's SD card has no room to waste. */
 	nftw(u->staging, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	store_unlock_staging(u->staging_lock);
-	pthread_mutex_destroy(&u->mu);
-	pthread_cond_destroy(&u->cv);
 	catalog_data_clear(&u->data);
 	bundle_diff_clear(&u->diff);
 	diag_clear(&u->diag);
@@ -174,41 +140,28 @@ void update_free(update *u)
 
 update_phase update_phase_get(const update *u) { return u->phase; }
 
-bool update_ready(const update *u)
-{
-	update *m = (update *)u; /* the lock only */
-	pthread_mutex_lock(&m->mu);
-	bool r = u->thread_live && u->worker_done;
-	pthread_mutex_unlock(&m->mu);
-	return r;
-}
+/* The lock only: what the worker shares is read under it. */
+static bgjob *job_of(const update *u) { return &((update *)u)->job; }
 
-bool update_busy(const update *u)
-{
-	update *m = (update *)u;
-	pthread_mutex_lock(&m->mu);
-	bool b = u->thread_live && !u->worker_done && !u->parked;
-	pthread_mutex_unlock(&m->mu);
-	return b;
-}
+bool update_ready(const update *u) { return bgjob_ready(job_of(u)); }
+bool update_busy(const update *u) { return bgjob_busy(job_of(u)); }
 
 void update_progress(const update *u, uint64_t *done, uint64_t *total)
 {
-	update *m = (update *)u;
-	pthread_mutex_lock(&m->mu);
+	pthread_mutex_lock(&job_of(u)->mu);
 	*done = u->done;
 	*total = u->total;
-	pthread_mutex_unlock(&m->mu);
+	pthread_mutex_unlock(&job_of(u)->mu);
 }
 
 /* The phase a finished worker leads to. */
 static update_phase outcome(const update *u)
 {
-	if (u->job == JOB_INSTALL)
+	if (u->kind == JOB_INSTALL)
 		return u->ok ? UPDATE_DONE : UPDATE_INSTALL_FAILED;
 	if (u->copy_rc == -ENODEV || (u->copy_rc < 0 && u->removed))
 		return UPDATE_REMOVED;
-	if (u->copy_rc == -ECANCELED || (u->copy_rc == 0 && u->cancel))
+	if (u->copy_rc == -ECANCELED || (u->copy_rc == 0 && u->job.cancel))
 		return UPDATE_CANCELLED;
 	if (u->copy_rc < 0)
 		return UPDATE_COPY_FAILED;
@@ -217,10 +170,10 @@ static update_phase outcome(const update *u)
 
 bool update_poll(update *u)
 {
-	if (!u->thread_live)
+	if (!u->job.live)
 		return false;
 	if (update_ready(u)) {
-		join(u);
+		bgjob_join(&u->job);
 		u->phase = outcome(u);
 		if (u->phase == UPDATE_REMOVED && u->copy_rc == -ECANCELED) {
 			free(u->error); /* "the copy was cancelled": we did that, because the stick went */
@@ -228,14 +181,14 @@ bool update_poll(update *u)
 		}
 		return true;
 	}
-	if (u->job != JOB_CHECK)
+	if (u->kind != JOB_CHECK)
 		return false;
 	uint64_t done, total;
-	pthread_mutex_lock(&u->mu);
+	pthread_mutex_lock(&u->job.mu);
 	done = u->done;
 	total = u->total;
 	bool reading = u->reading;
-	pthread_mutex_unlock(&u->mu);
+	pthread_mutex_unlock(&u->job.mu);
 	int pct = total ? (int)(done * 100 / total) : 0;
 	bool changed = pct != u->shown_percent || reading != u->shown_reading;
 	u->shown_percent = pct;
@@ -247,30 +200,21 @@ bool update_poll(update *u)
 
 void update_stick_removed(update *u, const char *bundle)
 {
-	if (u->job != JOB_CHECK || !u->thread_live || strcmp(bundle, u->bundle) != 0)
+	if (u->kind != JOB_CHECK || !u->job.live || strcmp(bundle, u->bundle) != 0)
 		return;
-	pthread_mutex_lock(&u->mu);
+	pthread_mutex_lock(&u->job.mu);
 	if (!u->reading) { /* a complete copy does not need the stick */
 		u->removed = true;
-		u->cancel = true;
-		u->parked = false; /* busy again at once: it will report */
-		pthread_cond_broadcast(&u->cv);
+		bgjob_cancel_locked(&u->job);
 	}
-	pthread_mutex_unlock(&u->mu);
+	pthread_mutex_unlock(&u->job.mu);
 }
 
-void update_cancel(update *u)
-{
-	pthread_mutex_lock(&u->mu);
-	u->cancel = true;
-	u->parked = false; /* busy again at once: it will report */
-	pthread_cond_broadcast(&u->cv);
-	pthread_mutex_unlock(&u->mu);
-}
+void update_cancel(update *u) { bgjob_cancel(&u->job); }
 
 void update_install(update *u)
 {
-	if (u->phase != UPDATE_PREVIEW || u->thread_live)
+	if (u->phase != UPDATE_PREVIEW || u->job.live)
 		return;
 	u->phase = UPDATE_INSTALLING;
 	start(u, JOB_INSTALL);

@@ -4,7 +4,7 @@
  *	                  \-> INVALID              \-> INSTALL_FAILED
  *	COPYING -> REMOVED (the stick went away) | COPY_FAILED | CANCELLED
  *
- * The slow steps run in one worker thread at a time, so the kiosk keeps
+ * The slow steps run in one worker thread at a time (bgjob.h), so the kiosk keeps
  * drawing: the copy of the stick's bundle into the local staging folder
  * (usb_stage_copy, never reading the stick twice), bundle_read on that copy
  * and the diff against the installed catalogue, and store_install. The UI

@@ -4,7 +4,8 @@
 # danh sách hồ sơ" installs it (no catalogue version, the catalogue file
 # untouched) and the home screen then has the "Tra cứu hồ sơ" tile; a list
 # with an error, or with a column of names, changes nothing and says why,
-# with its line. The codes are made up (test data).
+# with its line. The check runs in a worker (dossier_job.h): `wait` lets it
+# finish. The codes are made up (test data).
 . "$MOTCUA_SRC/tests/ui/usb_lib.sh"
 run 0 show "$GONE_CODE" # fills the store from the sample
 cp "$MOTCUA_STORE/catalog.sqlite" "$TMP/catalog.before"
@@ -27,6 +28,7 @@ wait 3000
 expect-text "Cập nhật danh sách hồ sơ"
 expect-text "ho_so.csv trên USB: cài đặt (mỗi ngày làm việc)."
 tap-text "Cập nhật danh sách hồ sơ"
+wait 10000
 expect-text "Đã cập nhật danh sách hồ sơ: 2 hồ sơ."
 shot staff-dossiers
 usb-remove
@@ -47,6 +49,7 @@ type "000000"
 drag 500 700 500 300 300
 wait 3000
 tap-text "Cập nhật danh sách hồ sơ"
+wait 10000
 expect-text "Danh sách hồ sơ không thay đổi (1 lỗi): ho_so.csv:3: lỗi:"
 shot staff-dossiers-bad
 usb-remove
@@ -54,6 +57,7 @@ usb-insert '"$TMP/names"'
 drag 500 900 500 300 300
 wait 3000
 tap-text "Cập nhật danh sách hồ sơ"
+wait 10000
 expect-text "ho_so.csv:1: lỗi: cột '"'"'Họ tên'"'"' chứa thông tin cá nhân"'
 cmp -s "$MOTCUA_STORE/dossiers.sqlite" "$TMP/dossiers.good" || fail "a refused list changed the installed one"
 run 0 dossier show TEST-0402
