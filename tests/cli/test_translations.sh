@@ -97,6 +97,14 @@ sed -n 2,3p "$Z/news.csv" >>"$Z/news.csv"
 run 0 import "$Z"
 run 0 export --template hmn "$TMP/tpl2"
 expect_in "$ERR" "dich/hmn/news.csv: warning: 2 rows of news.csv share their key columns" "the template's warning"
+# The count it prints is of the rows it wrote (before: of every row, the
+# two left out too).
+rows_of() { python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))) - 1)' "$1"; }
+n=$(rows_of "$TMP/tpl2/dich/hmn/news.csv")
+[ "$n" -gt 0 ] || fail "the template's news.csv has no rows"
+expect_in "$OUT" "dich/hmn/news.csv: $n rows to translate" "the template's count of news rows"
+n=$(rows_of "$TMP/tpl2/dich/hmn/hotlines.csv")
+expect_in "$OUT" "dich/hmn/hotlines.csv: $n rows to translate" "the template's count of hotlines"
 cp -r "$TMP/tpl2/dich" "$Z/"
 sed -i 's/^phien_ban *=.*/phien_ban = 21/' "$Z/bundle.ini"
 run 0 check "$Z"
