@@ -29,6 +29,17 @@ const char *motcua_data_path(const char *rel)
 	return buf;
 }
 
+bool motcua_lang_code_ok(const char *lang, bool vi_ok)
+{
+	if (i18n_code_valid(lang) && (vi_ok || strcmp(lang, "vi")))
+		return true;
+	fprintf(stderr,
+	        _("motcua: '%s' is not a language code: give the language's ISO 639 code in "
+	          "lower case (hmn for H'Mông, blt for Tai Dam)\n"),
+	        lang);
+	return false;
+}
+
 static void usage(FILE *out)
 {
 	help_print_usage(out);
@@ -176,13 +187,8 @@ static int cmd_export(motcua_env *env, int argc, char **argv)
 		lang = argv[2];
 		argv += 2;
 		argc -= 2;
-		if (!i18n_code_valid(lang) || !strcmp(lang, "vi")) {
-			fprintf(stderr,
-			        _("motcua: '%s' is not a language code: give the language's ISO 639 code in "
-			          "lower case (hmn for H'Mông, blt for Tai Dam)\n"),
-			        lang);
+		if (!motcua_lang_code_ok(lang, false))
 			return 2;
-		}
 	}
 	if (argc != 2) {
 		usage(stderr);
