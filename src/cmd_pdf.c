@@ -64,7 +64,9 @@ static bool cmd_pdf_clock_wrong(time_t now, const bundle_info *info)
 }
 
 /* 0 when lang is NULL, "vi" or a content language of the catalogue; else
- * says which languages it has and returns 1. */
+ * says which languages it has and returns 1: a well-formed code the bundle
+ * does not carry is invalid input, like an unknown procedure code (a
+ * malformed one is a usage error, motcua_lang_code_ok). */
 static int cmd_pdf_check_lang(motcua_env *env, const char *lang)
 {
 	if (!lang || !strcmp(lang, "vi"))
@@ -186,6 +188,8 @@ int cmd_pdf(motcua_env *env, int argc, char **argv)
 	}
 	if (!code || !out)
 		return cmd_pdf_usage();
+	if (lang && !motcua_lang_code_ok(lang, true))
+		return 2;
 	int rc = motcua_env_open(env, true);
 	if (rc)
 		return rc;
@@ -282,6 +286,8 @@ int cmd_print(motcua_env *env, int argc, char **argv)
 	}
 	if (!code || (summary && form) || (lang && form))
 		return cmd_pdf_usage();
+	if (lang && !motcua_lang_code_ok(lang, true))
+		return 2;
 	int rc = motcua_env_open(env, true);
 	if (rc)
 		return rc;

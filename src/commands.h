@@ -29,6 +29,12 @@ void motcua_env_close(motcua_env *env);
  * installed data folder). Static buffer. */
 const char *motcua_data_path(const char *rel);
 
+/* A language code given on the command line (pdf|print --lang, export
+ * --template): true when lang is an ISO 639 code (i18n_code_valid), "vi"
+ * only when vi_ok; else says so on stderr, one wording for every command,
+ * and the caller exits 2 (a usage error). */
+bool motcua_lang_code_ok(const char *lang, bool vi_ok);
+
 int cmd_show(motcua_env *env, int argc, char **argv);  /* src/cmd_show.c */
 int cmd_kiosk(motcua_env *env, int argc, char **argv); /* src/cmd_kiosk.c */
 int cmd_pdf(motcua_env *env, int argc, char **argv);   /* src/cmd_pdf.c */

@@ -29,6 +29,17 @@ const char *motcua_data_path(const char *rel)
 	return buf;
 }
 
+bool motcua_lang_code_ok(const char *lang, bool vi_ok)
+{
+	if (i18n_code_valid(lang) && (vi_ok || strcmp(lang, "vi")))
+		return true;
+	fprintf(stderr,
+	        _("motcua: '%s' is not a language code: give the language's ISO 639 code in "
+	          "lower case (hmn for H'Mông, blt for Tai Dam)\n"),
+	        lang);
+	return false;
+}
+
 static void usage(FILE *out)
 {
 	help_print_usage(out);
@@ -176,13 +187,8 @@ static int cmd_export(motcua_env *env, int argc, char **argv)
 		lang = argv[2];
 		argv += 2;
 		argc -= 2;
-		if (!i18n_code_valid(lang) || !strcmp(lang, "vi")) {
-			fprintf(stderr,
-			        _("motcua: '%s' is not a language code: give the language's ISO 639 code in "
-			          "lower case (hmn for H'Mông, blt for Tai Dam)\n"),
-			        lang);
+		if (!motcua_lang_code_ok(lang, false))
 			return 2;
-		}
 	}
 	if (argc != 2) {
 		usage(stderr);
@@ -193,22 +199,21 @@ static int cmd_export(motcua_env *env, int argc, char **argv)
 		return rc;
 	catalog_data d = {0};
 	diag_list diag = {0};
+	size_t n_rows[TR_KINDS] = {0};
 	if (catalog_load(env->cat, &d) < 0) {
 		diag_report(stderr, DIAG_ERROR, env->st.catalog_path, 0, "%s",
 		            _("cannot read the catalogue"));
 		rc = 3;
-	} else if (lang ? bundle_write_template(argv[1], &d, lang, &diag) < 0
+	} else if (lang ? bundle_write_template(argv[1], &d, lang, n_rows, &diag) < 0
 	                : bundle_write(argv[1], &d, &diag) < 0) {
 		rc = 3;
 	} else if (lang) {
 		printf(_("%s/dich/%s/procedures.csv: %zu procedures to translate\n"), argv[1], lang,
 		       d.n_procs);
-		for (int k = 0; k < TR_KINDS; k++) {
-			size_t n = bundle_schema_count(&d, bundle_schema_row_source(k));
-			if (n)
+		for (int k = 0; k < TR_KINDS; k++)
+			if (n_rows[k]) /* the rows written: those with a shared key are left out */
 				printf(_("%s/dich/%s/%s: %zu rows to translate\n"), argv[1], lang,
-				       bundle_schema_row_table(k)->file, n);
-		}
+				       bundle_schema_row_table(k)->file, n_rows[k]);
 	}
 	diag_print(&diag, stderr);
 	diag_clear(&diag);

@@ -67,8 +67,12 @@ int bundle_write(const char *dir, const catalog_data *d, diag_list *diag);
  * columns holding the Vietnamese text to translate (a cell left as it is
  * counts as not translated), and news.csv, hotlines.csv and faq.csv (when
  * the catalogue has such rows) likewise, each row keyed by two columns
- * (row_translation). Returns 0 or a negative errno, reported in diag. */
-int bundle_write_template(const char *dir, const catalog_data *d, const char *lang, diag_list *diag);
+ * (row_translation). Rows whose key columns another row shares are left out
+ * with a warning. n_rows (or NULL) gets how many rows each file of kind
+ * TR_NEWS ... holds, those left out not counted. Returns 0 or a negative
+ * errno, reported in diag. */
+int bundle_write_template(const char *dir, const catalog_data *d, const char *lang, size_t n_rows[TR_KINDS],
+                          diag_list *diag);
 
 /* What an import would change, by procedure code. */
 typedef struct bundle_diff {

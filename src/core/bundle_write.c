@@ -430,7 +430,8 @@ static bool *rows_ambiguous(const catalog_data *d, int k, size_t *n_amb)
 	return amb;
 }
 
-int bundle_write_template(const char *dir, const catalog_data *d, const char *lang, diag_list *diag)
+int bundle_write_template(const char *dir, const catalog_data *d, const char *lang, size_t n_written[TR_KINDS],
+                          diag_list *diag)
 {
 	int dirfd = out_folder_open(dir, diag);
 	if (dirfd < 0)
@@ -465,8 +466,11 @@ int bundle_write_template(const char *dir, const catalog_data *d, const char *la
 		}
 	}
 	int rc = translation_write(dirfd, dir, lang, d->procs, d->n_procs, d, rows, n_rows, diag);
-	for (int k = 0; k < TR_KINDS; k++)
+	for (int k = 0; k < TR_KINDS; k++) {
 		free(rows[k]); /* their text is d's */
+		if (n_written)
+			n_written[k] = n_rows[k];
+	}
 	close(dirfd);
 	return rc;
 }

@@ -328,3 +328,27 @@ pdf_font *pdf_font_fallback(uint32_t cp, bool bold)
 	pthread_mutex_unlock(&pdf_font_mu);
 	return found;
 }
+
+size_t pdf_font_file_bmp(const char *path, uint32_t **out)
+{
+	*out = NULL;
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+	if (!blob)
+		return 0;
+	hb_face_t *face = hb_face_create(blob, 0);
+	hb_set_t *set = hb_set_create();
+	hb_face_collect_unicodes(face, set);
+	size_t n = 0;
+	uint32_t *v = xmalloc((hb_set_get_population(set) + 1) * sizeof *v);
+	for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(set, &cp) && cp <= 0xFFFF;)
+		if (cp < 0xD800 || cp > 0xDFFF)
+			v[n++] = cp;
+	hb_set_destroy(set);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	if (!n)
+		free(v);
+	else
+		*out = v;
+	return n;
+}

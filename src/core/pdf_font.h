@@ -61,6 +61,12 @@ int pdf_font_ascent(const pdf_font *f);
 int pdf_font_subset(pdf_font *f, const uint32_t *cps, size_t n, unsigned char **out,
                     size_t *len);
 
+/* The characters of the Basic Multilingual Plane (surrogates excepted) that
+ * the font file at path maps to a glyph, ascending, in a malloc'd *out.
+ * Read afresh, not kept (path may name one sheet's subset). Returns how many;
+ * 0 (and *out NULL) when the file is not a font. */
+size_t pdf_font_file_bmp(const char *path, uint32_t **out);
+
 /* True when cp draws nothing of its own (controls, format characters,
  * variation selectors): it never asks for a fallback font. */
 bool pdf_font_invisible(uint32_t cp);

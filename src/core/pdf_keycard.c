@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "pdf_sheet.h"
+#include "pdf_ttf.h"
 #include "xalloc.h"
 
 /* Keep in step with speak_key (src/ui/speak.c) and the README's table. */
@@ -44,9 +45,7 @@ int pdf_keycard_write(const char *path, const char *font_dir, char **err)
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	const char *rn = HPDF_LoadTTFontFromFile(pdf, reg, HPDF_TRUE);
-	const char *bn = HPDF_LoadTTFontFromFile(pdf, bold, HPDF_TRUE);
-	HPDF_Font fr = rn ? HPDF_GetFont(pdf, rn, "UTF-8") : NULL, fb = bn ? HPDF_GetFont(pdf, bn, "UTF-8") : NULL;
+	HPDF_Font fr = pdf_ttf_font(pdf, reg), fb = pdf_ttf_font(pdf, bold);
 	if (!fr || !fb) {
 		rc = -ENOENT;
 		*err = xasprintf(_("cannot load the font %s"), !fr ? reg : bold);

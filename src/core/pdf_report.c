@@ -18,6 +18,7 @@
 
 #include "i18n.h"
 #include "pdf_sheet.h"
+#include "pdf_ttf.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -578,8 +579,7 @@ int pdf_report_make(const report *r, const char *font_dir, unsigned char **data,
 	HPDF_UseUTFEncodings(p.pdf);
 	HPDF_SetCurrentEncoder(p.pdf, "UTF-8");
 	for (int i = 0; i < 2; i++) {
-		const char *name = HPDF_LoadTTFontFromFile(p.pdf, path[i], HPDF_TRUE);
-		p.font[i] = name ? HPDF_GetFont(p.pdf, name, "UTF-8") : NULL;
+		p.font[i] = pdf_ttf_font(p.pdf, path[i]);
 		if (!p.font[i]) {
 			rc = -EINVAL;
 			msg = xasprintf(_("cannot load the font %s"), path[i]);

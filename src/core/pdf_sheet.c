@@ -23,6 +23,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "pdf_font.h"
+#include "pdf_ttf.h"
 #include "procedure_fields.h"
 #include "qr.h"
 #include "text.h"
@@ -1617,8 +1618,7 @@ static bool pdf_sheet_load_face(sheet *sh, face *f, bool subset)
 				path = tmp;
 		}
 	}
-	const char *name = HPDF_LoadTTFontFromFile(sh->pdf, path, HPDF_TRUE);
-	f->hfont = name ? HPDF_GetFont(sh->pdf, name, "UTF-8") : NULL;
+	f->hfont = pdf_ttf_font(sh->pdf, path);
 	if (tmp && fd >= 0)
 		unlink(tmp);
 	if (fd >= 0)

@@ -287,6 +287,11 @@ char *app_marked(const char *text, bool marked)
 	return marked ? xasprintf("%s %s", text ? text : "", _("(in Vietnamese)")) : xstrdup(text ? text : "");
 }
 
+char *app_marked_row(const char *text, bool marking, unsigned translated, int kind, size_t member)
+{
+	return app_marked(text, marking && !catalog_row_translated(translated, kind, member));
+}
+
 /* A new citizen gets the kiosk as the first one found it. */
 static void reset_session(app *a)
 {

@@ -31,6 +31,12 @@ void app_summaries_translate(app *a, proc_summary *v, size_t n);
 /* text followed by "(in Vietnamese)" when marked: text the citizen sees in
  * Vietnamese although another content language was chosen. Caller frees. */
 char *app_marked(const char *text, bool marked);
+/* text, a field of a translated row (news, hotline: its `translated` mask,
+ * kind TR_NEWS ..., member the field's offsetof), marked as app_marked when
+ * marking (another content language is shown, app_content_lang) and the
+ * row's translation lacks that field. The screens and the attract slides
+ * mark by this one rule. Caller frees. */
+char *app_marked_row(const char *text, bool marking, unsigned translated, int kind, size_t member);
 
 struct app {
 	gfx *g;

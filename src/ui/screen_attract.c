@@ -4,6 +4,7 @@
  * installed — the month's dossier figures, as the commune posts them on its
  * public board). A touch wakes the kiosk to
  * home; the app swallows that touch. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@ typedef struct attract_state {
 	dossier_month month;     /* its figures for the month of `today` */
 	int today;               /* day number of the wall clock when loaded */
 	time_t list_at;          /* when the list was installed */
+	bool marking;            /* another content language: mark what is shown in Vietnamese */
 } attract_state;
 
 static void attract_load(attract_state *st, app *a)
@@ -40,7 +42,9 @@ static void attract_load(attract_state *st, app *a)
 		return;
 	st->n_changed = catalog_list_changed(a->cat, &st->changed);
 	app_summaries_translate(a, st->changed, st->n_changed);
-	catalog_load_extras_in(a->cat, app_content_lang(a), &st->d);
+	const char *lang = app_content_lang(a);
+	st->marking = lang != NULL;
+	catalog_load_extras_in(a->cat, lang, &st->d);
 }
 
 /* The month's figures, read when the attract screen starts (each new
@@ -188,7 +192,12 @@ static void attract_layout(screen *s, app *a, gfx_rect body)
 	case SLIDE_CHANGED: slide_changed(f, m, st, x, y, w, bottom); break;
 	case SLIDE_HOTLINES:
 		for (size_t i = 0; i < st->d.n_hotlines; i++) {
-			char *t = xasprintf("%s: %s", st->d.hotlines[i].agency, st->d.hotlines[i].phone);
+			/* Marked as on the hotlines screen where it stays Vietnamese. */
+			const hotline *h = &st->d.hotlines[i];
+			char *agency = app_marked_row(h->agency, st->marking, h->translated, TR_HOTLINES,
+						      offsetof(hotline, agency));
+			char *t = xasprintf("%s: %s", agency, h->phone);
+			free(agency);
 			bool ok = slide_line(f, m, x, &y, w, bottom, GFX_REGULAR, m->px_h2, UI_INK, t);
 			free(t);
 			if (!ok)
@@ -200,7 +209,12 @@ static void attract_layout(screen *s, app *a, gfx_rect body)
 	case SLIDE_DOSSIERS: slide_dossiers(f, m, st, x, y, w, bottom); break;
 	case SLIDE_NEWS:
 		for (size_t i = 0; i < st->d.n_news; i++) {
-			char *t = xasprintf("%s — %s", st->d.news[i].date, st->d.news[i].title);
+			/* As in the news list: the date marked where the title stays
+			 * Vietnamese (a long title's end may be cut, the date's not). */
+			const news *n = &st->d.news[i];
+			char *date = app_marked_row(n->date, st->marking, n->translated, TR_NEWS, offsetof(news, title));
+			char *t = xasprintf("%s — %s", date, n->title);
+			free(date);
 			bool ok = slide_line(f, m, x, &y, w, bottom, GFX_REGULAR, m->px_h2, UI_INK, t);
 			free(t);
 			if (!ok)

@@ -24,7 +24,7 @@ typedef struct hotlines_state {
 /* A hotline's text field, marked when it is shown in Vietnamese. Caller frees. */
 static char *hot_text(const hotline *h, bool marking, const char *text, size_t member)
 {
-	return app_marked(text, marking && !catalog_row_translated(h->translated, TR_HOTLINES, member));
+	return app_marked_row(text, marking, h->translated, TR_HOTLINES, member);
 }
 
 static void hotlines_unload(hotlines_state *st)

@@ -133,7 +133,7 @@ static void news_layout(screen *s, app *a, gfx_rect body)
 	bool lang = app_content_lang(a) != NULL;
 	for (size_t i = 0; i < st->d.n_news; i++) {
 		const news *n = &st->d.news[i];
-		char *sub = app_marked(n->date, lang && !catalog_row_translated(n->translated, TR_NEWS, offsetof(news, title)));
+		char *sub = app_marked_row(n->date, lang, n->translated, TR_NEWS, offsetof(news, title));
 		y += widgets_row(f, m, 0, y, w, 0, n->title, sub, NULL, UI_INK, 0, (int)i) + m->gap;
 		free(sub);
 	}

@@ -6,7 +6,9 @@
 # names, with FILE:LINE, a row whose key is not in the Vietnamese file, a
 # key that names two Vietnamese rows, a row translated twice, a column that
 # is not translated, and an unknown file. On the old motcua these files were
-# ignored ("unknown file") and never exported.
+# ignored ("unknown file") and never exported. The template's count is of
+# the rows it wrote; a malformed --lang/--template code is a usage error
+# (exit 2) in the same words for pdf, print and export.
 . "$(dirname "$0")/lib.sh"
 
 # --- the template ---
@@ -51,6 +53,29 @@ sed -i 's/^phien_ban *=.*/phien_ban = 4/' "$TMP/e1/bundle.ini"
 run 0 import "$TMP/e1"
 run 0 export "$TMP/e2"
 d=$(diff -r "$TMP/e1/dich" "$TMP/e2/dich" 2>&1) || fail "export → import → export of dich/ differs: $(printf '%s' "$d" | head -c 600)"
+
+# --- a language code on the command line ---
+# A malformed one is a usage error (exit 2), said in the same words by pdf,
+# print and export --template; before, pdf and print took it for a language
+# the catalogue lacks (exit 1). A well-formed code the catalogue does not
+# translate into is invalid input (exit 1), naming the languages it has.
+run 2 export --template ../x "$TMP/t-bad"
+expect_in "$ERR" "'../x' is not a language code: give the language's ISO 639 code" "export --template ../x"
+said=$ERR
+run 2 pdf 1.001193 --lang ../x -o "$TMP/bad-lang.pdf"
+[ "$ERR" = "$said" ] || fail "pdf --lang ../x says otherwise than export --template ../x: $ERR"
+[ ! -e "$TMP/bad-lang.pdf" ] || fail "a sheet was written for a malformed language code"
+run 2 print 1.001193 --lang=../x --printer motcua-no-such-queue
+[ "$ERR" = "$said" ] || fail "print --lang ../x says otherwise than export --template ../x: $ERR"
+run 2 pdf 1.001193 --lang= -o "$TMP/bad-lang.pdf"
+expect_in "$ERR" "'' is not a language code" "pdf --lang= (empty)"
+MOTCUA_LANG=vi run 2 pdf 1.001193 --lang HMN -o "$TMP/bad-lang.pdf"
+expect_in "$ERR" "'HMN' không phải mã ngôn ngữ" "pdf --lang HMN, in Vietnamese"
+run 1 pdf 1.001193 --lang xyz -o "$TMP/bad-lang.pdf"
+expect_in "$ERR" "the catalogue has no translation into xyz (languages: vi, hmn)" "pdf --lang xyz"
+run 1 print 1.001193 --lang xyz --printer motcua-no-such-queue
+expect_in "$ERR" "the catalogue has no translation into xyz (languages: vi, hmn)" "print --lang xyz"
+[ ! -e "$TMP/bad-lang.pdf" ] || fail "a sheet was written for a language the catalogue lacks"
 
 # --- bad files: every problem with its file and line ---
 X="$TMP/bad"
@@ -97,6 +122,14 @@ sed -n 2,3p "$Z/news.csv" >>"$Z/news.csv"
 run 0 import "$Z"
 run 0 export --template hmn "$TMP/tpl2"
 expect_in "$ERR" "dich/hmn/news.csv: warning: 2 rows of news.csv share their key columns" "the template's warning"
+# The count it prints is of the rows it wrote (before: of every row, the
+# two left out too).
+rows_of() { python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))) - 1)' "$1"; }
+n=$(rows_of "$TMP/tpl2/dich/hmn/news.csv")
+[ "$n" -gt 0 ] || fail "the template's news.csv has no rows"
+expect_in "$OUT" "dich/hmn/news.csv: $n rows to translate" "the template's count of news rows"
+n=$(rows_of "$TMP/tpl2/dich/hmn/hotlines.csv")
+expect_in "$OUT" "dich/hmn/hotlines.csv: $n rows to translate" "the template's count of hotlines"
 cp -r "$TMP/tpl2/dich" "$Z/"
 sed -i 's/^phien_ban *=.*/phien_ban = 21/' "$Z/bundle.ini"
 run 0 check "$Z"

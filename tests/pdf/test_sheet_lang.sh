@@ -15,6 +15,7 @@
 #    any translation, line for line; nothing marked.
 # 4. A language the catalogue lacks: exit 1, saying which it has; a
 #    procedure without translation: the Vietnamese sheet and a warning.
+# 5. pdftotext reads every sheet without a warning (the fonts' ToUnicode).
 . "$(dirname "$0")/../cli/lib.sh"
 export TZ=UTC MOTCUA_LANG=en
 need pdftotext pdffonts pdfinfo msgfmt zbarimg pdftoppm
@@ -137,6 +138,23 @@ expect_not_in "$t" "Bản dịch" "the untranslated procedure's sheet names a tr
 expect_not_in "$t" "(Tiếng Việt)" "the untranslated procedure's sheet marked"
 expect_not_in "$t" "[TEST DATA]" "the untranslated procedure's Vietnamese sheet holds translated hotlines"
 run 2 pdf --keycard --lang hmn -o "$TMP/k.pdf"
+
+# 5. A ToUnicode map readers take: pdftotext reads every sheet, the key
+#    card and a report without a word on stderr (libharu's own map, a CID
+#    map, made poppler say "Invalid 'begincidrange' operator in ToUnicode
+#    CMap" for every font on every page; src/core/pdf_ttf.h), and
+#    Ghostscript (a second reader) gets the same Vietnamese and Tai Viet.
+run 0 pdf --keycard -o "$TMP/keycard.pdf"
+run 0 report --year 2026 -o "$TMP/report.pdf"
+for f in plain plain-summary hmn hmn-summary qaa qaa-summary keycard report; do
+	w=$(pdftotext -enc UTF-8 "$TMP/$f.pdf" /dev/null 2>&1)
+	[ -z "$w" ] || fail "$f.pdf: pdftotext warns: $(printf '%s' "$w" | sort | uniq -c | head -3)"
+done
+if command -v gs >/dev/null; then
+	g=$(gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -o - "$TMP/qaa.pdf" 2>/dev/null)
+	expect_in "$g" "$NAME" "the qaa sheet read by Ghostscript"
+	expect_in "$g" "$TAI" "the qaa sheet's Tai Viet read by Ghostscript"
+fi
 run 0 help pdf
 expect_in "$OUT" "--lang LANG" "motcua help pdf"
 finish
