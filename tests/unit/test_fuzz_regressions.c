@@ -147,7 +147,7 @@ static void check_many_bad_rows(void)
 }
 
 /* Found during the fuzz campaign of fuzz_image (by hand: the fuzzer's
- * 8 KiB inputs decode in 0.5 s): a progressive JPEG of 500 scans that
+ * 8 KiB inputs decode in 0.5 s): a progressive JPEG of 501 scans that
  * carry nothing. libjpeg decodes every scan over the whole picture and
  * SDL_image sets no limit, so such scans through a 20 MiB news picture of
  * 4096x4096 held the kiosk's screen for hours when the article opened. The
