@@ -55,12 +55,12 @@ static bool is_sof(unsigned m)
 
 /* Markers from SOI to EOI: one frame header before the first scan, every
  * segment within the file, each scan's entropy-coded data followed by a
- * marker, and EOI at the end of it all (a cut file has none). */
+ * marker, at most IMAGE_MAX_JPEG_SCANS scans, and EOI at the end of it all
+ * (a cut file has none). */
 static image_verdict check_jpeg(const unsigned char *p, size_t n, image_info *info)
 {
 	size_t at = 2;
-	int frames = 0;
-	bool scan = false;
+	int frames = 0, scans = 0;
 	for (;;) {
 		if (at >= n || p[at] != 0xFF)
 			return IMAGE_BROKEN;
@@ -70,7 +70,7 @@ static image_verdict check_jpeg(const unsigned char *p, size_t n, image_info *in
 			return IMAGE_BROKEN;
 		unsigned m = p[at++];
 		if (m == 0xD9) /* EOI */
-			return frames == 1 && scan ? IMAGE_OK : IMAGE_BROKEN;
+			return frames == 1 && scans ? IMAGE_OK : IMAGE_BROKEN;
 		if (m == 0x00 || m == 0xD8)
 			return IMAGE_BROKEN;
 		if (m == 0x01 || (m >= 0xD0 && m <= 0xD7))
@@ -92,9 +92,8 @@ static image_verdict check_jpeg(const unsigned char *p, size_t n, image_info *in
 		at += len;
 		if (m != 0xDA) /* SOS */
 			continue;
-		if (!frames)
+		if (!frames || ++scans > IMAGE_MAX_JPEG_SCANS)
 			return IMAGE_BROKEN;
-		scan = true;
 		/* Entropy-coded data: up to the next FF that is not a stuffed
 		 * zero, a restart marker or a fill byte. */
 		for (;;) {

@@ -14,6 +14,14 @@
 #define IMAGE_MAX_SIDE 8192
 #define IMAGE_MAX_PIXELS (16u << 20)
 
+/* At most this many scans (SOS segments) in a JPEG. libjpeg decodes each
+ * scan of a progressive JPEG over the whole picture, and SDL_image sets no
+ * limit: 12-byte scans repeated through a 20 MiB file would hold the kiosk
+ * for hours (a 4096x4096 one: 25 ms a scan). Real files have 1 (baseline)
+ * to about 15 (progressive, optimised); libjpeg-turbo's own limit for its
+ * API users is 500. */
+#define IMAGE_MAX_JPEG_SCANS 100
+
 typedef enum image_format { IMAGE_UNKNOWN, IMAGE_PNG, IMAGE_JPEG } image_format;
 
 typedef struct image_info {
@@ -24,7 +32,8 @@ typedef struct image_info {
 typedef enum image_verdict {
 	IMAGE_OK,
 	IMAGE_NOT_AN_IMAGE, /* neither PNG nor JPEG by its first bytes */
-	IMAGE_BROKEN,       /* its structure is cut short or malformed */
+	IMAGE_BROKEN,       /* its structure is cut short or malformed (or a JPEG of
+	                       more than IMAGE_MAX_JPEG_SCANS scans) */
 	IMAGE_TOO_LARGE,    /* over max_bytes, IMAGE_MAX_SIDE or IMAGE_MAX_PIXELS */
 } image_verdict;
 

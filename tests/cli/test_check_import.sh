@@ -75,6 +75,15 @@ broken "form outside the bundle" \
 mk link; ln -sf /etc/passwd "$B/images/niem_yet.png"
 broken "symbolic link" "news.csv:2: error: images/niem_yet.png: is a symbolic link"
 
+# A news picture the kiosk would not show is a warning, and the import goes
+# on: here a progressive JPEG of 501 scans (libjpeg decodes each over the
+# whole picture; thousands froze the kiosk's screen when the article opened).
+mk scans; rm "$B/images/niem_yet.png"
+cp "$MOTCUA_SRC/tests/fuzz/regressions/fuzz_image/many-scans.jpg" "$B/images/niem_yet.jpg"
+sed -i 's#images/niem_yet.png#images/niem_yet.jpg#' "$B/news.csv"
+run 0 check "$B"
+expect_in "$ERR" "news.csv:2: warning: images/niem_yet.jpg: the picture is cut short or damaged: it will not be shown" "many scans"
+
 mk utf8; sed -i '8s/^Cấp cứu y tế/C\xe1p c\xfau/' "$B/hotlines.csv"
 broken "not UTF-8" \
 	"hotlines.csv:8: error: this line is not UTF-8 text; in Excel save the file as \"CSV UTF-8 (Comma delimited)\", or put ma_hoa = windows-1258 in bundle.ini"

@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "gfx/gfx.h"
+#include "core/xalloc.h"
 #include "gfx/gfx_png.h"
 #include "testlib.h"
 
@@ -87,6 +89,54 @@ int main(void)
 	why = NULL;
 	CHECK(gfx_image_new(g, bad, n, 800, 600, &pw, &ph, &why) == 0 && why);
 	free(bad);
+	/* A progressive JPEG of 4096 x 4096 whose 3000 scans carry nothing
+	 * (150 KB): libjpeg decoded every scan over the whole picture, so the
+	 * kiosk's screen froze for over a minute when the article opened (hours
+	 * for a 20 MiB one). Refused from its header now, at once. */
+	char *jp = xasprintf("%s/tests/fuzz/regressions/fuzz_image/many-scans.jpg",
+	                     getenv("MOTCUA_SRC") ? getenv("MOTCUA_SRC") : ".");
+	size_t jn = 0;
+	unsigned char *small = slurp(jp, &jn);
+	free(jp);
+	CHECK(small && jn > 8000);
+	/* The kept 1024 x 1024 one (8 KiB), grown to 4096 x 4096 and 3000
+	 * scans: the frame size, then the last AC scan (12 bytes at this size,
+	 * 40 at 4096 x 4096) repeated. */
+	if (small) {
+		size_t scan_at = jn - 2 - 12; /* the last scan: SOS segment and data */
+		CHECK(small[scan_at] == 0xFF && small[scan_at + 1] == 0xDA);
+		size_t head = 0;
+		for (size_t i = 2; i + 1 < jn && !head; i++)
+			if (small[i] == 0xFF && small[i + 1] == 0xDA)
+				head = i; /* the DC scan */
+		size_t dc = 32768, per = 10 + 30, cap = head + 10 + dc + 3000 * per + 2;
+		unsigned char *pj = calloc(1, cap), *q = pj;
+		memcpy(q, small, head + 10);
+		for (size_t i = 0; i + 1 < head; i++)
+			if (q[i] == 0xFF && q[i + 1] == 0xC2) {
+				q[i + 5] = 0x10, q[i + 6] = 0x00; /* 4096 lines */
+				q[i + 7] = 0x10, q[i + 8] = 0x00; /* of 4096 */
+			}
+		q += head + 10 + dc; /* DC scan: a '0' bit a block */
+		for (int k = 0; k < 3000; k++) {
+			memcpy(q, small + scan_at, 10);
+			memset(q + 10, 0, 30); /* 16 EOB runs of 2^14 blocks */
+			q += per;
+		}
+		*q++ = 0xFF, *q++ = 0xD9;
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		why = NULL;
+		CHECK(gfx_image_new(g, pj, (size_t)(q - pj), 800, 600, &pw, &ph, &why) == 0);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		double secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+		CHECK(why != NULL);
+		if (secs > 0.5)
+			fprintf(stderr, "a picture of 3000 empty scans took %.1f s\n", secs);
+		CHECK(secs < 0.5);
+		free(pj);
+	}
+	free(small);
 	gfx_get_stats(g, &st);
 	CHECK(st.images_decoded == 1 && st.images_held == 0);
 

@@ -64,6 +64,54 @@ static size_t sof_at(const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* A grey progressive JPEG of w x h (multiples of 8): a DC scan, then
+ * `scans` AC scans of nothing but end-of-band runs (12 bytes each at
+ * 1024x1024), each of which libjpeg decodes over the whole picture (found
+ * during the fuzz campaign of fuzz_image; tests/fuzz/regressions/fuzz_image/
+ * many-scans.jpg). Returns its size; p has room for
+ * 2400 + w * h / 512 + 48 * scans bytes. */
+static size_t progressive_jpeg(unsigned char *p, unsigned w, unsigned h, unsigned scans)
+{
+	size_t n = 0;
+	static const unsigned char head[] = {
+	    0xFF, 0xD8,                         /* SOI */
+	    0xFF, 0xDB, 0x00, 0x43, 0x00};      /* DQT, table 0 (64 ones follow) */
+	memcpy(p, head, sizeof head);
+	n = sizeof head;
+	memset(p + n, 1, 64);
+	n += 64;
+	unsigned char sof[] = {0xFF, 0xC2, 0x00, 0x0B, 8, (unsigned char)(h >> 8), (unsigned char)h,
+	                       (unsigned char)(w >> 8), (unsigned char)w, 1, 1, 0x11, 0};
+	memcpy(p + n, sof, sizeof sof);
+	n += sizeof sof;
+	/* DC table 0: one code '0' for category 0; AC table 0: one code '0' for
+	 * EOB14 (a run of 2^14 + 14 bits end-of-bands). */
+	for (int t = 0; t < 2; t++) {
+		unsigned char dht[22] = {0xFF, 0xC4, 0x00, 0x14, (unsigned char)(t << 4), 1};
+		dht[21] = t ? 0xE0 : 0x00;
+		memcpy(p + n, dht, sizeof dht);
+		n += sizeof dht;
+	}
+	static const unsigned char sos_dc[] = {0xFF, 0xDA, 0x00, 0x08, 1, 1, 0x00, 0, 0, 0};
+	memcpy(p + n, sos_dc, sizeof sos_dc);
+	n += sizeof sos_dc;
+	size_t blocks = (size_t)(w / 8) * (h / 8);
+	memset(p + n, 0, (blocks + 7) / 8); /* a '0' (no change) a block */
+	n += (blocks + 7) / 8;
+	size_t runs = (blocks + 16383) / 16384, bits = 15 * runs, bytes = (bits + 7) / 8;
+	static const unsigned char sos_ac[] = {0xFF, 0xDA, 0x00, 0x08, 1, 1, 0x00, 1, 63, 0};
+	for (unsigned s = 0; s < scans; s++) {
+		memcpy(p + n, sos_ac, sizeof sos_ac);
+		n += sizeof sos_ac;
+		memset(p + n, 0, bytes);
+		p[n + bytes - 1] |= (unsigned char)((1u << (bytes * 8 - bits)) - 1); /* 1-bit padding */
+		n += bytes;
+	}
+	p[n++] = 0xFF;
+	p[n++] = 0xD9; /* EOI */
+	return n;
+}
+
 int main(void)
 {
 	unsigned char p[256];
@@ -156,5 +204,17 @@ int main(void)
 		free(b);
 		free(j);
 	}
+	/* A progressive JPEG of 11 scans or of IMAGE_MAX_JPEG_SCANS is a
+	 * picture; one more scan, or thousands (hours of decoding at 16
+	 * megapixels), is refused before a decoder sees it. */
+	unsigned char *pj = malloc(2400 + 4096 * 4096 / 512 + 48 * 3000);
+	CHECK(image_check(pj, progressive_jpeg(pj, 1024, 1024, 10), MAX, &info) == IMAGE_OK);
+	CHECK(info.format == IMAGE_JPEG && info.width == 1024 && info.height == 1024);
+	CHECK(image_check(pj, progressive_jpeg(pj, 64, 64, IMAGE_MAX_JPEG_SCANS - 1), MAX, &info) ==
+	      IMAGE_OK);
+	CHECK(image_check(pj, progressive_jpeg(pj, 64, 64, IMAGE_MAX_JPEG_SCANS), MAX, &info) ==
+	      IMAGE_BROKEN);
+	CHECK(image_check(pj, progressive_jpeg(pj, 4096, 4096, 3000), MAX, &info) == IMAGE_BROKEN);
+	free(pj);
 	return TEST_DONE();
 }
