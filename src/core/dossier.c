@@ -783,6 +783,7 @@ int dossier_install_watched(const store *s, const dossier_list *l, time_t now, d
 	char *live = dossier_db_path(s), *fresh = xasprintf("%s/dossiers.new.sqlite", s->dir);
 	char *lock_path = xasprintf("%s/dossiers.lock", s->dir);
 	int rc = -1;
+	bool locked = false; /* only then is the new file ours to remove */
 	/* One install at a time (the kiosk and a command line): the new file's
 	 * name is shared. A regular file only, never waiting on a FIFO. */
 	int lock = open(lock_path, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0644);
@@ -798,6 +799,7 @@ int dossier_install_watched(const store *s, const dossier_list *l, time_t now, d
 		diag_error(diag, lock_path, 0, _("cannot lock the store: %s"), why);
 		goto end;
 	}
+	locked = true;
 	/* 1. build and fsync the new file — the live list untouched;
 	 * 2. rename it over the live one — atomic: the kiosk reads the whole
 	 *    old list or the whole new one;
@@ -824,7 +826,7 @@ int dossier_install_watched(const store *s, const dossier_list *l, time_t now, d
 	}
 	rc = 0;
 end:
-	if (rc < 0)
+	if (rc < 0 && locked)
 		unlink(fresh);
 	if (lock >= 0)
 		close(lock);

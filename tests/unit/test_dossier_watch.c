@@ -138,12 +138,21 @@ int main(void)
 	snprintf(lock_path, sizeof lock_path, "%s/dossiers.lock", dir);
 	int fd = open(lock_path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
 	CHECK(fd >= 0 && flock(fd, LOCK_EX) == 0);
+	/* ... and is writing its new list: a stop while waiting for the lock
+	 * leaves that file alone (its rename would fail, its list be lost). */
+	char fresh[512];
+	snprintf(fresh, sizeof fresh, "%s/dossiers.new.sqlite", dir);
+	int other = open(fresh, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	CHECK(other >= 0);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	CHECK(install(&s, &l, true, &rows, &d) == -1);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	CHECK(t1.tv_sec - t0.tv_sec < 2);
 	CHECK(installed_count(&s) == 3000);
+	CHECK(has_new_file());
+	if (other >= 0)
+		close(other);
 	close(fd);
 	dossier_list_clear(&l);
 	diag_clear(&d);
