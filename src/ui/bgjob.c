@@ -32,7 +32,7 @@ void bgjob_start(bgjob *j, void (*run)(void *ctx), void *ctx)
 	bgjob_join(j);
 	j->run = run;
 	j->ctx = ctx;
-	j->done = false;
+	j->done = j->cancel = j->parked = false; /* a new job, not the last one's stop */
 	if (pthread_create(&j->thread, NULL, trampoline, j) != 0) {
 		fprintf(stderr, "motcua: cannot start a thread\n");
 		abort();
