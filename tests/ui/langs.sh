@@ -11,19 +11,11 @@
 need msgfmt
 export SDL_VIDEODRIVER=offscreen MOTCUA_LANG=vi
 size=${1:-1920x1080}
-L="$TMP/locale"
-mkdir -p "$L/vi/LC_MESSAGES" "$L/qaa/LC_MESSAGES"
-# The build's Vietnamese catalogue, and the test language beside it.
-vi_mo=$(dirname "$MOTCUA_BIN")/../po/vi/LC_MESSAGES/motcua.mo
-[ -f "$vi_mo" ] || vi_mo=$(find "$(dirname "$MOTCUA_BIN")/.." -path '*vi/LC_MESSAGES/motcua.mo' | head -1)
-cp "$vi_mo" "$L/vi/LC_MESSAGES/motcua.mo" || fail "no vi motcua.mo in the build"
+. "$MOTCUA_SRC/tests/ui/langs_lib.sh"
+langs_setup
+# The test language beside the build's Vietnamese.
+mkdir -p "$L/qaa/LC_MESSAGES"
 msgfmt -o "$L/qaa/LC_MESSAGES/motcua.mo" "$FIX/langs/qaa.po" || fail "qaa.po does not compile"
-export MOTCUA_LOCALEDIR="$L"
-B="$TMP/bundle"
-cp -r "$SAMPLE" "$B"
-cp -r "$FIX/langs/dich" "$B/"
-sed -i 's/^phien_ban *=.*/phien_ban = 99/' "$B/bundle.ini"
-run 0 import "$B"
 S="$TMP/langs.script"
 cat >"$S" <<'SCRIPT'
 expect-text "Thủ tục hành chính"
