@@ -98,16 +98,23 @@ static bool has_error(const diag_list *d, const char *file)
 	return false;
 }
 
+/* The bytes of regressions/TARGET/NAME (NULL, counted as a failure, when missing). */
+static char *read_regression(const char *root, const char *target, const char *name, size_t *len)
+{
+	char *dir = xasprintf("%s/regressions/%s", root, target);
+	char *data = fuzz_read_file(dir, name, len);
+	free(dir);
+	CHECK(data != NULL);
+	return data;
+}
+
 /* Found by fuzz_bundle: procedures.csv with its header row and no record
  * read clean, so `motcua import` would replace the catalogue with an empty
  * one (an empty file is refused, a header-only one was not). */
 static void check_header_only_tables(const char *root)
 {
-	char *dir = xasprintf("%s/regressions/fuzz_bundle", root);
 	size_t len = 0;
-	char *data = fuzz_read_file(dir, "header-only-tables", &len);
-	free(dir);
-	CHECK(data != NULL);
+	char *data = read_regression(root, "fuzz_bundle", "header-only-tables", &len);
 	if (!data)
 		return;
 	const char *b = fuzz_scratch("header-only");
@@ -165,11 +172,8 @@ static void check_many_bad_rows(void)
  * header check refuses a JPEG of more than IMAGE_MAX_JPEG_SCANS scans. */
 static void check_many_scans(const char *root)
 {
-	char *dir = xasprintf("%s/regressions/fuzz_image", root);
 	size_t len = 0;
-	char *data = fuzz_read_file(dir, "many-scans.jpg", &len);
-	free(dir);
-	CHECK(data != NULL);
+	char *data = read_regression(root, "fuzz_image", "many-scans.jpg", &len);
 	if (!data)
 		return;
 	image_info info;
